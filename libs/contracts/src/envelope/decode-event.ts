@@ -1,0 +1,90 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EventEnvelopeSchema, type EventEnvelope } from './event-envelope';
+import { findEventDefinition, knownVersionsOf, type EventDefinition } from './event-definition';
+import { describeIssues, toValidationIssues, type ValidationIssue } from './validation-issues';
+
+/** Why a message can never be processed; each code is a permanent failure that goes to the dead-letter topic. */
+export type DecodeErrorCode =
+  | 'unparseable'
+  | 'invalid-envelope'
+  | 'unexpected-type'
+  | 'unknown-type'
+  | 'unknown-version'
+  | 'invalid-payload';
+
+export type DecodeResult =
+  | { readonly ok: true; readonly envelope: EventEnvelope<object>; readonly definition: EventDefinition }
+  | { readonly ok: false; readonly code: DecodeErrorCode; readonly reason: string; readonly eventId?: string };
+
+/**
+ * Options for validating payloads that arrive over Kafka. Unknown fields are stripped, not rejected:
+ * additive changes keep the version, so a consumer must tolerate fields newer than itself.
+ */
+const KAFKA_VALIDATION = { whitelist: true, forbidNonWhitelisted: false } as const;
+
+/**
+ * Parses and validates one message value: JSON, then the envelope, then the payload class registered for
+ * (type, version). `expectedTypes` (if given) lists the types allowed on the topic being read.
+ */
+export function decodeEvent(value: Buffer | string | null, expectedTypes?: readonly string[]): DecodeResult {
+  if (value === null) return { ok: false, code: 'unparseable', reason: 'message has no value' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));
+  } catch {
+    return { ok: false, code: 'unparseable', reason: 'message value is not valid JSON' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, code: 'invalid-envelope', reason: 'message value is not a JSON object' };
+  }
+  const envelope = plainToInstance(EventEnvelopeSchema, parsed);
+  const envelopeIssues = toValidationIssues(validateSync(envelope, KAFKA_VALIDATION));
+  const eventId = typeof envelope.id === 'string' ? envelope.id : undefined;
+  if (envelopeIssues.length > 0) {
+    return withId({ ok: false, code: 'invalid-envelope', reason: describeIssues(envelopeIssues) }, eventId);
+  }
+  if (expectedTypes !== undefined && !expectedTypes.includes(envelope.type)) {
+    return withId({ ok: false, code: 'unexpected-type', reason: `type ${envelope.type} is not expected on this topic` }, eventId);
+  }
+  const definition = findEventDefinition(envelope.type, envelope.version);
+  if (definition === undefined) {
+    const known = knownVersionsOf(envelope.type);
+    return known.length === 0
+      ? withId({ ok: false, code: 'unknown-type', reason: `unknown event type ${envelope.type}` }, eventId)
+      : withId(
+          {
+            ok: false,
+            code: 'unknown-version',
+            reason: `unknown version ${envelope.version} of ${envelope.type} (known: ${known.join(', ')})`,
+          },
+          eventId,
+        );
+  }
+  const payloadResult = validatePayload(definition, envelope.data);
+  if (!payloadResult.ok) {
+    return withId({ ok: false, code: 'invalid-payload', reason: describeIssues(payloadResult.issues) }, eventId);
+  }
+  return {
+    ok: true,
+    definition,
+    envelope: { ...envelope, causationId: envelope.causationId ?? null, data: payloadResult.payload },
+  };
+}
+
+/** Validates a plain payload against its class; used by the decoder and by producers before writing. */
+export function validatePayload<TData extends object>(
+  definition: EventDefinition<TData>,
+  data: unknown,
+): { ok: true; payload: TData } | { ok: false; issues: ValidationIssue[] } {
+  const payload = plainToInstance(definition.payload, data);
+  const issues = toValidationIssues(validateSync(payload, KAFKA_VALIDATION));
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, payload };
+}
+
+function withId(
+  result: { ok: false; code: DecodeErrorCode; reason: string },
+  eventId: string | undefined,
+): DecodeResult {
+  return eventId === undefined ? result : { ...result, eventId };
+}

@@ -1,0 +1,322 @@
+import { decodeEvent, type TopicDefinition } from '@care/contracts';
+import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { PermanentEventError } from '../errors/event-errors';
+import { backoffDelayMs, sleep } from '../errors/backoff';
+import { describeFailure, isTransientFailure } from '../errors/is-transient-failure';
+import type { TopicNames } from '../kafka/topic-names';
+import type { MessagingMetrics } from '../metrics/messaging-metrics';
+import type { MessagingLogger } from '../messaging-logger';
+import { stageEvents } from '../outbox/stage-events';
+import { claimInbox } from './claim-inbox';
+import { publishDeadLetters, stringHeaders, type DeadLetter } from './dead-letter';
+import type { EventConsumerDefinition } from './event-consumer-definition';
+import type { ReceivedEvent } from './received-event';
+
+export interface EventConsumerDependencies {
+  readonly kafka: Kafka;
+  readonly producer: Producer;
+  readonly dataSource: DataSource;
+  readonly topics: TopicNames;
+  readonly metrics: MessagingMetrics;
+  readonly logger: MessagingLogger;
+  readonly service: string;
+  /** Called after a transaction staged outbox rows, so the relay publishes them without waiting to poll. */
+  readonly onStaged: () => void;
+  readonly partitionsConsumedConcurrently: number;
+}
+
+/**
+ * Runs one consumer group: fetch a batch per partition, decode and validate every message, apply the new ones
+ * and record their ids in one database transaction (inbox), dead-letter what can never be applied, and only then
+ * commit the offset. Transient failures are retried with backoff, in place, for as long as they last.
+ */
+export class EventConsumer {
+  readonly group: string;
+  private consumer: Consumer | undefined;
+  private crashed = false;
+  private stopping = false;
+  private joined = false;
+
+  constructor(
+    private readonly deps: EventConsumerDependencies,
+    private readonly definition: EventConsumerDefinition,
+  ) {
+    this.group = deps.topics.consumerGroup(deps.service, definition.name);
+  }
+
+  /** True once the consumer joined its group and while it runs (not crashed, not stopping). */
+  get healthy(): boolean {
+    return this.joined && !this.crashed && !this.stopping;
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.deps.kafka.consumer({
+      groupId: this.group,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytes: 32 * 1024 * 1024,
+      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 10000 },
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.crashed = !event.payload.restart;
+      this.deps.logger.error(
+        { group: this.group, restart: event.payload.restart, error: describeFailure(event.payload.error) },
+        'consumer crashed',
+      );
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
+      this.crashed = false;
+    });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: this.definition.topics.map((topic) => this.deps.topics.physical(topic)),
+      fromBeginning: this.definition.fromBeginning ?? true,
+    });
+    this.consumer = consumer;
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.deps.partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  /** Stops fetching, lets the batch in progress finish and commit, then leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.consumer !== undefined) await this.consumer.disconnect();
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    if (batch.messages.length === 0) return;
+    const started = process.hrtime.bigint();
+    const topic = this.topicOf(batch.topic);
+    const labels = { topic: topic.name, group: this.group };
+    const { events, deadLetters } = this.decode(batch, topic);
+
+    const rejected = await this.apply(events, payload);
+    if (rejected === undefined) return; // stopping mid-retry: nothing committed, the batch will be redelivered
+    deadLetters.push(...rejected);
+
+    await this.retryTransient(
+      () =>
+        publishDeadLetters(
+          this.deps.producer,
+          {
+            physicalTopic: batch.topic,
+            deadLetterTopic: this.deps.topics.deadLetter(topic),
+            partition: batch.partition,
+            group: this.group,
+          },
+          deadLetters,
+        ),
+      payload,
+      labels,
+    );
+    for (const deadLetter of deadLetters) {
+      this.deps.metrics.deadLettered.inc({ ...labels, code: deadLetter.code });
+      this.deps.logger.warn(
+        {
+          group: this.group,
+          topic: topic.name,
+          partition: batch.partition,
+          offset: deadLetter.message.offset,
+          eventId: deadLetter.eventId,
+          code: deadLetter.code,
+        },
+        'message dead-lettered',
+      );
+    }
+
+    const last = batch.messages[batch.messages.length - 1];
+    payload.resolveOffset(last.offset);
+    const next = (BigInt(last.offset) + 1n).toString();
+    await this.retryTransient(
+      () =>
+        (this.consumer as Consumer).commitOffsets([
+          { topic: batch.topic, partition: batch.partition, offset: next },
+        ]),
+      payload,
+      labels,
+    );
+
+    const now = Date.now();
+    this.deps.metrics.consumed.inc(labels, batch.messages.length);
+    this.deps.metrics.handlerDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    for (const message of batch.messages)
+      this.deps.metrics.eventAge.observe(labels, (now - Number(message.timestamp)) / 1000);
+    const lag = BigInt(batch.highWatermark) - BigInt(next);
+    this.deps.metrics.consumerLag.set(
+      { ...labels, partition: String(batch.partition) },
+      Number(lag < 0n ? 0n : lag),
+    );
+    await payload.heartbeat();
+  }
+
+  private topicOf(physical: string): TopicDefinition {
+    const definition = this.definition.topics.find((topic) => this.deps.topics.physical(topic) === physical);
+    if (definition === undefined)
+      throw new Error(`consumer ${this.group} received unexpected topic ${physical}`);
+    return definition;
+  }
+
+  private decode(
+    batch: Batch,
+    topic: TopicDefinition,
+  ): { events: ReceivedEvent[]; deadLetters: DeadLetter[] } {
+    const events: ReceivedEvent[] = [];
+    const deadLetters: DeadLetter[] = [];
+    const seen = new Set<string>();
+    for (const message of batch.messages) {
+      const result = decodeEvent(message.value, [topic.name]);
+      if (!result.ok) {
+        deadLetters.push({
+          message,
+          code: result.code,
+          reason: result.reason,
+          ...(result.eventId === undefined ? {} : { eventId: result.eventId }),
+        });
+        continue;
+      }
+      const id = result.envelope.id.toLowerCase();
+      if (seen.has(id)) continue; // the same event twice in one batch: the first one decides
+      seen.add(id);
+      events.push({
+        envelope: { ...result.envelope, id },
+        definition: result.definition,
+        topic: topic.name,
+        partition: batch.partition,
+        offset: message.offset,
+        key: message.key === null ? null : message.key.toString('utf8'),
+        headers: stringHeaders(message.headers),
+        timestamp: Number(message.timestamp),
+      });
+    }
+    return { events, deadLetters };
+  }
+
+  /**
+   * Applies the batch in one transaction. If that fails permanently, applies each event alone so that only
+   * the events that fail by themselves are dead-lettered. Returns them, or undefined when stopping.
+   */
+  private async apply(events: ReceivedEvent[], payload: EachBatchPayload): Promise<DeadLetter[] | undefined> {
+    if (events.length === 0) return [];
+    const labels = { topic: events[0]?.topic ?? '', group: this.group };
+    const whole = await this.attempt(events, payload, labels);
+    if (whole === 'stopped') return undefined;
+    if ('rejected' in whole) return whole.rejected;
+    if (events.length === 1) return [this.toDeadLetter(events[0], whole.error, payload.batch)];
+    const rejected: DeadLetter[] = [];
+    for (const event of events) {
+      const single = await this.attempt([event], payload, labels);
+      if (single === 'stopped') return undefined;
+      if ('rejected' in single) rejected.push(...single.rejected);
+      else rejected.push(this.toDeadLetter(event, single.error, payload.batch));
+    }
+    return rejected;
+  }
+
+  /** One transaction, retried while failures are transient. */
+  private async attempt(
+    events: ReceivedEvent[],
+    payload: EachBatchPayload,
+    labels: { topic: string; group: string },
+  ): Promise<{ rejected: DeadLetter[] } | 'stopped' | { error: unknown }> {
+    for (let attempt = 1; ; attempt += 1) {
+      let staged = false;
+      const rejected: DeadLetter[] = [];
+      try {
+        await this.deps.dataSource.transaction(async (manager) => {
+          const fresh = await claimInbox(manager, this.group, events);
+          const duplicates = events.length - fresh.length;
+          if (duplicates > 0) this.deps.metrics.duplicates.inc(labels, duplicates);
+          if (fresh.length === 0) return;
+          await this.definition.handle(fresh, {
+            manager,
+            stage: async (outgoing) => {
+              staged = staged || outgoing.length > 0;
+              await stageEvents(manager, outgoing);
+            },
+            reject: (event, code, reason) => {
+              rejected.push({
+                ...this.toDeadLetter(event, new PermanentEventError(code, reason), payload.batch),
+              });
+            },
+          });
+          if (rejected.length > 0) {
+            await manager.query(
+              'DELETE FROM inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])',
+              [this.group, rejected.map((deadLetter) => deadLetter.eventId)],
+            );
+          }
+        });
+        if (staged) this.deps.onStaged();
+        return { rejected };
+      } catch (error) {
+        if (!isTransientFailure(error)) {
+          this.deps.metrics.failed.inc({ ...labels, kind: 'permanent' });
+          return { error };
+        }
+        this.deps.metrics.failed.inc({ ...labels, kind: 'transient' });
+        if (attempt === 1 || attempt % 10 === 0) {
+          this.deps.logger.warn(
+            { group: this.group, attempt, error: describeFailure(error) },
+            'transient failure; retrying',
+          );
+        }
+        if (!(await this.pause(attempt, payload))) return 'stopped';
+      }
+    }
+  }
+
+  private async retryTransient(
+    action: () => Promise<unknown>,
+    payload: EachBatchPayload,
+    labels: { topic: string; group: string },
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await action();
+        return;
+      } catch (error) {
+        this.deps.metrics.failed.inc({ ...labels, kind: 'transient' });
+        if (attempt === 1 || attempt % 10 === 0) {
+          this.deps.logger.warn(
+            { group: this.group, attempt, error: describeFailure(error) },
+            'broker operation failed; retrying',
+          );
+        }
+        if (!(await this.pause(attempt, payload))) throw error;
+      }
+    }
+  }
+
+  /** Waits before the next attempt, heartbeating so the group keeps the partition. False when stopping. */
+  private async pause(attempt: number, payload: EachBatchPayload): Promise<boolean> {
+    const until = Date.now() + backoffDelayMs(attempt, 200, 15000);
+    while (Date.now() < until) {
+      if (this.stopping || !payload.isRunning() || payload.isStale()) return false;
+      await sleep(Math.min(1000, until - Date.now()));
+      try {
+        await payload.heartbeat();
+      } catch {
+        // a failed heartbeat (broker down) is not fatal here; the next attempt finds out
+      }
+    }
+    return !this.stopping && payload.isRunning() && !payload.isStale();
+  }
+
+  private toDeadLetter(event: ReceivedEvent, error: unknown, batch: Batch): DeadLetter {
+    const message = batch.messages.find((candidate) => candidate.offset === event.offset) as KafkaMessage;
+    if (error instanceof PermanentEventError) {
+      return { message, code: error.code, reason: error.reason, eventId: event.envelope.id };
+    }
+    return { message, code: 'handler-failed', reason: describeFailure(error), eventId: event.envelope.id };
+  }
+}

@@ -1,0 +1,27 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { MessagingLogger } from '../messaging-logger';
+
+/** A kafkajs client whose own log lines go through the service logger (no payloads are logged). */
+export function createKafka(options: {
+  clientId: string;
+  brokers: readonly string[];
+  logger: MessagingLogger;
+}): Kafka {
+  const logCreator =
+    () =>
+    ({ level, log }: LogEntry): void => {
+      const { message, ...rest } = log;
+      const fields = {
+        kafka: { namespace: rest['namespace'] as unknown, broker: rest['broker'] as unknown, error: rest['error'] as unknown },
+      };
+      if (level === logLevel.ERROR) options.logger.error(fields, `kafka: ${message}`);
+      else if (level === logLevel.WARN) options.logger.warn(fields, `kafka: ${message}`);
+    };
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: [...options.brokers],
+    logLevel: logLevel.WARN,
+    logCreator,
+    retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5000 },
+  });
+}

@@ -1,0 +1,41 @@
+import { setting, type ConfigOf } from '@care/config';
+
+/** Environment settings every service shares for Kafka. */
+export const MESSAGING_SETTINGS_SPEC = {
+  brokers: setting.hostPortList('KAFKA_BROKERS', 'Kafka bootstrap servers, comma-separated host:port'),
+  topicPrefix: setting.string(
+    'KAFKA_TOPIC_PREFIX',
+    'prefix of every physical topic and consumer group name (environments sharing one cluster; tests)',
+    '',
+  ),
+  idempotentProducer: setting.boolean(
+    'KAFKA_IDEMPOTENT_PRODUCER',
+    'idempotent producer; on for Apache Kafka, off for the local mock broker which does not support it',
+    true,
+  ),
+  relayBatchSize: setting.integer('OUTBOX_RELAY_BATCH_SIZE', 'outbox rows published per relay round', 1000, {
+    min: 1,
+    max: 10000,
+  }),
+  relayPollMs: setting.integer('OUTBOX_RELAY_POLL_MS', 'outbox relay poll interval when idle', 250, {
+    min: 10,
+    max: 60000,
+  }),
+  partitionsConsumedConcurrently: setting.integer(
+    'KAFKA_PARTITIONS_CONCURRENTLY',
+    'partitions one consumer processes at once (each in its own database transaction)',
+    4,
+    { min: 1, max: 64 },
+  ),
+  shutdownFlushMs: setting.integer(
+    'SHUTDOWN_FLUSH_MS',
+    'how long shutdown waits for the outbox to drain',
+    10000,
+    {
+      min: 0,
+      max: 600000,
+    },
+  ),
+};
+
+export type MessagingSettings = ConfigOf<typeof MESSAGING_SETTINGS_SPEC>;

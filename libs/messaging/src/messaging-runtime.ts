@@ -1,0 +1,163 @@
+import type { Kafka, Producer } from 'kafkajs';
+import type { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import { EventConsumer } from './consumer/event-consumer';
+import type { EventConsumerDefinition } from './consumer/event-consumer-definition';
+import { backoffDelayMs, sleep } from './errors/backoff';
+import { describeFailure } from './errors/is-transient-failure';
+import { createKafka } from './kafka/create-kafka';
+import type { MessagingSettings } from './kafka/messaging-settings';
+import { TopicNames } from './kafka/topic-names';
+import { MessagingMetrics } from './metrics/messaging-metrics';
+import type { MessagingLogger } from './messaging-logger';
+import { EventFactory } from './outbox/outgoing-event';
+import { OutboxRelay } from './outbox/outbox-relay';
+
+export interface MessagingRuntimeOptions {
+  readonly service: string;
+  readonly settings: MessagingSettings;
+  readonly dataSource: DataSource;
+  readonly registry: Registry;
+  readonly logger: MessagingLogger;
+}
+
+/**
+ * Everything one service needs from Kafka, without NestJS: the producer, the outbox relay, the consumers,
+ * their metrics, and an orderly start and stop. The Nest module wraps this class.
+ */
+export class MessagingRuntime {
+  readonly topics: TopicNames;
+  readonly events: EventFactory;
+  readonly metrics: MessagingMetrics;
+  readonly relay: OutboxRelay;
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly consumers: EventConsumer[] = [];
+  private readonly definitions: EventConsumerDefinition[] = [];
+  private producerConnected = false;
+  private started = false;
+
+  constructor(private readonly options: MessagingRuntimeOptions) {
+    const { settings, service } = options;
+    this.topics = new TopicNames(settings.topicPrefix);
+    this.events = new EventFactory(service);
+    this.metrics = new MessagingMetrics(options.registry);
+    this.kafka = createKafka({ clientId: service, brokers: settings.brokers, logger: options.logger });
+    this.producer = this.kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: settings.idempotentProducer,
+      // Without idempotence, one request in flight keeps per-partition order across retries.
+      maxInFlightRequests: settings.idempotentProducer ? 5 : 1,
+      retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 3000 },
+    });
+    this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
+    this.relay = new OutboxRelay(
+      options.dataSource,
+      this.producer,
+      this.topics,
+      this.metrics,
+      options.logger,
+      {
+        lockName: `outbox-relay:${service}:${settings.topicPrefix}`,
+        batchSize: settings.relayBatchSize,
+        pollIntervalMs: settings.relayPollMs,
+      },
+    );
+  }
+
+  /** Registers a consumer; call before start(). */
+  registerConsumer(definition: EventConsumerDefinition): void {
+    if (this.started) throw new Error('register consumers before the messaging runtime starts');
+    this.definitions.push(definition);
+  }
+
+  /**
+   * Starts the relay at once (it retries until the broker answers, so a service can accept work while the
+   * broker is away) and connects the producer and consumers.
+   */
+  async start(): Promise<void> {
+    this.started = true;
+    this.relay.start();
+    await this.connectProducer();
+    for (const definition of this.definitions) {
+      const consumer = new EventConsumer(
+        {
+          kafka: this.kafka,
+          producer: this.producer,
+          dataSource: this.options.dataSource,
+          topics: this.topics,
+          metrics: this.metrics,
+          logger: this.options.logger,
+          service: this.options.service,
+          onStaged: () => this.relay.wake(),
+          partitionsConsumedConcurrently: this.options.settings.partitionsConsumedConcurrently,
+        },
+        definition,
+      );
+      this.consumers.push(consumer);
+      void this.startConsumer(consumer);
+    }
+  }
+
+  /** Resolves once every consumer joined its group (tests and start-up scripts wait on it). */
+  async waitForConsumers(timeoutMs = 60000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.consumers.every((consumer) => consumer.healthy)) {
+      if (Date.now() > deadline) throw new Error('consumers did not join their groups in time');
+      await sleep(50);
+    }
+  }
+
+  /** Connects a consumer, retrying while the broker is unreachable, so start-up never waits on Kafka. */
+  private async startConsumer(consumer: EventConsumer): Promise<void> {
+    for (let attempt = 1; this.started; attempt += 1) {
+      try {
+        await consumer.start();
+        return;
+      } catch (error) {
+        this.options.logger.warn(
+          { group: consumer.group, attempt, error: describeFailure(error) },
+          'consumer start failed; retrying',
+        );
+        await sleep(backoffDelayMs(attempt, 500, 10000));
+      }
+    }
+  }
+
+  /** Graceful stop: stop fetching and finish the current batches, flush the outbox, disconnect. */
+  async stop(): Promise<void> {
+    this.started = false;
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    const left = await this.relay.drain(this.options.settings.shutdownFlushMs);
+    if (left > 0)
+      this.options.logger.warn({ rows: left }, 'outbox not empty at shutdown; the next start publishes it');
+    await this.relay.stop();
+    await this.producer.disconnect();
+  }
+
+  /** Readiness of the Kafka side: producer connected and every consumer running. */
+  health(): { producer: boolean; consumers: Record<string, boolean> } {
+    return {
+      producer: this.producerConnected,
+      consumers: Object.fromEntries(this.consumers.map((consumer) => [consumer.group, consumer.healthy])),
+    };
+  }
+
+  /** Wakes the relay after the caller committed a transaction that staged events. */
+  published(): void {
+    this.relay.wake();
+  }
+
+  private async connectProducer(): Promise<void> {
+    try {
+      await this.producer.connect();
+    } catch (error) {
+      // The relay keeps retrying (kafkajs reconnects on send); the service still accepts work into the outbox.
+      this.options.logger.warn(
+        { error: describeFailure(error) },
+        'producer could not connect yet; will retry',
+      );
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+/**
+ * Prometheus metrics of the messaging layer. Labels are topic, consumer group, partition and error code only:
+ * never member ids or payload values.
+ */
+export class MessagingMetrics {
+  readonly consumed: Counter<'topic' | 'group'>;
+  readonly duplicates: Counter<'topic' | 'group'>;
+  readonly produced: Counter<'topic'>;
+  readonly failed: Counter<'topic' | 'group' | 'kind'>;
+  readonly deadLettered: Counter<'topic' | 'group' | 'code'>;
+  readonly handlerDuration: Histogram<'topic' | 'group'>;
+  readonly eventAge: Histogram<'topic' | 'group'>;
+  readonly consumerLag: Gauge<'topic' | 'partition' | 'group'>;
+  readonly outboxBacklog: Gauge;
+  readonly outboxOldestAge: Gauge;
+  readonly relayFailures: Counter;
+
+  constructor(registry: Registry) {
+    const registers = [registry];
+    this.consumed = new Counter({
+      name: 'care_messages_consumed_total',
+      help: 'Messages read from Kafka and handled (applied, duplicate or dead-lettered)',
+      labelNames: ['topic', 'group'],
+      registers,
+    });
+    this.duplicates = new Counter({
+      name: 'care_messages_duplicate_total',
+      help: 'Messages whose event id the consumer group had already applied (acknowledged without effect)',
+      labelNames: ['topic', 'group'],
+      registers,
+    });
+    this.produced = new Counter({
+      name: 'care_messages_produced_total',
+      help: 'Events published to Kafka by the outbox relay',
+      labelNames: ['topic'],
+      registers,
+    });
+    this.failed = new Counter({
+      name: 'care_messages_failed_total',
+      help: 'Handling attempts that failed; kind=transient is retried, kind=permanent is dead-lettered',
+      labelNames: ['topic', 'group', 'kind'],
+      registers,
+    });
+    this.deadLettered = new Counter({
+      name: 'care_messages_dead_lettered_total',
+      help: 'Messages sent to a dead-letter topic, by reason code',
+      labelNames: ['topic', 'group', 'code'],
+      registers,
+    });
+    this.handlerDuration = new Histogram({
+      name: 'care_message_batch_duration_seconds',
+      help: 'Time to decode, apply and commit one fetched batch',
+      labelNames: ['topic', 'group'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.eventAge = new Histogram({
+      name: 'care_message_age_seconds',
+      help: 'Time from the broker timestamp of a message to the commit of its effect',
+      labelNames: ['topic', 'group'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers,
+    });
+    this.consumerLag = new Gauge({
+      name: 'care_consumer_lag_messages',
+      help: 'Messages behind the high watermark after the last committed batch',
+      labelNames: ['topic', 'partition', 'group'],
+      registers,
+    });
+    this.outboxBacklog = new Gauge({
+      name: 'care_outbox_backlog_rows',
+      help: 'Outbox rows waiting to be published',
+      registers,
+    });
+    this.outboxOldestAge = new Gauge({
+      name: 'care_outbox_oldest_age_seconds',
+      help: 'Age of the oldest outbox row waiting to be published (0 when empty)',
+      registers,
+    });
+    this.relayFailures = new Counter({
+      name: 'care_outbox_relay_failures_total',
+      help: 'Relay rounds that failed (broker or database unavailable) and will be retried',
+      registers,
+    });
+  }
+}

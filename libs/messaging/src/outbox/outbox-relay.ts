@@ -1,0 +1,168 @@
+import type { Message, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { backoffDelayMs, sleep } from '../errors/backoff';
+import { describeFailure } from '../errors/is-transient-failure';
+import type { TopicNames } from '../kafka/topic-names';
+import type { MessagingMetrics } from '../metrics/messaging-metrics';
+import type { MessagingLogger } from '../messaging-logger';
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  message_key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface OutboxRelayOptions {
+  /** Names the advisory lock: one relay per service schema publishes at a time, so order per key holds. */
+  readonly lockName: string;
+  readonly batchSize: number;
+  readonly pollIntervalMs: number;
+}
+
+/**
+ * Publishes outbox rows in position order and deletes them after the broker acknowledged them (acks=all).
+ * A crash between the acknowledgement and the delete republishes those rows: delivery is at least once and
+ * consumers de-duplicate by event id. Only the instance holding the advisory lock publishes in a round.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wakeUp: (() => void) | undefined;
+  private pendingWake = false;
+  private lastBacklogSample = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly topics: TopicNames,
+    private readonly metrics: MessagingMetrics,
+    private readonly logger: MessagingLogger,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  /** Asks the relay to look at the outbox now (called after a transaction staged events). */
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  /** Publishes until the outbox is empty or the deadline passes; returns rows still waiting. */
+  async drain(timeoutMs: number): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    let attempt = 0;
+    while (Date.now() < deadline) {
+      try {
+        const published = await this.publishRound();
+        if (published === 0 && (await this.backlog()).rows === 0) return 0;
+        attempt = 0;
+      } catch {
+        attempt += 1;
+        await sleep(Math.min(backoffDelayMs(attempt, 100, 2000), Math.max(0, deadline - Date.now())));
+      }
+    }
+    return (await this.backlog()).rows;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loopDone;
+  }
+
+  /** Rows waiting and the age of the oldest, for metrics and readiness. */
+  async backlog(): Promise<{ rows: number; oldestAgeSeconds: number }> {
+    const [row] = await this.dataSource.query<Array<{ rows: number; age: number }>>(
+      `SELECT count(*)::int AS rows, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age FROM outbox`,
+    );
+    const result = { rows: row?.rows ?? 0, oldestAgeSeconds: row?.age ?? 0 };
+    this.metrics.outboxBacklog.set(result.rows);
+    this.metrics.outboxOldestAge.set(result.oldestAgeSeconds);
+    return result;
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        this.pendingWake = false;
+        const published = await this.publishRound();
+        failures = 0;
+        await this.sampleBacklog();
+        if (published >= this.options.batchSize) continue;
+        await this.waitForWork();
+      } catch (error) {
+        failures += 1;
+        this.metrics.relayFailures.inc();
+        if (failures === 1 || failures % 20 === 0) {
+          this.logger.warn(
+            { failures, error: describeFailure(error) },
+            'outbox relay round failed; retrying',
+          );
+        }
+        await sleep(backoffDelayMs(failures, 100, 5000));
+      }
+    }
+  }
+
+  private async waitForWork(): Promise<void> {
+    if (this.pendingWake || !this.running) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+    this.wakeUp = undefined;
+  }
+
+  private async sampleBacklog(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastBacklogSample < 5000) return;
+    this.lastBacklogSample = now;
+    await this.backlog();
+  }
+
+  /** One round: take the lock, read a batch in order, publish it, delete it. Returns rows published. */
+  private async publishRound(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query<Array<{ locked: boolean }>>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        [this.options.lockName],
+      );
+      if (!lock?.locked) return 0;
+      const rows = await manager.query<OutboxRow[]>(
+        'SELECT position, topic, message_key, value, headers FROM outbox ORDER BY position LIMIT $1',
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, Message[]>();
+      for (const row of rows) {
+        const messages = byTopic.get(row.topic) ?? [];
+        messages.push({ key: row.message_key, value: row.value, headers: row.headers });
+        byTopic.set(row.topic, messages);
+      }
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({
+          topic: this.topics.physical(topic),
+          messages,
+        })),
+      });
+      await manager.query('DELETE FROM outbox WHERE position = ANY($1::bigint[])', [
+        rows.map((row) => row.position),
+      ]);
+      for (const [topic, messages] of byTopic) this.metrics.produced.inc({ topic }, messages.length);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { HEADERS, type EventDefinition, type EventEnvelope } from '@care/contracts';
+import type { ReceivedEvent } from '../consumer/received-event';
+
+/** An event ready for the outbox: its envelope, catalog topic, message key and headers. */
+export interface OutgoingEvent {
+  readonly topic: string;
+  readonly key: string;
+  readonly envelope: EventEnvelope<object>;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface NewEvent<TData extends object> {
+  /** Member id (or other aggregate id); also the message key unless `key` is given. */
+  readonly subject: string;
+  readonly data: TData;
+  readonly key?: string;
+  /** The business instant; defaults to now. */
+  readonly occurredAt?: Date | string;
+  /** The event that directly caused this one: sets causation, correlation and trace context. */
+  readonly causedBy?: ReceivedEvent;
+  /** For a first fact: the id of the originating fact (e.g. the claim id). Defaults to the event id. */
+  readonly correlationId?: string;
+  /** A fixed id makes re-staging the same fact detectable (the outbox has a unique event id). */
+  readonly id?: string;
+}
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/** Builds envelopes for one producing service. Payloads are typed by their event definition. */
+export class EventFactory {
+  constructor(readonly source: string) {}
+
+  create<TData extends object>(definition: EventDefinition<TData>, init: NewEvent<TData>): OutgoingEvent {
+    const id = init.id ?? randomUUID();
+    const occurredAt =
+      init.occurredAt === undefined ? new Date().toISOString() : new Date(init.occurredAt).toISOString();
+    const correlationId = init.causedBy?.envelope.correlationId ?? init.correlationId ?? id;
+    const envelope: EventEnvelope<TData> = {
+      id,
+      type: definition.type,
+      version: definition.version,
+      occurredAt,
+      source: this.source,
+      subject: init.subject,
+      correlationId,
+      causationId: init.causedBy?.envelope.id ?? null,
+      data: init.data,
+    };
+    return {
+      topic: definition.topic.name,
+      key: init.key ?? init.subject,
+      envelope,
+      headers: {
+        [HEADERS.eventId]: id,
+        [HEADERS.type]: definition.type,
+        [HEADERS.version]: String(definition.version),
+        [HEADERS.correlationId]: correlationId,
+        [HEADERS.traceparent]: childTraceparent(init.causedBy?.headers[HEADERS.traceparent]),
+      },
+    };
+  }
+}
+
+/** W3C trace context: continue the parent's trace with a new span id, or start a new sampled trace. */
+function childTraceparent(parent: string | undefined): string {
+  const spanId = randomBytes(8).toString('hex');
+  const match = parent === undefined ? null : TRACEPARENT.exec(parent);
+  if (match !== null) return `00-${match[1]}-${spanId}-${match[3]}`;
+  return `00-${randomBytes(16).toString('hex')}-${spanId}-01`;
+}

@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ReadinessRegistry } from './readiness-registry';
+
+type CheckResult = ({ status: 'up' } & Record<string, unknown>) | { status: 'down'; error: string };
+
+/** Liveness (the process answers) and readiness (its dependencies answer: database, broker). */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry) {}
+
+  @Get('live')
+  @ApiOkResponse({ description: 'The process is running.' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOkResponse({ description: 'Every dependency answered.' })
+  @ApiServiceUnavailableResponse({
+    description: 'At least one dependency did not answer; details per check.',
+  })
+  async ready(): Promise<{ status: 'ok'; checks: Record<string, CheckResult> }> {
+    const results = await Promise.all(
+      this.readiness.entries().map(async ([name, check]): Promise<[string, CheckResult]> => {
+        try {
+          return [name, { status: 'up', ...(await withTimeout(check(), 3000)) }];
+        } catch (error) {
+          return [name, { status: 'down', error: error instanceof Error ? error.message : 'check failed' }];
+        }
+      }),
+    );
+    const checks = Object.fromEntries(results);
+    if (results.some(([, result]) => result.status === 'down')) {
+      throw new ServiceUnavailableException({ status: 'unavailable', checks });
+    }
+    return { status: 'ok', checks };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error('check failed'));
+      },
+    );
+  });
+}

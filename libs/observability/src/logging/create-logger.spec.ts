@@ -1,0 +1,40 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { PHI_REDACT_PATHS } from './create-logger';
+
+describe('log redaction', () => {
+  function capture(): { logger: pino.Logger; lines: () => string } {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk.toString());
+        callback();
+      },
+    });
+    return {
+      logger: pino({ redact: { paths: [...PHI_REDACT_PATHS], remove: true } }, stream),
+      lines: () => chunks.join(''),
+    };
+  }
+
+  it('removes names, birth dates, contact details and whole records, keeping ids', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        memberId: 'M-1',
+        eventId: 'e-1',
+        firstName: 'Ada',
+        member: { lastName: 'Lovelace' },
+        request: { email: 'ada@example.org', phone: '5551234567', address: { city: 'Springfield' } },
+        claim: { diagnoses: [{ code: 'F32.9' }] },
+      },
+      'handled',
+    );
+    const out = lines();
+    expect(out).toContain('"memberId":"M-1"');
+    expect(out).toContain('"eventId":"e-1"');
+    for (const secret of ['Ada', 'Lovelace', 'ada@example.org', '5551234567', 'Springfield', 'F32.9']) {
+      expect(out).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { setting } from '@care/config';
+import pino, { type Logger } from 'pino';
+
+/**
+ * Field paths removed from every log line. Logs carry member ids and event ids only; these paths catch PHI
+ * that might reach a log object by accident (a claim or member passed whole, a request body).
+ */
+export const PHI_REDACT_PATHS: readonly string[] = [
+  'firstName',
+  'lastName',
+  'birthDate',
+  'dateOfBirth',
+  'deceasedDate',
+  'address',
+  'email',
+  'phone',
+  'notes',
+  'note',
+  'diagnoses',
+  'lines',
+  'drug',
+  'member',
+  'claim',
+  'body',
+  'data',
+  '*.firstName',
+  '*.lastName',
+  '*.birthDate',
+  '*.dateOfBirth',
+  '*.deceasedDate',
+  '*.address',
+  '*.email',
+  '*.phone',
+  '*.notes',
+  '*.note',
+  '*.diagnoses',
+  '*.lines',
+  '*.drug',
+  '*.member',
+  '*.claim',
+  '*.body',
+  '*.data',
+  'req.headers.authorization',
+  'req.headers.cookie',
+];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Settings every service reads for logging. */
+export const OBSERVABILITY_SETTINGS_SPEC = {
+  logLevel: setting.oneOf('LOG_LEVEL', 'log level', LOG_LEVELS, 'info'),
+};
+
+/** The service's root logger: JSON lines, PHI paths removed. */
+export function createLogger(service: string, level: LogLevel = 'info'): Logger {
+  return pino({
+    name: service,
+    level,
+    base: { service },
+    redact: { paths: [...PHI_REDACT_PATHS], remove: true },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * True for database failures that may succeed when retried: lost or refused connections, the server shutting
+ * down or out of resources, serialization failures and deadlocks. Constraint violations, syntax errors and bad
+ * data are not transient.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const record = error as { code?: unknown; driverError?: unknown; message?: unknown };
+  if (
+    record.driverError !== undefined &&
+    record.driverError !== error &&
+    isTransientDatabaseError(record.driverError)
+  ) {
+    return true;
+  }
+  const code = typeof record.code === 'string' ? record.code : '';
+  // SQLSTATE classes: 08 connection exception, 53 insufficient resources, 57 operator intervention
+  // (admin shutdown, cannot connect now), 40001 serialization failure, 40P01 deadlock.
+  if (/^(08|53|57)/.test(code) || code === '40001' || code === '40P01') return true;
+  // Node socket errors surface with these codes before any SQLSTATE exists.
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code))
+    return true;
+  const message = typeof record.message === 'string' ? record.message : '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+    message,
+  );
+}

@@ -1,0 +1,129 @@
+import { isDockerEngineAvailable } from './docker-engine';
+import { findFreePort } from './free-port';
+import { createTopicsWithAdmin } from './kafka-admin-topics';
+import { KAFKA_BROKERS_ENV, kafkaFaults, parseBrokerList } from './kafka-faults';
+import { type LocalKafkaBroker, startLocalKafkaBroker } from './local-kafka-broker';
+import { assertTopicName, type TopicSpec } from './topic-spec';
+
+/** Env variable that overrides the Apache Kafka image used with testcontainers. */
+export const TEST_KAFKA_IMAGE_ENV = 'TEST_KAFKA_IMAGE';
+/** Apache Kafka 3.9 (KRaft): the last line whose protocol versions kafkajs 2.2.4 fully speaks. */
+const DEFAULT_KAFKA_IMAGE = 'apache/kafka:3.9.1';
+
+/** Where the broker came from: an external cluster, a Docker container, or the local kafka-mock helper. */
+export type KafkaKind = 'env' | 'testcontainers' | 'local-mock';
+
+/** Options for {@link startKafka}. */
+export interface StartKafkaOptions {
+  /** Topics created before the promise resolves. */
+  topics?: TopicSpec[];
+  /** Broker count for the local mock (default 3); a container is always a single broker. */
+  brokers?: number;
+}
+
+/** A Kafka-protocol cluster for tests. Fault injection exists only on the local mock broker. */
+export interface KafkaForTests {
+  readonly brokers: string[];
+  readonly kind: KafkaKind;
+  /** Pre-creates topics; existing topics are left as they are. */
+  createTopics(topics: TopicSpec[]): Promise<void>;
+  setBrokerDown?(id: number): Promise<void>;
+  setBrokerUp?(id: number): Promise<void>;
+  pushRequestErrors?(apiKey: number, count: number, codes: number[]): Promise<void>;
+  /** The helper process handle when `kind` is `local-mock`. */
+  readonly localBroker?: LocalKafkaBroker;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts (or finds) Kafka for tests, in order of preference: `KAFKA_BROKERS` from the environment; a
+ * testcontainers `apache/kafka` container when a Docker engine answers; else the local kafka-mock broker.
+ */
+export async function startKafka(options: StartKafkaOptions = {}): Promise<KafkaForTests> {
+  const topics = options.topics ?? [];
+  topics.forEach((topic) => assertTopicName(topic.name));
+  const fromEnv = parseBrokerList(process.env[KAFKA_BROKERS_ENV]);
+  const kafka: KafkaForTests =
+    fromEnv.length > 0
+      ? externalKafka(fromEnv)
+      : (await isDockerEngineAvailable())
+        ? await startKafkaContainer()
+        : await startLocalMock(options.brokers);
+  await kafka.createTopics(topics);
+  return kafka;
+}
+
+/** An externally managed cluster; with `KAFKA_MOCK_CONTROL` also set (a kafka-mock run elsewhere) faults work too. */
+function externalKafka(brokers: string[]): KafkaForTests {
+  const env = { ...process.env, [KAFKA_BROKERS_ENV]: brokers.join(',') };
+  const faults = kafkaFaults(env);
+  const base: KafkaForTests = {
+    brokers,
+    kind: 'env',
+    createTopics: (topics) => faults.createTopics(topics),
+    stop: async () => undefined,
+  };
+  if (!faults.canInjectFaults) return base;
+  return {
+    ...base,
+    setBrokerDown: (id) => faults.setBrokerDown(id),
+    setBrokerUp: (id) => faults.setBrokerUp(id),
+    pushRequestErrors: (apiKey, count, codes) => faults.pushRequestErrors(apiKey, count, codes),
+  };
+}
+
+async function startLocalMock(brokers: number | undefined): Promise<KafkaForTests> {
+  const broker = await startLocalKafkaBroker({ brokers: brokers ?? 3 });
+  return {
+    brokers: broker.bootstrapServers,
+    kind: 'local-mock',
+    createTopics: (topics) => broker.createTopics(topics),
+    setBrokerDown: (id) => broker.setBrokerDown(id),
+    setBrokerUp: (id) => broker.setBrokerUp(id),
+    pushRequestErrors: (apiKey, count, codes) => broker.pushRequestErrors(apiKey, count, codes),
+    localBroker: broker,
+    stop: () => broker.stop(),
+  };
+}
+
+/**
+ * A single-node KRaft Apache Kafka in Docker. The advertised listener must name the host port, which is
+ * chosen up front and bound explicitly so the broker can advertise it from its first start.
+ */
+async function startKafkaContainer(): Promise<KafkaForTests> {
+  const { GenericContainer, Wait, getContainerRuntimeClient } = await import('testcontainers');
+  const runtime = await getContainerRuntimeClient();
+  const host = runtime.info.containerRuntime.host;
+  const hostPort = await findFreePort();
+  const container = await new GenericContainer(process.env[TEST_KAFKA_IMAGE_ENV] || DEFAULT_KAFKA_IMAGE)
+    .withExposedPorts({ container: 9092, host: hostPort })
+    .withEnvironment({
+      CLUSTER_ID: '4L6g3nShT-eMCtK--X86sw',
+      KAFKA_NODE_ID: '1',
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_LISTENERS: 'PLAINTEXT://0.0.0.0:9092,BROKER://0.0.0.0:9093,CONTROLLER://0.0.0.0:9094',
+      KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://${host}:${hostPort},BROKER://localhost:9093`,
+      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'BROKER:PLAINTEXT,PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      KAFKA_INTER_BROKER_LISTENER_NAME: 'BROKER',
+      KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9094',
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+      KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS: '1',
+      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+      KAFKA_NUM_PARTITIONS: '3',
+    })
+    .withWaitStrategy(Wait.forLogMessage(/Transitioning from RECOVERY to RUNNING/))
+    .withStartupTimeout(120_000)
+    .start();
+  const brokers = [`${container.getHost()}:${container.getMappedPort(9092)}`];
+  return {
+    brokers,
+    kind: 'testcontainers',
+    createTopics: (topics) => createTopicsWithAdmin(brokers, topics),
+    stop: async () => {
+      await container.stop();
+    },
+  };
+}

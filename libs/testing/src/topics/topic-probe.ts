@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
+
+/** A message as tests see it: key, value text, headers as strings, and where it was read. */
+export interface ProbedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string | null;
+  readonly value: string | null;
+  readonly headers: Record<string, string>;
+  readonly timestamp: number;
+}
+
+export interface ProducedMessage {
+  readonly key?: string | null;
+  readonly value: string | Buffer | null;
+  readonly headers?: Record<string, string>;
+}
+
+/**
+ * A small Kafka client for tests, the demo and benchmarks: produce raw messages, count what a topic holds,
+ * and read a topic from the beginning up to its current end. Talks to the real broker over TCP.
+ */
+export class TopicProbe {
+  private constructor(
+    private readonly kafka: Kafka,
+    private readonly producer: Producer,
+    private readonly admin: Admin,
+    readonly prefix: string,
+  ) {}
+
+  static async connect(brokers: readonly string[], prefix = ''): Promise<TopicProbe> {
+    const kafka = new Kafka({
+      clientId: `topic-probe-${randomUUID().slice(0, 8)}`,
+      brokers: [...brokers],
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 8, initialRetryTime: 100 },
+    });
+    const producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
+    const admin = kafka.admin();
+    await Promise.all([producer.connect(), admin.connect()]);
+    return new TopicProbe(kafka, producer, admin, prefix);
+  }
+
+  /** Physical name of a catalog topic under this probe's prefix. */
+  physical(topic: string): string {
+    return `${this.prefix}${topic}`;
+  }
+
+  async produce(topic: string, messages: readonly ProducedMessage[]): Promise<void> {
+    const chunk = 5000;
+    for (let start = 0; start < messages.length; start += chunk) {
+      await this.producer.send({
+        topic: this.physical(topic),
+        acks: -1,
+        messages: messages.slice(start, start + chunk).map((message) => ({
+          key: message.key ?? null,
+          value: message.value,
+          ...(message.headers === undefined ? {} : { headers: message.headers }),
+        })),
+      });
+    }
+  }
+
+  /** Messages the topic holds now (sum over partitions of high watermark minus low watermark). */
+  async count(topic: string): Promise<number> {
+    const offsets = await this.admin.fetchTopicOffsets(this.physical(topic));
+    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+  }
+
+  /** Waits until the topic holds at least `expected` messages; returns the count. */
+  async waitForCount(topic: string, expected: number, timeoutMs = 30000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const count = await this.count(topic);
+      if (count >= expected || Date.now() > deadline) return count;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Reads every message the topic holds now, from the beginning, with a throw-away consumer group. */
+  async readAll(topic: string, timeoutMs = 30000): Promise<ProbedMessage[]> {
+    const physical = this.physical(topic);
+    const ends = await this.admin.fetchTopicOffsets(physical);
+    const remaining = new Map(
+      ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]),
+    );
+    const messages: ProbedMessage[] = [];
+    if (remaining.size === 0) return messages;
+    const consumer = this.kafka.consumer({
+      groupId: `probe-${randomUUID()}`,
+      maxWaitTimeInMs: 50,
+      allowAutoTopicCreation: false,
+    });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic: physical, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`readAll(${topic}) timed out with ${messages.length} messages`)),
+          timeoutMs,
+        );
+        consumer
+          .run({
+            eachMessage: async ({ partition, message }) => {
+              const end = remaining.get(partition);
+              if (end === undefined || Number(message.offset) >= end) return;
+              messages.push({
+                topic,
+                partition,
+                offset: message.offset,
+                key: message.key?.toString('utf8') ?? null,
+                value: message.value?.toString('utf8') ?? null,
+                headers: headersToStrings(message.headers),
+                timestamp: Number(message.timestamp),
+              });
+              if (Number(message.offset) >= end - 1) remaining.delete(partition);
+              if (remaining.size === 0) {
+                clearTimeout(timer);
+                resolve();
+              }
+              await Promise.resolve();
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return messages.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+  }
+
+  /** Committed lag of a consumer group on a topic: messages not yet committed, summed over partitions. */
+  async groupLag(groupId: string, topic: string): Promise<number> {
+    const physical = this.physical(topic);
+    const [ends, committed] = await Promise.all([
+      this.admin.fetchTopicOffsets(physical),
+      this.admin.fetchOffsets({ groupId, topics: [physical] }),
+    ]);
+    const committedByPartition = new Map(
+      (committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]),
+    );
+    return ends.reduce((sum, p) => {
+      const done = committedByPartition.get(p.partition) ?? -1;
+      return sum + Number(p.high) - (done < 0 ? Number(p.low) : done);
+    }, 0);
+  }
+
+  async disconnect(): Promise<void> {
+    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last !== undefined) result[name] = Buffer.isBuffer(last) ? last.toString('utf8') : last;
+  }
+  return result;
+}

@@ -1,0 +1,166 @@
+/**
+ * Proves the real parts of the integration tier work end to end: the run's Kafka-protocol broker (started by
+ * the Jest global setup, reached over TCP through kafkajs) and its PostgreSQL. No in-memory fakes.
+ */
+import { type Admin, type Consumer, Kafka, type KafkaMessage, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Client } from 'pg';
+
+import { kafkaFaults } from '../src/kafka/kafka-faults';
+
+// The project-level `testTimeout` in jest.config.js is a global-only option, so set it here.
+jest.setTimeout(60_000);
+
+const faults = kafkaFaults();
+const prefix = `real-parts-${process.pid}-${Date.now()}`;
+
+/** Consumes `topic` with a fresh group until `expected` messages arrived, then a short quiet period more. */
+async function consumeAll(
+  kafka: Kafka,
+  topic: string,
+  expected: number,
+  timeoutMs = 20_000,
+): Promise<{ received: KafkaMessage[]; partitions: Set<number> }> {
+  const consumer: Consumer = kafka.consumer({ groupId: `${topic}-group`, maxWaitTimeInMs: 200 });
+  const received: KafkaMessage[] = [];
+  const partitions = new Set<number>();
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message, partition }) => {
+        received.push(message);
+        partitions.add(partition);
+      },
+    });
+    const deadline = Date.now() + timeoutMs;
+    while (received.length < expected && Date.now() < deadline) await sleep(50);
+    await sleep(500); // anything delivered twice would show up here
+  } finally {
+    await consumer.disconnect();
+  }
+  return { received, partitions };
+}
+
+function keyedMessages(from: number, count: number): Array<{ key: string; value: string }> {
+  return Array.from({ length: count }, (_, i) => ({ key: `key-${from + i}`, value: JSON.stringify({ n: from + i }) }));
+}
+
+function countByKey(messages: KafkaMessage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const message of messages) {
+    const key = message.key?.toString() ?? '';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe('real parts: Kafka-protocol broker', () => {
+  let kafka: Kafka;
+  let admin: Admin;
+
+  beforeAll(async () => {
+    expect(faults.brokers.length).toBeGreaterThan(0);
+    kafka = new Kafka({
+      clientId: 'real-parts-it',
+      brokers: faults.brokers,
+      logLevel: logLevel.NOTHING, // the fault test provokes connection errors on purpose
+      retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 },
+    });
+    admin = kafka.admin();
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    await admin?.disconnect();
+  });
+
+  it('creates a 3-partition topic; 1,000 keyed messages with acks -1 are each consumed exactly once', async () => {
+    const topic = `${prefix}.exactly-once`;
+    await faults.createTopics([{ name: topic, partitions: 3 }]);
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+    expect(metadata.topics[0]?.partitions).toHaveLength(3);
+
+    const producer: Producer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
+    await producer.connect();
+    try {
+      for (let from = 0; from < 1000; from += 100) {
+        await producer.send({ topic, acks: -1, messages: keyedMessages(from, 100) });
+      }
+    } finally {
+      await producer.disconnect();
+    }
+
+    const { received, partitions } = await consumeAll(kafka, topic, 1000);
+    const counts = countByKey(received);
+    expect(received).toHaveLength(1000);
+    expect(counts.size).toBe(1000);
+    expect([...counts.values()].every((count) => count === 1)).toBe(true);
+    expect(partitions).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('a broker set down and up again while producing with retries still delivers everything', async () => {
+    if (!faults.canInjectFaults) {
+      // Real Kafka (KAFKA_BROKERS or testcontainers): broker faults are only scripted on the local mock.
+      return;
+    }
+    const topic = `${prefix}.broker-outage`;
+    await faults.createTopics([{ name: topic, partitions: 3 }]);
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+    const victim = metadata.topics[0]?.partitions.find((partition) => partition.partitionId === 0)?.leader;
+    expect(victim).toBeGreaterThan(0);
+
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    await producer.connect();
+    let slowestSendMs = 0;
+    let backUp: Promise<void> = Promise.resolve();
+    try {
+      for (let batch = 0; batch < 50; batch++) {
+        if (batch === 10) {
+          await faults.setBrokerDown(victim as number);
+          backUp = sleep(1500).then(() => faults.setBrokerUp(victim as number));
+        }
+        const started = Date.now();
+        await producer.send({ topic, acks: -1, messages: keyedMessages(batch * 10, 10) });
+        slowestSendMs = Math.max(slowestSendMs, Date.now() - started);
+      }
+    } finally {
+      await backUp;
+      await producer.disconnect();
+    }
+    expect(slowestSendMs).toBeGreaterThan(500); // the outage was felt and ridden out by retries
+
+    const { received } = await consumeAll(kafka, topic, 500);
+    const counts = countByKey(received);
+    expect(counts.size).toBe(500);
+    expect(keyedMessages(0, 500).every((message) => counts.has(message.key))).toBe(true);
+  });
+});
+
+describe('real parts: PostgreSQL', () => {
+  it('answers select 1 and can create a schema', async () => {
+    const url = process.env.DATABASE_URL;
+    expect(url).toBeTruthy();
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    const schema = `real_parts_${process.pid}_${Date.now()}`;
+    try {
+      const one = await client.query<{ one: number }>('select 1 as one');
+      expect(one.rows[0]?.one).toBe(1);
+      await client.query(`create schema ${schema}`);
+      await client.query(`create table ${schema}.probe (id int primary key, note text not null)`);
+      await client.query(`insert into ${schema}.probe values (1, 'ok')`);
+      const probe = await client.query<{ note: string }>(`select note from ${schema}.probe where id = 1`);
+      expect(probe.rows[0]?.note).toBe('ok');
+    } finally {
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    }
+  });
+});

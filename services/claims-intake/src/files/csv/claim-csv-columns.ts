@@ -1,0 +1,61 @@
+/**
+ * CONTRACT: the columns of a claims CSV file (header row required, any column order, UTF-8, comma-separated,
+ * RFC 4180 quoting). One row per claim line; the rows of one claim (same claim_id and version) are consecutive
+ * and repeat the header fields. A pharmacy claim is one row with the drug columns and no line columns.
+ * Lists inside a cell (diagnosis codes in claim order, modifiers) are separated by `|`.
+ * Documented for claims systems in docs/claims-csv.md.
+ */
+export const CLAIM_CSV_COLUMNS = [
+  'claim_id',
+  'version',
+  'frequency',
+  'claim_type',
+  'adjudication_status',
+  'member_id',
+  'billing_npi',
+  'billing_tin',
+  'billing_name',
+  'rendering_npi',
+  'service_date_from',
+  'service_date_to',
+  'place_of_service',
+  'type_of_bill',
+  'diagnosis_codes',
+  'total_charged_amount',
+  'total_paid_amount',
+  'line_number',
+  'procedure_code',
+  'modifiers',
+  'revenue_code',
+  'line_service_date',
+  'units',
+  'charged_amount',
+  'paid_amount',
+  'loinc_code',
+  'lab_value',
+  'lab_unit',
+  'ndc',
+  'days_supply',
+  'quantity',
+  'fill_date',
+  'prescriber_npi',
+  'refill_number',
+] as const;
+
+export type ClaimCsvColumn = (typeof CLAIM_CSV_COLUMNS)[number];
+export type ClaimCsvRow = Partial<Record<ClaimCsvColumn, string>>;
+
+/** Columns that must be present in the header. */
+export const REQUIRED_CLAIM_CSV_COLUMNS: readonly ClaimCsvColumn[] = [
+  'claim_id',
+  'version',
+  'frequency',
+  'claim_type',
+  'adjudication_status',
+  'member_id',
+  'billing_npi',
+  'billing_tin',
+  'service_date_from',
+  'service_date_to',
+  'total_charged_amount',
+];

@@ -1,0 +1,83 @@
+import { Body, ConflictException, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ClaimSubmission, validateSubmission, type ValidationIssue } from '@care/contracts';
+import type { Response } from 'express';
+import { ClaimIntakeService } from './claim-intake.service';
+import { ClaimBatchRequest } from './dto/claim-batch.dto';
+import type { ClaimIntakeOutcome } from './use-cases/intake-claims/intake-claims.use-case';
+
+type BatchItemResult =
+  | ({ index: number } & ClaimIntakeOutcome)
+  | { index: number; status: 'invalid'; issues: readonly ValidationIssue[] };
+
+/** HTTP intake of claims: one claim, or a batch with one result per item. */
+@ApiTags('claims')
+@Controller('v1/claims')
+export class ClaimsController {
+  constructor(@Inject(ClaimIntakeService) private readonly intake: ClaimIntakeService) {}
+
+  @Post()
+  @ApiBody({ schema: { $ref: '#/components/schemas/ClaimSubmission' } })
+  @ApiOkResponse({
+    description: '201 accepted (claim-received emitted); 200 duplicate of an earlier identical submission',
+  })
+  @ApiBadRequestResponse({
+    description: 'Every failing field is named in `issues`; nothing stored or emitted',
+  })
+  @ApiConflictResponse({
+    description: 'This claim id and version was already received with different content',
+  })
+  async submit(
+    @Body() claim: ClaimSubmission,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ClaimIntakeOutcome> {
+    const [outcome] = await this.intake.intake([claim], 'http');
+    if (outcome === undefined || outcome.status === 'conflict') {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `claim ${claim.claimId} version ${claim.version} was already received with different content`,
+      });
+    }
+    response.status(outcome.status === 'accepted' ? HttpStatus.CREATED : HttpStatus.OK);
+    return outcome;
+  }
+
+  @Post('batch')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    description: 'One result per item, in order: accepted, duplicate, conflict or invalid (with issues)',
+  })
+  async submitBatch(@Body() request: ClaimBatchRequest): Promise<{
+    accepted: number;
+    duplicate: number;
+    conflict: number;
+    invalid: number;
+    results: BatchItemResult[];
+  }> {
+    const results: BatchItemResult[] = new Array<BatchItemResult>(request.claims.length);
+    const valid: Array<{ index: number; claim: ClaimSubmission }> = [];
+    request.claims.forEach((item, index) => {
+      const validation = validateSubmission(ClaimSubmission, item, { forbidUnknownFields: true });
+      if (validation.ok) valid.push({ index, claim: validation.value });
+      else results[index] = { index, status: 'invalid', issues: validation.issues };
+    });
+    const outcomes = await this.intake.intake(
+      valid.map((entry) => entry.claim),
+      'http',
+    );
+    outcomes.forEach((outcome, position) => {
+      const index = (valid[position] as { index: number }).index;
+      results[index] = { index, ...outcome };
+    });
+    const count = (status: BatchItemResult['status']): number =>
+      results.filter((result) => result.status === status).length;
+    return {
+      accepted: count('accepted'),
+      duplicate: count('duplicate'),
+      conflict: count('conflict'),
+      invalid: count('invalid'),
+      results,
+    };
+  }
+}

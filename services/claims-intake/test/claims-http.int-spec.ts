@@ -1,0 +1,203 @@
+import { aValidMember, aValidPharmacyClaim, aValidProfessionalClaim, TOPICS } from '@care/contracts';
+import { createTestEnvironment, type TestEnvironment } from '@care/testing';
+import { startClaimsIntake, type RunningClaimsIntake } from './support/claims-intake-app';
+
+/** HTTP intake against a real PostgreSQL and a real Kafka-protocol broker. */
+describe('claims-intake over HTTP', () => {
+  let environment: TestEnvironment;
+  let service: RunningClaimsIntake;
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment();
+    service = await startClaimsIntake(environment);
+  });
+
+  afterAll(async () => {
+    await service.close();
+    await environment.dispose();
+  });
+
+  const post = async (
+    path: string,
+    body: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const response = await fetch(`${service.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const claimRows = async (): Promise<number> =>
+    (
+      (await service.dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM claims'))[0]?.n ?? -1
+    );
+  const claimReceivedFor = async (claimId: string): Promise<Array<Record<string, unknown>>> => {
+    const messages = await environment.probe.readAll(TOPICS.claimReceived.name);
+    return messages
+      .map(
+        (message) =>
+          JSON.parse(message.value ?? '{}') as { data: { claim: { claimId: string } } } & Record<
+            string,
+            unknown
+          >,
+      )
+      .filter((envelope) => envelope.data.claim.claimId === claimId);
+  };
+  const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 500));
+
+  it('stores a valid claim and emits exactly one claim-received keyed by member', async () => {
+    const claim = aValidProfessionalClaim({ claimId: 'HTTP-1' });
+    const response = await post('/v1/claims', claim);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ status: 'accepted', claimId: 'HTTP-1', version: 1 });
+
+    await environment.probe.waitForCount(TOPICS.claimReceived.name, 1);
+    const messages = (await environment.probe.readAll(TOPICS.claimReceived.name)).filter((m) =>
+      (m.value ?? '').includes('"HTTP-1"'),
+    );
+    expect(messages).toHaveLength(1);
+    const [message] = messages;
+    expect(message?.key).toBe(claim.memberId);
+    expect(message?.headers).toMatchObject({
+      type: 'claim-received',
+      version: '1',
+      'event-id': response.body['eventId'],
+    });
+    const envelope = JSON.parse(message?.value ?? '{}') as Record<string, unknown>;
+    expect(envelope).toMatchObject({
+      id: response.body['eventId'],
+      type: 'claim-received',
+      version: 1,
+      source: 'claims-intake',
+      subject: claim.memberId,
+      correlationId: 'HTTP-1',
+      causationId: null,
+      data: {
+        intakeChannel: 'http',
+        claim: { claimId: 'HTTP-1', diagnoses: [{ code: 'E119' }, { code: 'I10' }] },
+      },
+    });
+  });
+
+  it('answers an identical resubmission with the first result and emits nothing', async () => {
+    const claim = aValidProfessionalClaim({ claimId: 'HTTP-2' });
+    const first = await post('/v1/claims', claim);
+    const again = await post('/v1/claims', claim);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ...first.body, status: 'duplicate' });
+    await settle();
+    expect(await claimReceivedFor('HTTP-2')).toHaveLength(1);
+  });
+
+  it('rejects the same claim id and version with different content with 409 and emits nothing', async () => {
+    const claim = aValidProfessionalClaim({ claimId: 'HTTP-3' });
+    expect((await post('/v1/claims', claim)).status).toBe(201);
+    const conflicting = await post('/v1/claims', {
+      ...claim,
+      totalChargedAmount: claim.totalChargedAmount + 10,
+    });
+    expect(conflicting.status).toBe(409);
+    expect(conflicting.body['message']).toBe(
+      'claim HTTP-3 version 1 was already received with different content',
+    );
+    await settle();
+    expect(await claimReceivedFor('HTTP-3')).toHaveLength(1);
+  });
+
+  it('emits a replacement and a void with their frequency so consumers can retract evidence', async () => {
+    const original = aValidProfessionalClaim({ claimId: 'HTTP-4' });
+    await post('/v1/claims', original);
+    expect((await post('/v1/claims', { ...original, version: 2, frequency: 'replacement' })).status).toBe(
+      201,
+    );
+    expect((await post('/v1/claims', { ...original, version: 3, frequency: 'void' })).status).toBe(201);
+    await environment.probe.waitForCount(TOPICS.claimReceived.name, 1);
+    await settle();
+    const frequencies = (await claimReceivedFor('HTTP-4')).map(
+      (envelope) => (envelope['data'] as { claim: { frequency: string; version: number } }).claim,
+    );
+    expect(frequencies.map((claim) => `${claim.version}:${claim.frequency}`).sort()).toEqual([
+      '1:original',
+      '2:replacement',
+      '3:void',
+    ]);
+  });
+
+  it('answers invalid input with 400 naming every failing field, and stores and emits nothing', async () => {
+    await settle();
+    const rowsBefore = await claimRows();
+    const eventsBefore = await environment.probe.count(TOPICS.claimReceived.name);
+    const claim = aValidProfessionalClaim({ claimId: 'HTTP-BAD' });
+    const bad = {
+      ...claim,
+      billingProvider: { ...claim.billingProvider, npi: '1234567890' },
+      serviceDateFrom: '2025-02-30',
+      diagnoses: [{ code: 'not-icd' }],
+      lines: [{ ...claim.lines?.[0], procedureCode: '9921', chargedAmount: -1 }],
+      totalChargedAmount: -5,
+      unexpectedField: true,
+    };
+    const response = await post('/v1/claims', bad);
+    expect(response.status).toBe(400);
+    const fields = (response.body['issues'] as Array<{ field: string }>).map((issue) => issue.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'billingProvider.npi',
+        'serviceDateFrom',
+        'diagnoses[0].code',
+        'lines[0].procedureCode',
+        'lines[0].chargedAmount',
+        'totalChargedAmount',
+        'unexpectedField',
+      ]),
+    );
+    expect(JSON.stringify(response.body)).not.toContain('1234567890');
+    await settle();
+    expect(await claimRows()).toBe(rowsBefore);
+    expect(await environment.probe.count(TOPICS.claimReceived.name)).toBe(eventsBefore);
+  });
+
+  it('gives one result per item of a batch', async () => {
+    const good = aValidPharmacyClaim({ claimId: 'HTTP-B1' });
+    const bad = { ...aValidPharmacyClaim({ claimId: 'HTTP-B2' }), drug: undefined };
+    const response = await post('/v1/claims/batch', { claims: [good, bad, good] });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ accepted: 1, duplicate: 1, invalid: 1, conflict: 0 });
+    const results = response.body['results'] as Array<{
+      index: number;
+      status: string;
+      issues?: Array<{ field: string }>;
+    }>;
+    expect(results.map((result) => result.status)).toEqual(['accepted', 'invalid', 'duplicate']);
+    expect(results[1]?.issues?.map((issue) => issue.field)).toContain('drug');
+    expect(await post('/v1/claims/batch', { claims: [] })).toMatchObject({ status: 400 });
+  });
+
+  it('keeps the roster: added, unchanged and updated members, with member-eligibility-changed for real changes', async () => {
+    const member = aValidMember({ memberId: 'HTTP-M1', subscriberId: 'HTTP-M1' });
+    expect(await post('/v1/members', member)).toMatchObject({ status: 201, body: { status: 'added' } });
+    expect(await post('/v1/members', member)).toMatchObject({ status: 200, body: { status: 'unchanged' } });
+    const moved = await post('/v1/members', { ...member, email: 'new.address@example.org' });
+    expect(moved).toMatchObject({ status: 200, body: { status: 'updated', changedFields: ['email'] } });
+    await environment.probe.waitForCount(TOPICS.memberEligibilityChanged.name, 2);
+    await settle();
+    const events = (await environment.probe.readAll(TOPICS.memberEligibilityChanged.name))
+      .map(
+        (message) => JSON.parse(message.value ?? '{}') as { subject: string; data: { changeType: string } },
+      )
+      .filter((envelope) => envelope.subject === 'HTTP-M1');
+    expect(events.map((envelope) => envelope.data.changeType)).toEqual(['added', 'updated']);
+
+    const invalid = await post('/v1/members', {
+      ...member,
+      memberId: 'HTTP-M2',
+      birthDate: '2999-01-01',
+      relationship: 'cousin',
+    });
+    expect(invalid.status).toBe(400);
+    expect((invalid.body['issues'] as Array<{ field: string }>).map((issue) => issue.field)).toEqual(
+      expect.arrayContaining(['birthDate', 'relationship']),
+    );
+  });
+});

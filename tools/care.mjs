@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The one entry point behind `npm start`, `npm test`, `npm run stack` and `npm run bench`.
+// Uses only Node's standard library, so it runs on a fresh clone: it installs what the platform needs
+// (npm packages from the lockfile, Debian's librdkafka-dev for the local broker) and then hands over to the
+// TypeScript tool named by the first argument.
+import { spawnSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const say = (line) => process.stderr.write(`[care] ${line}\n`);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.status !== 0) {
+    say(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function ensureNpmPackages() {
+  const lock = readFileSync(join(root, 'package-lock.json'));
+  const hash = createHash('sha256').update(lock).update(readFileSync(join(root, 'package.json'))).digest('hex');
+  const marker = join(root, 'node_modules', '.care-install-hash');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return;
+  say('installing npm packages from package-lock.json (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(marker, hash);
+}
+
+function ensureLibrdkafka() {
+  if (process.env.KAFKA_BROKERS) return; // an external broker: the local mock broker is not needed
+  if (existsSync('/usr/include/librdkafka/rdkafka_mock.h')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = isRoot ? [] : ['sudo', '-n'];
+  say('installing librdkafka-dev (Debian) for the local Kafka-protocol broker');
+  const apt = (args) => {
+    const [command, ...rest] = [...sudo, 'apt-get', ...args];
+    run(command, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  };
+  apt(['update', '-qq']);
+  apt(['install', '-y', '-qq', 'librdkafka-dev', 'gcc']);
+}
+
+const tools = {
+  test: 'tools/test/run-tests.ts',
+  demo: 'tools/stack/demo.ts',
+  stack: 'tools/stack/stack.ts',
+  bench: 'bench/run-benchmarks.ts',
+  lint: 'tools/test/run-lint.ts',
+};
+
+const [command, ...rest] = process.argv.slice(2);
+const script = tools[command];
+if (script === undefined) {
+  say(`usage: node tools/care.mjs <${Object.keys(tools).join('|')}> [args]`);
+  process.exit(2);
+}
+ensureNpmPackages();
+ensureLibrdkafka();
+const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, script), ...rest], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+
+/**
+ * `npm test`: type-check, lint, then every Jest project (unit, integration against a real PostgreSQL and a
+ * real Kafka-protocol broker). Arguments after `--` go to Jest (e.g. `npm test -- --selectProjects unit`).
+ * `--skip-static` skips type-check and lint for a quicker local loop.
+ */
+function step(name: string, command: string, args: string[]): void {
+  const started = Date.now();
+  process.stderr.write(`\n[test] ${name}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    process.stderr.write(`[test] ${name} failed after ${seconds} s\n`);
+    process.exit(result.status ?? 1);
+  }
+  process.stderr.write(`[test] ${name} passed in ${seconds} s\n`);
+}
+
+const args = process.argv.slice(2);
+const skipStatic = args.includes('--skip-static');
+const jestArgs = args.filter((arg) => arg !== '--skip-static');
+const bin = (name: string): string =>
+  require.resolve(`.bin/${name}`, { paths: [`${process.cwd()}/node_modules`] });
+
+if (!skipStatic) {
+  step('type-check (tsc --noEmit, strict)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  step('lint (eslint + Nx module boundaries)', bin('eslint'), ['--max-warnings', '0', '.']);
+}
+step('jest (unit, integration)', bin('jest'), ['--ci', ...jestArgs]);
