@@ -10,7 +10,9 @@ import { SCHEMAS_DIR, serializeJsonSchema } from '../src/json-schema/schema-file
 const outputDir = resolve(__dirname, '..', '..', '..', SCHEMAS_DIR);
 const schemas = buildJsonSchemas();
 mkdirSync(outputDir, { recursive: true });
-for (const stale of readdirSync(outputDir).filter((file) => file.endsWith('.schema.json') && !(file in schemas))) {
+for (const stale of readdirSync(outputDir).filter(
+  (file) => file.endsWith('.schema.json') && !(file in schemas),
+)) {
   rmSync(join(outputDir, stale));
   process.stdout.write(`removed ${SCHEMAS_DIR}/${stale}\n`);
 }

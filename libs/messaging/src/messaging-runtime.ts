@@ -92,6 +92,7 @@ export class MessagingRuntime {
           service: this.options.service,
           onStaged: () => this.relay.wake(),
           partitionsConsumedConcurrently: this.options.settings.partitionsConsumedConcurrently,
+          sessionTimeoutMs: this.options.settings.sessionTimeoutMs,
         },
         definition,
       );

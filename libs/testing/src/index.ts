@@ -9,3 +9,4 @@ export * from './kafka/topic-spec';
 export * from './postgres/start-postgres';
 export * from './topics/topic-probe';
 export * from './platform/test-environment';
+export * from './population';

@@ -2,7 +2,15 @@
  * Proves the real parts of the integration tier work end to end: the run's Kafka-protocol broker (started by
  * the Jest global setup, reached over TCP through kafkajs) and its PostgreSQL. No in-memory fakes.
  */
-import { type Admin, type Consumer, Kafka, type KafkaMessage, logLevel, Partitioners, type Producer } from 'kafkajs';
+import {
+  type Admin,
+  type Consumer,
+  Kafka,
+  type KafkaMessage,
+  logLevel,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
 import { Client } from 'pg';
 
 import { kafkaFaults } from '../src/kafka/kafka-faults';
@@ -42,7 +50,10 @@ async function consumeAll(
 }
 
 function keyedMessages(from: number, count: number): Array<{ key: string; value: string }> {
-  return Array.from({ length: count }, (_, i) => ({ key: `key-${from + i}`, value: JSON.stringify({ n: from + i }) }));
+  return Array.from({ length: count }, (_, i) => ({
+    key: `key-${from + i}`,
+    value: JSON.stringify({ n: from + i }),
+  }));
 }
 
 function countByKey(messages: KafkaMessage[]): Map<string, number> {
@@ -116,7 +127,10 @@ describe('real parts: Kafka-protocol broker', () => {
     const victim = metadata.topics[0]?.partitions.find((partition) => partition.partitionId === 0)?.leader;
     expect(victim).toBeGreaterThan(0);
 
-    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    const producer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
     await producer.connect();
     let slowestSendMs = 0;
     let backUp: Promise<void> = Promise.resolve();

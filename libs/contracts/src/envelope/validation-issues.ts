@@ -29,7 +29,9 @@ export function toValidationIssues(errors: readonly ValidationError[], parentPat
     if (error.constraints !== undefined) {
       issues.push({
         field: path,
-        messages: Object.values(error.constraints).map((m) => (property === undefined ? m : withPath(m, property, path))),
+        messages: Object.values(error.constraints).map((m) =>
+          property === undefined ? m : withPath(m, property, path),
+        ),
       });
     }
     if (error.children !== undefined && error.children.length > 0) {

@@ -7,7 +7,8 @@ import { toValidationIssues, type ValidationIssue } from '../envelope/validation
 export const ROOT_FIELD = '(root)';
 
 /** Outcome of {@link validateSubmission}: the validated instance, or every failing field. */
-export type SubmissionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: ValidationIssue[] };
+export type SubmissionResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: ValidationIssue[] };
 
 /**
  * Transforms and validates a submitted plain value (an HTTP body, a Kafka payload) against a payload class.

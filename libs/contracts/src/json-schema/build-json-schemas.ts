@@ -39,7 +39,8 @@ export function buildJsonSchemas(): Record<string, object> {
     {
       $id: `urn:care-platform:schema:member-record`,
       title: 'MemberRecord',
-      description: 'A member of the health plan: the body of POST /v1/members (see docs/claim-and-member-fields.md).',
+      description:
+        'A member of the health plan: the body of POST /v1/members (see docs/claim-and-member-fields.md).',
     },
     definitions,
   );
@@ -71,8 +72,15 @@ function eventSchema(event: EventDefinition, definitions: Record<string, JsonSch
 }
 
 /** A self-contained schema document: `root` (or the named definition) plus every definition it reaches. */
-function rootSchema(rootName: string | undefined, header: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {
-  const root: JsonSchema = { ...header, ...(rootName === undefined ? {} : definition(definitions, rootName)) };
+function rootSchema(
+  rootName: string | undefined,
+  header: JsonSchema,
+  definitions: Record<string, JsonSchema>,
+): JsonSchema {
+  const root: JsonSchema = {
+    ...header,
+    ...(rootName === undefined ? {} : definition(definitions, rootName)),
+  };
   const reached = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -96,7 +104,9 @@ function rootSchema(rootName: string | undefined, header: JsonSchema, definition
   return {
     $schema: JSON_SCHEMA_DIALECT,
     ...root,
-    ...(names.length > 0 && { definitions: Object.fromEntries(names.map((name) => [name, definition(definitions, name)])) }),
+    ...(names.length > 0 && {
+      definitions: Object.fromEntries(names.map((name) => [name, definition(definitions, name)])),
+    }),
   };
 }
 
@@ -117,7 +127,9 @@ function classDefinitions(): Record<string, JsonSchema> {
   const result: Record<string, JsonSchema> = {};
   for (const [className, generatedSchema] of Object.entries(generated)) {
     const properties: Record<string, JsonSchema> = {};
-    for (const [property, schema] of Object.entries(generatedSchema['properties'] as Record<string, JsonSchema>)) {
+    for (const [property, schema] of Object.entries(
+      generatedSchema['properties'] as Record<string, JsonSchema>,
+    )) {
       const note = notes.get(className)?.get(property);
       const described =
         note === undefined || note.descriptions.length === 0
@@ -145,7 +157,10 @@ function ruleNotes(): Map<string, Map<string, PropertyNote>> {
   const notes = new Map<string, Map<string, PropertyNote>>();
   // class-validator keeps no public list of decorated classes; class-validator-jsonschema reads the same map.
   const storage = getMetadataStorage() as unknown as {
-    validationMetadatas: Map<{ readonly name: string }, Array<{ propertyName: string; name?: string; constraints?: unknown[] }>>;
+    validationMetadatas: Map<
+      { readonly name: string },
+      Array<{ propertyName: string; name?: string; constraints?: unknown[] }>
+    >;
   };
   for (const [target, metadatas] of storage.validationMetadatas) {
     for (const metadata of metadatas) {
@@ -176,5 +191,8 @@ function withNullability(schema: JsonSchema, nullable: boolean): JsonSchema {
 /** A `$ref` makes draft-07 ignore its sibling keywords; keep only the reference (and a description). */
 function withoutRefSiblings(schema: JsonSchema): JsonSchema {
   if (schema['$ref'] === undefined) return schema;
-  return { $ref: schema['$ref'], ...(schema['description'] !== undefined && { description: schema['description'] }) };
+  return {
+    $ref: schema['$ref'],
+    ...(schema['description'] !== undefined && { description: schema['description'] }),
+  };
 }

@@ -22,7 +22,10 @@ import { IS_NPI, NPI_PATTERN } from '../validators/npi.validator';
 import { IS_NOT_NULL } from '../validators/optional-field.validator';
 import { IS_PLACE_OF_SERVICE, PLACE_OF_SERVICE_PATTERN } from '../validators/place-of-service.validator';
 import { IS_PROCEDURE_CODE, PROCEDURE_CODE_PATTERN } from '../validators/procedure-code.validator';
-import { IS_PROCEDURE_MODIFIER, PROCEDURE_MODIFIER_PATTERN } from '../validators/procedure-modifier.validator';
+import {
+  IS_PROCEDURE_MODIFIER,
+  PROCEDURE_MODIFIER_PATTERN,
+} from '../validators/procedure-modifier.validator';
 import { IS_REQUIRED_WHEN } from '../validators/required-when.validator';
 import { IS_REVENUE_CODE, REVENUE_CODE_PATTERN } from '../validators/revenue-code.validator';
 import { IS_TIN, TIN_PATTERN } from '../validators/tin.validator';
@@ -72,8 +75,10 @@ export const RULE_CONVERTERS: ISchemaConverters = {
 /** Human-readable notes on rules that JSON Schema cannot (fully) assert; joined into the property description. */
 export const RULE_DESCRIPTIONS: Readonly<Record<string, (constraints: readonly unknown[]) => string>> = {
   [IS_NPI]: () => 'NPI: the 10th digit is the Luhn check digit computed over 80840 and the first 9 digits',
-  [IS_ICD10_CM_CODE]: () => 'ICD-10-CM code, the dot after the 3rd character optional; normalized to upper case without the dot',
-  [IS_PROCEDURE_CODE]: () => 'CPT (5 digits), CPT II (4 digits + F), CPT III (4 digits + T) or HCPCS Level II (A-V + 4 digits)',
+  [IS_ICD10_CM_CODE]: () =>
+    'ICD-10-CM code, the dot after the 3rd character optional; normalized to upper case without the dot',
+  [IS_PROCEDURE_CODE]: () =>
+    'CPT (5 digits), CPT II (4 digits + F), CPT III (4 digits + T) or HCPCS Level II (A-V + 4 digits)',
   [IS_NDC]: () => 'NDC: 11 digits or 5-4-2 hyphenated; normalized to 11 digits',
   [IS_CALENDAR_DATE]: () => 'calendar date YYYY-MM-DD',
   [IS_ISO_INSTANT]: () => 'ISO-8601 instant with a time zone',
@@ -87,5 +92,6 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, (constraints: readonly u
   [IS_UNIQUE_IN_CLAIM]: () => 'unique within the claim',
   [IS_WITHIN_CLAIM_SERVICE_DATES]: () => 'within the claim serviceDateFrom to serviceDateTo',
   [EQUALS_CLAIM_SERVICE_DATE_FROM]: () => 'equal to the claim serviceDateFrom',
-  [IS_CONSISTENT_SUBSCRIBER_ID]: () => 'equal to memberId when relationship is subscriber, different otherwise',
+  [IS_CONSISTENT_SUBSCRIBER_ID]: () =>
+    'equal to memberId when relationship is subscriber, different otherwise',
 };

@@ -73,7 +73,14 @@ export function aValidInstitutionalClaim(overrides: Partial<ClaimSubmission> = {
     typeOfBill: '0131',
     diagnoses: [{ code: 'J18.9' }, { code: 'E11.9' }],
     lines: [
-      { lineNumber: 1, revenueCode: '0450', serviceDate: '2025-02-03', units: 1, chargedAmount: 1200, paidAmount: 800 },
+      {
+        lineNumber: 1,
+        revenueCode: '0450',
+        serviceDate: '2025-02-03',
+        units: 1,
+        chargedAmount: 1200,
+        paidAmount: 800,
+      },
       {
         lineNumber: 2,
         revenueCode: '0636',

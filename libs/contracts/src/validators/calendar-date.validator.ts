@@ -26,7 +26,10 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: IS_CALENDAR_DATE,
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a real calendar date YYYY-MM-DD`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a real calendar date YYYY-MM-DD`,
+          options,
+        ),
       },
     },
     options,

@@ -18,7 +18,8 @@ export function IsClaimId(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isClaimId(value),
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be 1-50 characters of letters, digits, '.', '_' or '-', starting with a letter or digit`,
+          (each) =>
+            `${each}$property must be 1-50 characters of letters, digits, '.', '_' or '-', starting with a letter or digit`,
           options,
         ),
       },

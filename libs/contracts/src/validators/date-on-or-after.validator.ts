@@ -21,12 +21,16 @@ export function IsOnOrAfter(otherProperty: string, options?: ValidationOptions):
       constraints: [otherProperty],
       validator: {
         validate: (value: unknown, args?: ValidationArguments): boolean => {
-          const other: unknown = args === undefined ? undefined : (args.object as Record<string, unknown>)[otherProperty];
+          const other: unknown =
+            args === undefined ? undefined : (args.object as Record<string, unknown>)[otherProperty];
           if (typeof value !== 'string' || typeof other !== 'string') return true;
           if (!isCalendarDate(value) || !isCalendarDate(other)) return true;
           return isOnOrAfter(value, other);
         },
-        defaultMessage: buildMessage((each) => `${each}$property must be on or after ${otherProperty}`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be on or after ${otherProperty}`,
+          options,
+        ),
       },
     },
     options,

@@ -7,12 +7,20 @@ class Dx {
 }
 
 describe('isIcd10CmCode', () => {
-  it.each([['E11.9'], ['E119'], ['e11.9'], ['I10'], ['Z79.4'], ['S72.001A'], ['S72001A'], ['A000'], ['U07.1'], ['O9A.1']])(
-    'accepts %s',
-    (code) => {
-      expect(isIcd10CmCode(code)).toBe(true);
-    },
-  );
+  it.each([
+    ['E11.9'],
+    ['E119'],
+    ['e11.9'],
+    ['I10'],
+    ['Z79.4'],
+    ['S72.001A'],
+    ['S72001A'],
+    ['A000'],
+    ['U07.1'],
+    ['O9A.1'],
+  ])('accepts %s', (code) => {
+    expect(isIcd10CmCode(code)).toBe(true);
+  });
 
   it.each([
     ['E1', 'too short'],

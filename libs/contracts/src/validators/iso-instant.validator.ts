@@ -20,7 +20,8 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isIsoInstant(value),
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be an ISO-8601 instant with a time zone (e.g. 2025-01-15T10:00:00Z)`,
+          (each) =>
+            `${each}$property must be an ISO-8601 instant with a time zone (e.g. 2025-01-15T10:00:00Z)`,
           options,
         ),
       },

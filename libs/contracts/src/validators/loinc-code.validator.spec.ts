@@ -27,7 +27,9 @@ describe('IsLoincCode', () => {
   it('names the field', () => {
     expect(validateSubmission(Lab, { loincCode: '4548' }, { forbidUnknownFields: true })).toEqual({
       ok: false,
-      issues: [{ field: 'loincCode', messages: ['loincCode must be a LOINC code (digits, hyphen, check digit)'] }],
+      issues: [
+        { field: 'loincCode', messages: ['loincCode must be a LOINC code (digits, hyphen, check digit)'] },
+      ],
     });
   });
 });

@@ -17,7 +17,10 @@ export function IsLoincCode(options?: ValidationOptions): PropertyDecorator {
       name: IS_LOINC_CODE,
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isLoincCode(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a LOINC code (digits, hyphen, check digit)`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a LOINC code (digits, hyphen, check digit)`,
+          options,
+        ),
       },
     },
     options,

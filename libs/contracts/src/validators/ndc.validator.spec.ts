@@ -36,7 +36,9 @@ describe('IsNdc', () => {
   it('names the field', () => {
     expect(validateSubmission(Fill, { ndc: '0093-1048-01' }, { forbidUnknownFields: true })).toEqual({
       ok: false,
-      issues: [{ field: 'ndc', messages: ['ndc must be an NDC of 11 digits or in the 5-4-2 hyphenated form'] }],
+      issues: [
+        { field: 'ndc', messages: ['ndc must be an NDC of 11 digits or in the 5-4-2 hyphenated form'] },
+      ],
     });
   });
 });

@@ -26,7 +26,9 @@ describe('IsPlaceOfService', () => {
   it('rejects a number and names the field', () => {
     expect(validateSubmission(Claim, { placeOfService: 11 }, { forbidUnknownFields: true })).toEqual({
       ok: false,
-      issues: [{ field: 'placeOfService', messages: ['placeOfService must be a place-of-service code 01-99'] }],
+      issues: [
+        { field: 'placeOfService', messages: ['placeOfService must be a place-of-service code 01-99'] },
+      ],
     });
   });
 });

@@ -17,7 +17,10 @@ export function IsPlaceOfService(options?: ValidationOptions): PropertyDecorator
       name: IS_PLACE_OF_SERVICE,
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isPlaceOfService(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a place-of-service code 01-99`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a place-of-service code 01-99`,
+          options,
+        ),
       },
     },
     options,

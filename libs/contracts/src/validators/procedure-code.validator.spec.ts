@@ -24,13 +24,21 @@ describe('classifyProcedureCode', () => {
     expect(isProcedureCode(code)).toBe(true);
   });
 
-  it.each([['9921'], ['992130'], ['W1234'], ['X1234'], ['J188'], ['A123B'], ['0042TT'], ['3044G'], ['99 13'], ['']])(
-    'rejects %s',
-    (code) => {
-      expect(classifyProcedureCode(code)).toBeUndefined();
-      expect(isProcedureCode(code)).toBe(false);
-    },
-  );
+  it.each([
+    ['9921'],
+    ['992130'],
+    ['W1234'],
+    ['X1234'],
+    ['J188'],
+    ['A123B'],
+    ['0042TT'],
+    ['3044G'],
+    ['99 13'],
+    [''],
+  ])('rejects %s', (code) => {
+    expect(classifyProcedureCode(code)).toBeUndefined();
+    expect(isProcedureCode(code)).toBe(false);
+  });
 });
 
 describe('IsProcedureCode', () => {
@@ -38,7 +46,10 @@ describe('IsProcedureCode', () => {
     expect(validateSubmission(Line, { procedureCode: 'X1234' }, { forbidUnknownFields: true })).toEqual({
       ok: false,
       issues: [
-        { field: 'procedureCode', messages: ['procedureCode must be a CPT, CPT II, CPT III or HCPCS Level II code'] },
+        {
+          field: 'procedureCode',
+          messages: ['procedureCode must be a CPT, CPT II, CPT III or HCPCS Level II code'],
+        },
       ],
     });
   });

@@ -28,8 +28,15 @@ describe('IsProcedureModifier', () => {
   it('checks each item and names the array', () => {
     expect(validateSubmission(Line, { modifiers: ['25', 'ABC'] }, { forbidUnknownFields: true })).toEqual({
       ok: false,
-      issues: [{ field: 'modifiers', messages: ['each value in modifiers must be a two-character alphanumeric modifier'] }],
+      issues: [
+        {
+          field: 'modifiers',
+          messages: ['each value in modifiers must be a two-character alphanumeric modifier'],
+        },
+      ],
     });
-    expect(validateSubmission(Line, { modifiers: ['25', 'lt'] }, { forbidUnknownFields: true }).ok).toBe(true);
+    expect(validateSubmission(Line, { modifiers: ['25', 'lt'] }, { forbidUnknownFields: true }).ok).toBe(
+      true,
+    );
   });
 });

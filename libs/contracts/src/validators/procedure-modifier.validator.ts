@@ -17,7 +17,10 @@ export function IsProcedureModifier(options?: ValidationOptions): PropertyDecora
       name: IS_PROCEDURE_MODIFIER,
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isProcedureModifier(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a two-character alphanumeric modifier`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a two-character alphanumeric modifier`,
+          options,
+        ),
       },
     },
     options,

@@ -8,7 +8,10 @@ export const IS_REQUIRED_WHEN = 'isRequiredWhen';
  * otherwise; `null` is never accepted. `when` completes the message `<field> is required when <when>`.
  * The property's other rules run whenever it is present or required.
  */
-export function RequiredWhen<T extends object>(condition: (object: T) => boolean, when: string): PropertyDecorator {
+export function RequiredWhen<T extends object>(
+  condition: (object: T) => boolean,
+  when: string,
+): PropertyDecorator {
   return (target: object, propertyKey: string | symbol): void => {
     ValidateIf((object: T, value: unknown) => value !== undefined || condition(object))(target, propertyKey);
     ValidateBy({
@@ -18,7 +21,9 @@ export function RequiredWhen<T extends object>(condition: (object: T) => boolean
         validate: (value: unknown, args?: ValidationArguments): boolean =>
           value !== null && (value !== undefined || args === undefined || !condition(args.object as T)),
         defaultMessage: (args?: ValidationArguments): string =>
-          args?.value === null ? '$property must be omitted rather than null' : `$property is required when ${when}`,
+          args?.value === null
+            ? '$property must be omitted rather than null'
+            : `$property is required when ${when}`,
       },
     })(target, propertyKey);
   };

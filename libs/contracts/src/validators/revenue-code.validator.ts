@@ -17,7 +17,10 @@ export function IsRevenueCode(options?: ValidationOptions): PropertyDecorator {
       name: IS_REVENUE_CODE,
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isRevenueCode(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a revenue code of 4 digits`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a revenue code of 4 digits`,
+          options,
+        ),
       },
     },
     options,

@@ -23,6 +23,9 @@ describe('isValidTin', () => {
 describe('IsTin', () => {
   it('names the field and the rule', () => {
     const result = validateSubmission(Payee, { tin: 123456789 }, { forbidUnknownFields: true });
-    expect(result).toEqual({ ok: false, issues: [{ field: 'tin', messages: ['tin must be a TIN of 9 digits without a dash'] }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ field: 'tin', messages: ['tin must be a TIN of 9 digits without a dash'] }],
+    });
   });
 });

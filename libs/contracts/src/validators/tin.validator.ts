@@ -17,7 +17,10 @@ export function IsTin(options?: ValidationOptions): PropertyDecorator {
       name: IS_TIN,
       validator: {
         validate: (value: unknown): boolean => typeof value === 'string' && isValidTin(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be a TIN of 9 digits without a dash`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a TIN of 9 digits without a dash`,
+          options,
+        ),
       },
     },
     options,

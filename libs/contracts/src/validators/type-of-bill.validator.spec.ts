@@ -29,7 +29,9 @@ describe('IsTypeOfBill', () => {
   it('names the field', () => {
     expect(validateSubmission(Claim, { typeOfBill: '111' }, { forbidUnknownFields: true })).toEqual({
       ok: false,
-      issues: [{ field: 'typeOfBill', messages: ['typeOfBill must be a 4-character type of bill starting with 0'] }],
+      issues: [
+        { field: 'typeOfBill', messages: ['typeOfBill must be a 4-character type of bill starting with 0'] },
+      ],
     });
   });
 });

@@ -24,6 +24,7 @@ export interface EventConsumerDependencies {
   /** Called after a transaction staged outbox rows, so the relay publishes them without waiting to poll. */
   readonly onStaged: () => void;
   readonly partitionsConsumedConcurrently: number;
+  readonly sessionTimeoutMs: number;
 }
 
 /**
@@ -54,8 +55,8 @@ export class EventConsumer {
     const consumer = this.deps.kafka.consumer({
       groupId: this.group,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
+      sessionTimeout: this.deps.sessionTimeoutMs,
+      heartbeatInterval: Math.max(500, Math.floor(this.deps.sessionTimeoutMs / 10)),
       maxWaitTimeInMs: 100,
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxBytes: 32 * 1024 * 1024,

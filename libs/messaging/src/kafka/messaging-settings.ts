@@ -27,6 +27,12 @@ export const MESSAGING_SETTINGS_SPEC = {
     4,
     { min: 1, max: 64 },
   ),
+  sessionTimeoutMs: setting.integer(
+    'KAFKA_SESSION_TIMEOUT_MS',
+    'consumer group session timeout: how long a silent member keeps its partitions',
+    30000,
+    { min: 6000, max: 300000 },
+  ),
   shutdownFlushMs: setting.integer(
     'SHUTDOWN_FLUSH_MS',
     'how long shutdown waits for the outbox to drain',

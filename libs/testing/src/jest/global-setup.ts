@@ -1,4 +1,8 @@
-import { type KafkaControlServer, KAFKA_MOCK_CONTROL_ENV, startKafkaControlServer } from '../kafka/kafka-control';
+import {
+  type KafkaControlServer,
+  KAFKA_MOCK_CONTROL_ENV,
+  startKafkaControlServer,
+} from '../kafka/kafka-control';
 import { KAFKA_BROKERS_ENV, TEST_KAFKA_KIND_ENV } from '../kafka/kafka-faults';
 import { type KafkaForTests, startKafka } from '../kafka/start-kafka';
 import { TEST_KAFKA_PARTITIONS_ENV } from '../kafka/topic-spec';
@@ -14,7 +18,13 @@ export interface TestInfraHandles {
 }
 
 const HANDLES_KEY = '__careTestInfra';
-const EXPORTED_ENV = [DATABASE_URL_ENV, KAFKA_BROKERS_ENV, KAFKA_MOCK_CONTROL_ENV, TEST_KAFKA_PARTITIONS_ENV, TEST_KAFKA_KIND_ENV];
+const EXPORTED_ENV = [
+  DATABASE_URL_ENV,
+  KAFKA_BROKERS_ENV,
+  KAFKA_MOCK_CONTROL_ENV,
+  TEST_KAFKA_PARTITIONS_ENV,
+  TEST_KAFKA_KIND_ENV,
+];
 
 /** The handles stored by {@link globalSetup}, removing them from `globalThis`. */
 export function takeTestInfraHandles(): TestInfraHandles | undefined {

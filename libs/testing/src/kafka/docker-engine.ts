@@ -23,7 +23,8 @@ async function detect(timeoutMs: number): Promise<boolean> {
 
   const dockerHost = process.env.DOCKER_HOST?.trim();
   if (dockerHost) {
-    if (dockerHost.startsWith('unix://')) return ping({ socketPath: dockerHost.slice('unix://'.length) }, timeoutMs);
+    if (dockerHost.startsWith('unix://'))
+      return ping({ socketPath: dockerHost.slice('unix://'.length) }, timeoutMs);
     if (dockerHost.startsWith('tcp://')) {
       const url = new URL(dockerHost.replace(/^tcp:/, 'http:'));
       return ping({ host: url.hostname, port: Number(url.port || 2375) }, timeoutMs);
@@ -41,7 +42,10 @@ async function detect(timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-function ping(target: { socketPath: string } | { host: string; port: number }, timeoutMs: number): Promise<boolean> {
+function ping(
+  target: { socketPath: string } | { host: string; port: number },
+  timeoutMs: number,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const req = request({ ...target, path: '/_ping', method: 'GET', timeout: timeoutMs }, (res) => {
       res.resume();

@@ -66,7 +66,10 @@ async function forward(broker: LocalKafkaBroker, line: string): Promise<string> 
   try {
     return await broker.command(line);
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).replace(`kafka-mock "${line}": `, '');
+    const message = (error instanceof Error ? error.message : String(error)).replace(
+      `kafka-mock "${line}": `,
+      '',
+    );
     return `ERR ${message.replace(/[\r\n]+/g, ' ')}`;
   }
 }
@@ -94,7 +97,9 @@ export function sendKafkaControlCommand(address: string, line: string, timeoutMs
       else resolveAnswer(answer);
     };
     socket.setEncoding('utf8');
-    socket.setTimeout(timeoutMs, () => settle(new Error(`kafka-mock control "${line}": no answer in ${timeoutMs} ms`)));
+    socket.setTimeout(timeoutMs, () =>
+      settle(new Error(`kafka-mock control "${line}": no answer in ${timeoutMs} ms`)),
+    );
     socket.on('connect', () => socket.write(`${line}\n`));
     socket.on('data', (chunk: string) => {
       buffered += chunk;

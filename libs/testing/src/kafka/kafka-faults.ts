@@ -63,7 +63,8 @@ export function kafkaFaults(env: NodeJS.ProcessEnv = process.env): KafkaFaults {
         for (const topic of topics) await send(`create ${topic.name} ${topicPartitions(topic, env)}`);
         return;
       }
-      if (brokers.length === 0) throw new Error(`${KAFKA_BROKERS_ENV} is not set: is the Jest global setup in use?`);
+      if (brokers.length === 0)
+        throw new Error(`${KAFKA_BROKERS_ENV} is not set: is the Jest global setup in use?`);
       await createTopicsWithAdmin(brokers, topics);
     },
     setBrokerDown: async (id) => send(`down ${integers(id)}`),

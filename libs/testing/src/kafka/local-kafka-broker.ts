@@ -73,7 +73,9 @@ export function ensureKafkaMockBuilt(): string {
 }
 
 /** Starts a local Kafka-protocol broker process (the kafka-mock helper) and waits for its bootstrap list. */
-export async function startLocalKafkaBroker(options: LocalKafkaBrokerOptions = {}): Promise<LocalKafkaBroker> {
+export async function startLocalKafkaBroker(
+  options: LocalKafkaBrokerOptions = {},
+): Promise<LocalKafkaBroker> {
   const brokers = options.brokers ?? 3;
   if (!Number.isInteger(brokers) || brokers < 1 || brokers > 64) {
     throw new Error(`brokers must be an integer in 1..64, got ${brokers}`);

@@ -65,6 +65,7 @@ export async function createTestEnvironment(
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_IDEMPOTENT_PRODUCER: faults.canInjectFaults ? 'false' : 'true',
       OUTBOX_RELAY_POLL_MS: '50',
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     },
     dispose: async () => {

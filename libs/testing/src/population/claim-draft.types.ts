@@ -1,5 +1,11 @@
 import type { DrugProduct } from './population-code-sets';
-import type { AdjudicationStatus, ChronicConditionKey, ClaimType, LabResultPlain, ScreeningKind } from './population.types';
+import type {
+  AdjudicationStatus,
+  ChronicConditionKey,
+  ClaimType,
+  LabResultPlain,
+  ScreeningKind,
+} from './population.types';
 import type { MemberDraft } from './household.generator';
 import type { Clinician, Facility, Practice } from './provider-pool.generator';
 

@@ -26,8 +26,10 @@ export interface GenerationContext {
 export function createGenerationContext(options: PopulationOptions): GenerationContext {
   const { seed, households, asOf } = options;
   const monthsOfHistory = options.monthsOfHistory ?? DEFAULT_MONTHS_OF_HISTORY;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError('seed must be an integer 0…4294967295');
-  if (!Number.isInteger(households) || households < 0) throw new RangeError('households must be a non-negative integer');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new RangeError('seed must be an integer 0…4294967295');
+  if (!Number.isInteger(households) || households < 0)
+    throw new RangeError('households must be a non-negative integer');
   if (!Number.isInteger(monthsOfHistory) || monthsOfHistory < 1 || monthsOfHistory > 120) {
     throw new RangeError('monthsOfHistory must be an integer 1…120');
   }

@@ -132,7 +132,9 @@ function householdTraits(context: GenerationContext, random: SeededRandom): Hous
   const address: AddressPlain | undefined = random.chance(0.97)
     ? {
         line1: `${random.int(1, 9899)} ${random.pick(STREET_NAMES)} ${random.pick(STREET_SUFFIXES)}`,
-        ...(random.chance(0.15) ? { line2: `Apt ${random.int(1, 40)}${random.pick(['', 'A', 'B', 'C'])}` } : {}),
+        ...(random.chance(0.15)
+          ? { line2: `Apt ${random.int(1, 40)}${random.pick(['', 'A', 'B', 'C'])}` }
+          : {}),
         city,
         state,
         postalCode,
@@ -156,7 +158,9 @@ function householdTraits(context: GenerationContext, random: SeededRandom): Hous
     ? random.pick(bySpecialty['family-medicine'])
     : random.pick(bySpecialty['internal-medicine']);
   const childPractice =
-    adultPractice.specialty === 'family-medicine' && random.chance(0.45) ? adultPractice : random.pick(bySpecialty.pediatrics);
+    adultPractice.specialty === 'family-medicine' && random.chance(0.45)
+      ? adultPractice
+      : random.pick(bySpecialty.pediatrics);
   return {
     planType,
     administeredByPlan,
@@ -195,14 +199,28 @@ function householdPeople(random: SeededRandom, traits: HouseholdTraits): PersonS
   const people: PersonSpec[] = [];
   const plan = traits.planType;
   const subscriberAge =
-    plan === 'medicare-advantage' ? random.int(65, 92) : plan === 'medicaid-managed-care' ? random.int(18, 55) : random.int(22, 64);
+    plan === 'medicare-advantage'
+      ? random.int(65, 92)
+      : plan === 'medicaid-managed-care'
+        ? random.int(18, 55)
+        : random.int(22, 64);
   const subscriberSex = randomSex(random);
-  people.push({ relationship: 'subscriber', age: subscriberAge, sex: subscriberSex, lastName: traits.lastName });
+  people.push({
+    relationship: 'subscriber',
+    age: subscriberAge,
+    sex: subscriberSex,
+    lastName: traits.lastName,
+  });
 
   if (plan === 'medicare-advantage') {
     if (random.chance(0.45)) {
       const lastName = random.chance(0.15) ? random.pick(lastNames) : traits.lastName;
-      people.push({ relationship: 'spouse', age: random.int(65, 92), sex: otherSex(random, subscriberSex, 0.05), lastName });
+      people.push({
+        relationship: 'spouse',
+        age: random.int(65, 92),
+        sex: otherSex(random, subscriberSex, 0.05),
+        lastName,
+      });
     }
     return people;
   }
@@ -229,11 +247,19 @@ function householdPeople(random: SeededRandom, traits: HouseholdTraits): PersonS
       relationship: inLaw ? 'parent-in-law' : 'parent',
       age: Math.min(95, subscriberAge + random.int(20, 34)),
       sex: random.chance(0.6) ? 'female' : 'male',
-      lastName: inLaw ? (partner?.lastName ?? random.pick(lastNames)) : random.chance(0.5) ? traits.lastName : random.pick(lastNames),
+      lastName: inLaw
+        ? (partner?.lastName ?? random.pick(lastNames))
+        : random.chance(0.5)
+          ? traits.lastName
+          : random.pick(lastNames),
     });
     others -= 1;
   }
-  const youngestParentAge = Math.min(...people.filter((p) => p.relationship !== 'parent' && p.relationship !== 'parent-in-law').map((p) => p.age));
+  const youngestParentAge = Math.min(
+    ...people
+      .filter((p) => p.relationship !== 'parent' && p.relationship !== 'parent-in-law')
+      .map((p) => p.age),
+  );
   const maxChildAge = Math.min(25, youngestParentAge - 18);
   for (; others > 0 && maxChildAge >= 0; others -= 1) {
     const otherDependent = random.chance(0.03);
@@ -273,7 +299,8 @@ function buildMember(
   const { asOfDay, historyStartDay, days } = context;
   let birthDay = addMonths(asOfDay, -12 * spec.age) - random.int(0, 364);
   // A dependent cannot join after the household's coverage ended: infants are born before it ends.
-  if (traits.terminationDay !== undefined && birthDay > traits.terminationDay - 30) birthDay = traits.terminationDay - 30;
+  if (traits.terminationDay !== undefined && birthDay > traits.terminationDay - 30)
+    birthDay = traits.terminationDay - 30;
   const ageAtAsOf = ageOn(birthDay, asOfDay);
   const female = spec.sex === 'female' || (spec.sex !== 'male' && random.chance(0.5));
   const firstNames = traits.hispanicNames
@@ -303,12 +330,21 @@ function buildMember(
   let emailConsent = false;
   let preferredChannel: ContactChannel = 'mail';
   if (adult) {
-    if (random.chance(traits.planType === 'medicare-advantage' ? 0.5 : traits.planType === 'medicaid-managed-care' ? 0.45 : 0.74)) {
+    if (
+      random.chance(
+        traits.planType === 'medicare-advantage'
+          ? 0.5
+          : traits.planType === 'medicaid-managed-care'
+            ? 0.45
+            : 0.74,
+      )
+    ) {
       email = `${asciiLocalPart(firstName)}.${asciiLocalPart(spec.lastName)}${random.int(1, 999)}@${random.pick(EMAIL_DOMAINS)}`;
       emailConsent = random.chance(0.85);
     }
     if (random.chance(0.65)) phone = `${traits.areaCode}555${String(random.int(0, 9999)).padStart(4, '0')}`;
-    if (email !== undefined && emailConsent && random.chance(traits.language === 'es' ? 0.7 : 0.9)) preferredChannel = 'email';
+    if (email !== undefined && emailConsent && random.chance(traits.language === 'es' ? 0.7 : 0.9))
+      preferredChannel = 'email';
     else if (phone !== undefined && random.chance(0.2)) preferredChannel = 'phone';
   }
 
@@ -319,7 +355,8 @@ function buildMember(
   const optOuts: MemberOptOut[] = [];
   for (const [optOut, rate] of OPT_OUT_RATES) if (random.chance(rate)) optOuts.push(optOut);
 
-  const record: MemberRecordPlain = {
+  // Keys are inserted in the contract's field order so serialized members read naturally.
+  const record: Partial<MemberRecordPlain> = {
     memberId: memberIdOf(context.seed, householdIndex, ordinal),
     subscriberId,
     relationship: spec.relationship,
@@ -327,23 +364,25 @@ function buildMember(
     lastName: spec.lastName,
     birthDate: days.format(birthDay),
     sex: spec.sex,
-    contactPreferences: { preferredChannel, language: traits.language, emailConsent },
-    planType: traits.planType,
-    planAdministeredByHealthPlan: traits.administeredByPlan,
-    coverage: { effectiveDate: days.format(effectiveDay) },
-    optOuts,
   };
   if (deceasedDay !== undefined) record.deceasedDate = days.format(deceasedDay);
   if (traits.address !== undefined) record.address = { ...traits.address };
   if (email !== undefined) record.email = email;
   if (phone !== undefined) record.phone = phone;
+  record.contactPreferences = { preferredChannel, language: traits.language, emailConsent };
   if (attributed) record.attributedPcp = { npi: clinician.npi, tin: practice.tin, name: clinician.name };
-  if (terminationDay !== undefined) record.coverage.terminationDate = days.format(terminationDay);
+  record.planType = traits.planType;
+  record.planAdministeredByHealthPlan = traits.administeredByPlan;
+  record.coverage =
+    terminationDay === undefined
+      ? { effectiveDate: days.format(effectiveDay) }
+      : { effectiveDate: days.format(effectiveDay), terminationDate: days.format(terminationDay) };
+  record.optOuts = optOuts;
 
   const activeFrom = Math.max(historyStartDay, effectiveDay, birthDay);
   const activeTo = Math.min(asOfDay, terminationDay ?? asOfDay, deceasedDay ?? asOfDay);
   return {
-    record,
+    record: record as MemberRecordPlain,
     householdIndex,
     birthDay,
     ageAtAsOf,

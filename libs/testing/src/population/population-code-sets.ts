@@ -66,7 +66,40 @@ export const CHRONIC_CONDITIONS: Readonly<Record<ChronicConditionKey, ConditionC
     followUpDays: 91,
   },
   'chronic-kidney-disease': {
-    prefixes: ['N18', 'N01', 'N02', 'N03', 'N04', 'N05', 'N06', 'N07', 'N08', 'N14', 'N15', 'N16', 'N25', 'N26', 'Q61', 'I12', 'I13', 'E0821', 'E0822', 'E0829', 'E0921', 'E0922', 'E0929', 'E1021', 'E1022', 'E1029', 'E1121', 'E1122', 'E1129', 'E1321', 'E1322', 'E1329'],
+    prefixes: [
+      'N18',
+      'N01',
+      'N02',
+      'N03',
+      'N04',
+      'N05',
+      'N06',
+      'N07',
+      'N08',
+      'N14',
+      'N15',
+      'N16',
+      'N25',
+      'N26',
+      'Q61',
+      'I12',
+      'I13',
+      'E0821',
+      'E0822',
+      'E0829',
+      'E0921',
+      'E0922',
+      'E0929',
+      'E1021',
+      'E1022',
+      'E1029',
+      'E1121',
+      'E1122',
+      'E1129',
+      'E1321',
+      'E1322',
+      'E1329',
+    ],
     memberCodes: ['N18.30', 'N18.31', 'N18.32', 'N18.2', 'N18.4'],
     prevalence: [0.001, 0.008, 0.04, 0.15],
     followUpDays: 120,
@@ -106,7 +139,9 @@ export const CHRONIC_CONDITION_KEYS: readonly ChronicConditionKey[] = [
 ];
 
 /** Type 1 diabetes for children and young adults (insulin only), probability by age band. */
-export const TYPE_1_DIABETES_PREVALENCE: readonly [number, number, number, number] = [0.003, 0.004, 0.003, 0.002];
+export const TYPE_1_DIABETES_PREVALENCE: readonly [number, number, number, number] = [
+  0.003, 0.004, 0.003, 0.002,
+];
 export const TYPE_1_DIABETES_CODE = 'E10.9';
 /** Diabetes with diabetic CKD (also a CKD code per CLINICAL.md): used only when both conditions are active. */
 export const DIABETES_WITH_CKD_CODE = 'E11.22';
@@ -175,12 +210,27 @@ export const ACUTE_DIAGNOSES: readonly (readonly [string, number, number])[] = [
   ['L03.90', 2, 120],
 ];
 /** Emergency diagnoses. */
-export const ER_DIAGNOSES: readonly string[] = ['R07.9', 'R10.9', 'S93.401A', 'J18.9', 'S01.81XA', 'R55', 'N20.0'];
+export const ER_DIAGNOSES: readonly string[] = [
+  'R07.9',
+  'R10.9',
+  'S93.401A',
+  'J18.9',
+  'S01.81XA',
+  'R55',
+  'N20.0',
+];
 /** Routine exams without / with abnormal findings. */
 export const PREVENTIVE_DIAGNOSES_ADULT: readonly [string, string] = ['Z00.00', 'Z00.01'];
 export const PREVENTIVE_DIAGNOSES_CHILD: readonly [string, string] = ['Z00.129', 'Z00.121'];
 /** Acute diagnoses after which an antibiotic is often filled. */
-export const INFECTION_DIAGNOSES: ReadonlySet<string> = new Set(['J02.9', 'J01.90', 'H66.90', 'N39.0', 'L03.90', 'J20.9']);
+export const INFECTION_DIAGNOSES: ReadonlySet<string> = new Set([
+  'J02.9',
+  'J01.90',
+  'H66.90',
+  'N39.0',
+  'L03.90',
+  'J20.9',
+]);
 export const MAMMOGRAPHY_DIAGNOSIS = 'Z12.31';
 export const COLORECTAL_SCREENING_DIAGNOSIS = 'Z12.11';
 export const PNEUMONIA_DIAGNOSIS = 'J18.9';
@@ -246,25 +296,80 @@ export const TYPE_OF_BILL = {
 } as const;
 
 /** Place of service codes used on professional claims. */
-export const PLACE_OF_SERVICE = { office: '11', outpatientHospital: '22', emergencyRoom: '23', independentLab: '81' } as const;
+export const PLACE_OF_SERVICE = {
+  office: '11',
+  outpatientHospital: '22',
+  emergencyRoom: '23',
+  independentLab: '81',
+} as const;
 
 /** Synthetic charge per unit, cents. Unknown codes fall back to {@link DEFAULT_FEE_CENTS}. */
 export const FEE_CENTS: Readonly<Record<string, number>> = {
-  '99202': 9500, '99203': 14500, '99204': 22000, '99205': 28500,
-  '99211': 3500, '99212': 7500, '99213': 12000, '99214': 17500, '99215': 24500,
-  '99381': 21000, '99382': 22000, '99383': 22000, '99384': 24000, '99385': 24000, '99386': 27000, '99387': 29000,
-  '99391': 19000, '99392': 20000, '99393': 20000, '99394': 22000, '99395': 22000, '99396': 24000, '99397': 26000,
-  G0438: 23500, G0439: 17500, G0444: 2500,
-  '99282': 9000, '99283': 15000, '99284': 27000, '99285': 40000,
-  '83036': 3200, '80053': 2900, '82043': 1800, '82570': 1500, '80061': 3600, '85025': 1900, '82274': 2500,
-  '77067': 24000, '45378': 95000, '92004': 21000, '92014': 15500, '93000': 4500, '93306': 62000,
-  '94010': 9800, '90791': 22000, '90834': 14000, '71046': 9500, G0299: 16000, G0151: 15500,
+  '99202': 9500,
+  '99203': 14500,
+  '99204': 22000,
+  '99205': 28500,
+  '99211': 3500,
+  '99212': 7500,
+  '99213': 12000,
+  '99214': 17500,
+  '99215': 24500,
+  '99381': 21000,
+  '99382': 22000,
+  '99383': 22000,
+  '99384': 24000,
+  '99385': 24000,
+  '99386': 27000,
+  '99387': 29000,
+  '99391': 19000,
+  '99392': 20000,
+  '99393': 20000,
+  '99394': 22000,
+  '99395': 22000,
+  '99396': 24000,
+  '99397': 26000,
+  G0438: 23500,
+  G0439: 17500,
+  G0444: 2500,
+  '99282': 9000,
+  '99283': 15000,
+  '99284': 27000,
+  '99285': 40000,
+  '83036': 3200,
+  '80053': 2900,
+  '82043': 1800,
+  '82570': 1500,
+  '80061': 3600,
+  '85025': 1900,
+  '82274': 2500,
+  '77067': 24000,
+  '45378': 95000,
+  '92004': 21000,
+  '92014': 15500,
+  '93000': 4500,
+  '93306': 62000,
+  '94010': 9800,
+  '90791': 22000,
+  '90834': 14000,
+  '71046': 9500,
+  G0299: 16000,
+  G0151: 15500,
 };
 export const DEFAULT_FEE_CENTS = 0;
 /** Facility charges per unit, cents, by revenue code. */
 export const REVENUE_FEE_CENTS: Readonly<Record<string, number>> = {
-  '0120': 285000, '0250': 42000, '0300': 38000, '0320': 52000, '0403': 41000, '0420': 31000, '0430': 29000,
-  '0450': 185000, '0421': 19000, '0551': 21000, '0730': 24000, '0750': 310000,
+  '0120': 285000,
+  '0250': 42000,
+  '0300': 38000,
+  '0320': 52000,
+  '0403': 41000,
+  '0420': 31000,
+  '0430': 29000,
+  '0450': 185000,
+  '0421': 19000,
+  '0551': 21000,
+  '0730': 24000,
+  '0750': 310000,
 };
 /** Paid-to-charged ratio range by plan type. */
 export const PAID_RATIO: Readonly<Record<PlanType, readonly [number, number]>> = {
@@ -311,21 +416,126 @@ export interface DrugProduct {
 
 /** NDC seed table: drug → class. Exported so tests and the NDC→class mapping can share it. */
 export const DRUG_PRODUCTS: Readonly<Record<DrugKey, DrugProduct>> = {
-  metformin: { name: 'metformin 500 mg tablet', drugClass: 'non-insulin-antidiabetic', ndc: '00093104801', quantityPer30Days: 60, chargePer30DaysCents: 1200, maintenance: true },
-  'insulin-glargine': { name: 'insulin glargine 100 unit/mL pen', drugClass: 'insulin', ndc: '00088221905', quantityPer30Days: 15, chargePer30DaysCents: 42000, maintenance: true },
-  lisinopril: { name: 'lisinopril 10 mg tablet', drugClass: 'ace-inhibitor', ndc: '68180051301', quantityPer30Days: 30, chargePer30DaysCents: 900, maintenance: true },
-  losartan: { name: 'losartan 50 mg tablet', drugClass: 'angiotensin-receptor-blocker', ndc: '00781570192', quantityPer30Days: 30, chargePer30DaysCents: 1400, maintenance: true },
-  atorvastatin: { name: 'atorvastatin 40 mg tablet', drugClass: 'statin', ndc: '00378395277', quantityPer30Days: 30, chargePer30DaysCents: 1600, maintenance: true },
-  rosuvastatin: { name: 'rosuvastatin 10 mg tablet', drugClass: 'statin', ndc: '00591377030', quantityPer30Days: 30, chargePer30DaysCents: 2100, maintenance: true },
-  albuterol: { name: 'albuterol HFA 90 mcg inhaler', drugClass: 'short-acting-beta-agonist', ndc: '00173068220', quantityPer30Days: 18, chargePer30DaysCents: 5800, maintenance: false },
-  fluticasone: { name: 'fluticasone HFA 110 mcg inhaler', drugClass: 'inhaled-corticosteroid', ndc: '00173071920', quantityPer30Days: 12, chargePer30DaysCents: 21500, maintenance: true },
-  montelukast: { name: 'montelukast 10 mg tablet', drugClass: 'leukotriene-modifier', ndc: '00093742656', quantityPer30Days: 30, chargePer30DaysCents: 1500, maintenance: true },
-  tiotropium: { name: 'tiotropium 18 mcg inhalation capsule', drugClass: 'long-acting-muscarinic-antagonist', ndc: '00597007561', quantityPer30Days: 30, chargePer30DaysCents: 48000, maintenance: true },
-  furosemide: { name: 'furosemide 40 mg tablet', drugClass: 'loop-diuretic', ndc: '00054429925', quantityPer30Days: 30, chargePer30DaysCents: 800, maintenance: true },
-  sertraline: { name: 'sertraline 50 mg tablet', drugClass: 'ssri-antidepressant', ndc: '16729000101', quantityPer30Days: 30, chargePer30DaysCents: 1100, maintenance: true },
-  apixaban: { name: 'apixaban 5 mg tablet', drugClass: 'anticoagulant', ndc: '00003089421', quantityPer30Days: 60, chargePer30DaysCents: 59000, maintenance: true },
-  amoxicillin: { name: 'amoxicillin 500 mg capsule', drugClass: 'antibiotic', ndc: '65862001701', quantityPer30Days: 90, chargePer30DaysCents: 3000, maintenance: false },
-  azithromycin: { name: 'azithromycin 250 mg tablet', drugClass: 'antibiotic', ndc: '59762314001', quantityPer30Days: 36, chargePer30DaysCents: 7200, maintenance: false },
+  metformin: {
+    name: 'metformin 500 mg tablet',
+    drugClass: 'non-insulin-antidiabetic',
+    ndc: '00093104801',
+    quantityPer30Days: 60,
+    chargePer30DaysCents: 1200,
+    maintenance: true,
+  },
+  'insulin-glargine': {
+    name: 'insulin glargine 100 unit/mL pen',
+    drugClass: 'insulin',
+    ndc: '00088221905',
+    quantityPer30Days: 15,
+    chargePer30DaysCents: 42000,
+    maintenance: true,
+  },
+  lisinopril: {
+    name: 'lisinopril 10 mg tablet',
+    drugClass: 'ace-inhibitor',
+    ndc: '68180051301',
+    quantityPer30Days: 30,
+    chargePer30DaysCents: 900,
+    maintenance: true,
+  },
+  losartan: {
+    name: 'losartan 50 mg tablet',
+    drugClass: 'angiotensin-receptor-blocker',
+    ndc: '00781570192',
+    quantityPer30Days: 30,
+    chargePer30DaysCents: 1400,
+    maintenance: true,
+  },
+  atorvastatin: {
+    name: 'atorvastatin 40 mg tablet',
+    drugClass: 'statin',
+    ndc: '00378395277',
+    quantityPer30Days: 30,
+    chargePer30DaysCents: 1600,
+    maintenance: true,
+  },
+  rosuvastatin: {
+    name: 'rosuvastatin 10 mg tablet',
+    drugClass: 'statin',
+    ndc: '00591377030',
+    quantityPer30Days: 30,
+    chargePer30DaysCents: 2100,
+    maintenance: true,
+  },
+  albuterol: {
+    name: 'albuterol HFA 90 mcg inhaler',
+    drugClass: 'short-acting-beta-agonist',
+    ndc: '00173068220',
+    quantityPer30Days: 18,
+    chargePer30DaysCents: 5800,
+    maintenance: false,
+  },
+  fluticasone: {
+    name: 'fluticasone HFA 110 mcg inhaler',
+    drugClass: 'inhaled-corticosteroid',
+    ndc: '00173071920',
+    quantityPer30Days: 12,
+    chargePer30DaysCents: 21500,
+    maintenance: true,
+  },
+  montelukast: {
+    name: 'montelukast 10 mg tablet',
+    drugClass: 'leukotriene-modifier',
+    ndc: '00093742656',
+    quantityPer30Days: 30,
+    chargePer30DaysCents: 1500,
+    maintenance: true,
+  },
+  tiotropium: {
+    name: 'tiotropium 18 mcg inhalation capsule',
+    drugClass: 'long-acting-muscarinic-antagonist',
+    ndc: '00597007561',
+    quantityPer30Days: 30,
+    chargePer30DaysCents: 48000,
+    maintenance: true,
+  },
+  furosemide: {
+    name: 'furosemide 40 mg tablet',
+    drugClass: 'loop-diuretic',
+    ndc: '00054429925',
+    quantityPer30Days: 30,
+    chargePer30DaysCents: 800,
+    maintenance: true,
+  },
+  sertraline: {
+    name: 'sertraline 50 mg tablet',
+    drugClass: 'ssri-antidepressant',
+    ndc: '16729000101',
+    quantityPer30Days: 30,
+    chargePer30DaysCents: 1100,
+    maintenance: true,
+  },
+  apixaban: {
+    name: 'apixaban 5 mg tablet',
+    drugClass: 'anticoagulant',
+    ndc: '00003089421',
+    quantityPer30Days: 60,
+    chargePer30DaysCents: 59000,
+    maintenance: true,
+  },
+  amoxicillin: {
+    name: 'amoxicillin 500 mg capsule',
+    drugClass: 'antibiotic',
+    ndc: '65862001701',
+    quantityPer30Days: 90,
+    chargePer30DaysCents: 3000,
+    maintenance: false,
+  },
+  azithromycin: {
+    name: 'azithromycin 250 mg tablet',
+    drugClass: 'antibiotic',
+    ndc: '59762314001',
+    quantityPer30Days: 36,
+    chargePer30DaysCents: 7200,
+    maintenance: false,
+  },
 };
 
 /** Late-refill grace in days (CLINICAL.md §3, product default). */

@@ -77,16 +77,11 @@ export interface ClaimSubmissionPlain {
 }
 
 export type MemberRelationship =
-  | 'subscriber'
-  | 'spouse'
-  | 'domestic-partner'
-  | 'child'
-  | 'parent'
-  | 'parent-in-law'
-  | 'other-dependent';
+  'subscriber' | 'spouse' | 'domestic-partner' | 'child' | 'parent' | 'parent-in-law' | 'other-dependent';
 export type AdministrativeSex = 'female' | 'male' | 'other' | 'unknown';
 export type ContactChannel = 'mail' | 'email' | 'phone';
-export type PlanType = 'hmo' | 'ppo' | 'epo' | 'pos' | 'hdhp' | 'medicare-advantage' | 'medicaid-managed-care';
+export type PlanType =
+  'hmo' | 'ppo' | 'epo' | 'pos' | 'hdhp' | 'medicare-advantage' | 'medicaid-managed-care';
 export type MemberOptOut = 'care-management' | 'care-alerts' | 'surveys';
 
 export interface AddressPlain {
@@ -267,5 +262,12 @@ export interface PopulationProfile {
   membersWithPlantedLateRefill: number;
   /** Members with at least one maintenance drug whose refill gap is open at asOf. */
   membersWithOpenRefillGap: number;
-  claims: { originals: number; replacements: number; voids: number; denied: number; pending: number; total: number };
+  claims: {
+    originals: number;
+    replacements: number;
+    voids: number;
+    denied: number;
+    pending: number;
+    total: number;
+  };
 }

@@ -1,4 +1,9 @@
-import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, PLACE_WORDS } from './population-demographics.data';
+import {
+  FEMALE_FIRST_NAMES,
+  LAST_NAMES,
+  MALE_FIRST_NAMES,
+  PLACE_WORDS,
+} from './population-demographics.data';
 import type { ProviderRefPlain, RenderingProviderRefPlain } from './population.types';
 import { npiWithCheckDigit } from './npi.util';
 import { SeededRandom, mixSeed } from './seeded-random.util';
@@ -19,7 +24,8 @@ export type PracticeSpecialty =
   | 'emergency-medicine';
 
 /** Kinds of organizations that bill without individual clinicians in this generator. */
-export type FacilityKind = 'hospital' | 'skilled-nursing' | 'home-health' | 'laboratory' | 'pharmacy' | 'mail-order-pharmacy';
+export type FacilityKind =
+  'hospital' | 'skilled-nursing' | 'home-health' | 'laboratory' | 'pharmacy' | 'mail-order-pharmacy';
 
 export interface Clinician {
   readonly npi: string;
@@ -101,7 +107,31 @@ const FACILITY_LABELS: Readonly<Record<FacilityKind, string>> = {
 };
 
 /** First two digits of valid IRS EIN prefixes (subset). */
-const EIN_PREFIXES: readonly string[] = ['20', '26', '27', '30', '31', '33', '35', '36', '38', '45', '46', '47', '52', '54', '56', '61', '62', '75', '81', '84', '88', '91', '93'];
+const EIN_PREFIXES: readonly string[] = [
+  '20',
+  '26',
+  '27',
+  '30',
+  '31',
+  '33',
+  '35',
+  '36',
+  '38',
+  '45',
+  '46',
+  '47',
+  '52',
+  '54',
+  '56',
+  '61',
+  '62',
+  '75',
+  '81',
+  '84',
+  '88',
+  '91',
+  '93',
+];
 
 /** Stream id of the provider pool within a population seed. */
 const PROVIDER_STREAM = 0x70726f76;
@@ -135,7 +165,10 @@ export function createProviderPool(seed: number): ProviderPool {
   const usedNames = new Set<string>();
   const uniqueName = (label: string): string => {
     for (let attempt = 0; ; attempt += 1) {
-      const name = attempt < 20 ? `${random.pick(PLACE_WORDS)} ${label}` : `${random.pick(PLACE_WORDS)} ${label} ${attempt}`;
+      const name =
+        attempt < 20
+          ? `${random.pick(PLACE_WORDS)} ${label}`
+          : `${random.pick(PLACE_WORDS)} ${label} ${attempt}`;
       if (!usedNames.has(name)) {
         usedNames.add(name);
         return name;
@@ -152,10 +185,21 @@ export function createProviderPool(seed: number): ProviderPool {
       const size = random.int(2, 8);
       for (let c = 0; c < size; c += 1) {
         const first = random.chance(0.5) ? random.pick(FEMALE_FIRST_NAMES) : random.pick(MALE_FIRST_NAMES);
-        const credential = random.weighted<string>([['MD', 70], ['DO', 15], ['NP', 10], ['PA', 5]]);
+        const credential = random.weighted<string>([
+          ['MD', 70],
+          ['DO', 15],
+          ['NP', 10],
+          ['PA', 5],
+        ]);
         clinicians.push({ npi: nextNpi(), name: `${first} ${random.pick(LAST_NAMES)}, ${credential}` });
       }
-      const practice: Practice = { specialty, tin: nextTin(), npi: nextNpi(), name: uniqueName(SPECIALTY_LABELS[specialty]), clinicians };
+      const practice: Practice = {
+        specialty,
+        tin: nextTin(),
+        npi: nextNpi(),
+        name: uniqueName(SPECIALTY_LABELS[specialty]),
+        clinicians,
+      };
       practices.push(practice);
       bySpecialty[specialty].push(practice);
     }
@@ -166,7 +210,12 @@ export function createProviderPool(seed: number): ProviderPool {
   for (const kind of Object.keys(FACILITY_COUNTS) as FacilityKind[]) {
     byFacilityKind[kind] = [];
     for (let i = 0; i < FACILITY_COUNTS[kind]; i += 1) {
-      const facility: Facility = { kind, tin: nextTin(), npi: nextNpi(), name: uniqueName(FACILITY_LABELS[kind]) };
+      const facility: Facility = {
+        kind,
+        tin: nextTin(),
+        npi: nextNpi(),
+        name: uniqueName(FACILITY_LABELS[kind]),
+      };
       facilities.push(facility);
       byFacilityKind[kind].push(facility);
     }

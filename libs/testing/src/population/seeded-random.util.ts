@@ -44,7 +44,7 @@ export class SeededRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
+    return items[Math.floor(this.next() * items.length)];
   }
 
   /** Picks by weight; weights need not sum to 1. */
@@ -56,7 +56,7 @@ export class SeededRandom {
       roll -= weight;
       if (roll < 0) return value;
     }
-    return (entries[entries.length - 1] as readonly [T, number])[0];
+    return entries[entries.length - 1][0];
   }
 
   /** Approximately normal (Irwin–Hall of 4 uniforms), mean and standard deviation as given. */

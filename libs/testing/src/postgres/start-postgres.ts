@@ -56,7 +56,9 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
 
 async function startPostgresContainer(options: StartPostgresOptions): Promise<PostgresForTests> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-  const container = await new PostgreSqlContainer(process.env[TEST_POSTGRES_IMAGE_ENV] || DEFAULT_POSTGRES_IMAGE)
+  const container = await new PostgreSqlContainer(
+    process.env[TEST_POSTGRES_IMAGE_ENV] || DEFAULT_POSTGRES_IMAGE,
+  )
     .withDatabase('postgres')
     .withUsername('postgres')
     .withPassword('postgres')

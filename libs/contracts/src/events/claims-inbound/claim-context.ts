@@ -40,5 +40,10 @@ export function claimContextOf(item: unknown): ClaimContext | undefined {
 
 function attach(item: unknown, context: ClaimContext): void {
   if (typeof item !== 'object' || item === null || Object.isFrozen(item)) return;
-  Object.defineProperty(item, CLAIM_CONTEXT, { value: context, enumerable: false, configurable: true, writable: true });
+  Object.defineProperty(item, CLAIM_CONTEXT, {
+    value: context,
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
 }

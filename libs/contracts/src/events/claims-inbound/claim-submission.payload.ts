@@ -102,7 +102,9 @@ export class ClaimSubmission {
   @ArraySizeWhen(hasServiceLines, { min: 1, max: MAX_DIAGNOSES_PER_CLAIM }, PROFESSIONAL_OR_INSTITUTIONAL)
   @ValidateNested({ each: true })
   @Type(() => Diagnosis)
-  @Transform(({ value, obj }: { value: unknown; obj: unknown }) => withClaimContext(value, obj), { toClassOnly: true })
+  @Transform(({ value, obj }: { value: unknown; obj: unknown }) => withClaimContext(value, obj), {
+    toClassOnly: true,
+  })
   diagnoses?: Diagnosis[];
 
   /** Service lines; absent or empty for pharmacy claims. */
@@ -113,7 +115,9 @@ export class ClaimSubmission {
   @ArraySizeWhen(isPharmacy, { min: 0, max: 0 }, 'claimType is pharmacy')
   @ValidateNested({ each: true })
   @Type(() => ClaimLine)
-  @Transform(({ value, obj }: { value: unknown; obj: unknown }) => withClaimContext(value, obj), { toClassOnly: true })
+  @Transform(({ value, obj }: { value: unknown; obj: unknown }) => withClaimContext(value, obj), {
+    toClassOnly: true,
+  })
   lines?: ClaimLine[];
 
   /** The dispensed drug; required for pharmacy claims, forbidden otherwise. */
@@ -122,7 +126,9 @@ export class ClaimSubmission {
   @IsObject()
   @ValidateNested()
   @Type(() => DrugFill)
-  @Transform(({ value, obj }: { value: unknown; obj: unknown }) => withClaimContext(value, obj), { toClassOnly: true })
+  @Transform(({ value, obj }: { value: unknown; obj: unknown }) => withClaimContext(value, obj), {
+    toClassOnly: true,
+  })
   drug?: DrugFill;
 
   @IsMoneyAmount()

@@ -29,12 +29,22 @@ export function IsUniqueInClaim(normalize: (value: string) => string = (value) =
       validate: (value: unknown, args?: ValidationArguments): boolean => {
         const context = args === undefined ? undefined : claimContextOf(args.object);
         const own = key(value);
-        if (args === undefined || context?.siblings === undefined || context.index === undefined || own === undefined) {
+        if (
+          args === undefined ||
+          context?.siblings === undefined ||
+          context.index === undefined ||
+          own === undefined
+        ) {
           return true;
         }
         return !context.siblings
           .slice(0, context.index)
-          .some((sibling) => typeof sibling === 'object' && sibling !== null && key((sibling as Record<string, unknown>)[args.property]) === own);
+          .some(
+            (sibling) =>
+              typeof sibling === 'object' &&
+              sibling !== null &&
+              key((sibling as Record<string, unknown>)[args.property]) === own,
+          );
       },
       defaultMessage: (): string => '$property must be unique within the claim',
     },

@@ -13,16 +13,23 @@ export function normalizeClaim(claim: ClaimSubmission): ClaimSubmission {
     ...claim,
     ...(claim.typeOfBill !== undefined && { typeOfBill: claim.typeOfBill.toUpperCase() }),
     ...(claim.diagnoses !== undefined && {
-      diagnoses: claim.diagnoses.map((diagnosis) => ({ ...diagnosis, code: normalizeIcd10Code(diagnosis.code) })),
+      diagnoses: claim.diagnoses.map((diagnosis) => ({
+        ...diagnosis,
+        code: normalizeIcd10Code(diagnosis.code),
+      })),
     }),
     ...(claim.lines !== undefined && {
       lines: claim.lines.map((line) => ({
         ...line,
         ...(line.procedureCode !== undefined && { procedureCode: line.procedureCode.toUpperCase() }),
-        ...(line.modifiers !== undefined && { modifiers: line.modifiers.map((modifier) => modifier.toUpperCase()) }),
+        ...(line.modifiers !== undefined && {
+          modifiers: line.modifiers.map((modifier) => modifier.toUpperCase()),
+        }),
       })),
     }),
-    ...(claim.drug !== undefined && { drug: { ...claim.drug, ndc: normalizeNdc(claim.drug.ndc) ?? claim.drug.ndc } }),
+    ...(claim.drug !== undefined && {
+      drug: { ...claim.drug, ndc: normalizeNdc(claim.drug.ndc) ?? claim.drug.ndc },
+    }),
   };
   return plainToInstance(ClaimSubmission, normalized);
 }

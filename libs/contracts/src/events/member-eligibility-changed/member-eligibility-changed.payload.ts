@@ -28,7 +28,10 @@ export class MemberEligibilityChangedPayload {
   @IsArray()
   @ArrayMaxSize(MAX_CHANGED_FIELDS)
   @ArrayUnique()
-  @Matches(FIELD_NAME_PATTERN, { each: true, message: 'each value in $property must be a top-level field name' })
+  @Matches(FIELD_NAME_PATTERN, {
+    each: true,
+    message: 'each value in $property must be a top-level field name',
+  })
   @ArraySizeWhen(
     (payload: MemberEligibilityChangedPayload) => payload.changeType === 'updated',
     { min: 1, max: MAX_CHANGED_FIELDS },

@@ -21,7 +21,15 @@ export const CONTACT_CHANNELS = ['mail', 'email', 'phone'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 /** Kind of health plan. */
-export const PLAN_TYPES = ['hmo', 'ppo', 'epo', 'pos', 'hdhp', 'medicare-advantage', 'medicaid-managed-care'] as const;
+export const PLAN_TYPES = [
+  'hmo',
+  'ppo',
+  'epo',
+  'pos',
+  'hdhp',
+  'medicare-advantage',
+  'medicaid-managed-care',
+] as const;
 export type PlanType = (typeof PLAN_TYPES)[number];
 
 /** Programs and outreach a member has opted out of. */

@@ -18,7 +18,8 @@ export function IsConsistentSubscriberId(): PropertyDecorator {
         if (args === undefined || typeof value !== 'string') return true;
         const member = args.object as Record<string, unknown>;
         const relationship = member['relationship'];
-        if (!RELATIONSHIPS.some((known) => known === relationship) || typeof member['memberId'] !== 'string') return true;
+        if (!RELATIONSHIPS.some((known) => known === relationship) || typeof member['memberId'] !== 'string')
+          return true;
         return isSubscriber(args) ? value === member['memberId'] : value !== member['memberId'];
       },
       defaultMessage: (args?: ValidationArguments): string =>
