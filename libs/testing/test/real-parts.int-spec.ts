@@ -15,7 +15,7 @@ import { Client } from 'pg';
 
 import { kafkaFaults } from '../src/kafka/kafka-faults';
 
-// The project-level `testTimeout` in jest.config.js is a global-only option, so set it here.
+// An explicit budget for this file (it needs ~10 s; a new consumer group alone waits ~3 s on the mock broker).
 jest.setTimeout(60_000);
 
 const faults = kafkaFaults();
@@ -35,9 +35,10 @@ async function consumeAll(
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message, partition }) => {
+      eachMessage: ({ message, partition }) => {
         received.push(message);
         partitions.add(partition);
+        return Promise.resolve();
       },
     });
     const deadline = Date.now() + timeoutMs;

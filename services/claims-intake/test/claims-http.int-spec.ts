@@ -29,9 +29,8 @@ describe('claims-intake over HTTP', () => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const claimRows = async (): Promise<number> =>
-    (
-      (await service.dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM claims'))[0]?.n ?? -1
-    );
+    (await service.dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM claims'))[0]?.n ??
+    -1;
   const claimReceivedFor = async (claimId: string): Promise<Array<Record<string, unknown>>> => {
     const messages = await environment.probe.readAll(TOPICS.claimReceived.name);
     return messages

@@ -1,4 +1,9 @@
-import { aValidInstitutionalClaim, aValidProfessionalClaim, deadLetterTopicOf, TOPICS } from '@care/contracts';
+import {
+  aValidInstitutionalClaim,
+  aValidProfessionalClaim,
+  deadLetterTopicOf,
+  TOPICS,
+} from '@care/contracts';
 import { createTestEnvironment, type ProbedMessage, type TestEnvironment } from '@care/testing';
 import { CLAIM_CONFLICT_CODE } from '../src/intake/handlers/accept-claims-when-published-inbound.handler';
 import { inboundClaimMessage } from './support/inbound-envelope';
@@ -24,22 +29,44 @@ describe('claims-intake from claims-inbound', () => {
   });
 
   const claimIdsOn = (messages: readonly ProbedMessage[]): string[] =>
-    messages.map((message) => (JSON.parse(message.value ?? '{}') as { data: { claim: { claimId: string } } }).data.claim.claimId);
+    messages.map(
+      (message) =>
+        (JSON.parse(message.value ?? '{}') as { data: { claim: { claimId: string } } }).data.claim.claimId,
+    );
 
   it('dead-letters poison messages with their reason and source, and still processes the valid ones', async () => {
-    const valid = Array.from({ length: 20 }, (_, index) => aValidProfessionalClaim({ claimId: `KAFKA-${index}`, memberId: `M-K${index % 4}` }));
+    const valid = Array.from({ length: 20 }, (_, index) =>
+      aValidProfessionalClaim({ claimId: `KAFKA-${index}`, memberId: `M-K${index % 4}` }),
+    );
     const invalidClaim = { ...aValidInstitutionalClaim({ claimId: 'KAFKA-INVALID' }), typeOfBill: undefined };
     const poison = [
       { key: 'garbage', value: 'this is not json' },
-      { key: 'unknown-version', value: JSON.stringify({ ...JSON.parse(inboundClaimMessage(aValidProfessionalClaim({ claimId: 'KAFKA-V9' })).value), version: 9 }) },
+      {
+        key: 'unknown-version',
+        value: JSON.stringify({
+          ...JSON.parse(inboundClaimMessage(aValidProfessionalClaim({ claimId: 'KAFKA-V9' })).value),
+          version: 9,
+        }),
+      },
       inboundClaimMessage(invalidClaim),
     ];
     // poison first, then in the middle, so valid messages follow bad ones on the same partitions
-    await environment.probe.produce(INBOUND, [poison[0], ...valid.slice(0, 10).map((claim) => inboundClaimMessage(claim)), poison[1], poison[2], ...valid.slice(10).map((claim) => inboundClaimMessage(claim))].filter((m): m is { key: string; value: string } => m !== undefined));
+    await environment.probe.produce(
+      INBOUND,
+      [
+        poison[0],
+        ...valid.slice(0, 10).map((claim) => inboundClaimMessage(claim)),
+        poison[1],
+        poison[2],
+        ...valid.slice(10).map((claim) => inboundClaimMessage(claim)),
+      ].filter((m): m is { key: string; value: string } => m !== undefined),
+    );
 
     expect(await environment.probe.waitForCount(RECEIVED, 20)).toBe(20);
     expect(await environment.probe.waitForCount(INBOUND_DLQ, 3)).toBe(3);
-    expect(claimIdsOn(await environment.probe.readAll(RECEIVED)).sort()).toEqual(valid.map((claim) => claim.claimId).sort());
+    expect(claimIdsOn(await environment.probe.readAll(RECEIVED)).sort()).toEqual(
+      valid.map((claim) => claim.claimId).sort(),
+    );
 
     const deadLetters = await environment.probe.readAll(INBOUND_DLQ);
     const byKey = new Map(deadLetters.map((message) => [message.key, message]));
@@ -66,15 +93,23 @@ describe('claims-intake from claims-inbound', () => {
     const before = await environment.probe.count(RECEIVED);
     // the same event twice (redelivery), the same claim under a new event id (resubmission), a conflicting claim
     await environment.probe.produce(INBOUND, [message, message, inboundClaimMessage(claim)]);
-    await environment.probe.produce(INBOUND, [inboundClaimMessage({ ...claim, totalChargedAmount: claim.totalChargedAmount + 1 })]);
+    await environment.probe.produce(INBOUND, [
+      inboundClaimMessage({ ...claim, totalChargedAmount: claim.totalChargedAmount + 1 }),
+    ]);
     await environment.probe.waitForCount(INBOUND_DLQ, 4);
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
     expect((await environment.probe.count(RECEIVED)) - before).toBe(1);
-    const conflict = (await environment.probe.readAll(INBOUND_DLQ)).filter((m) => m.headers['dlq-error-code'] === CLAIM_CONFLICT_CODE);
+    const conflict = (await environment.probe.readAll(INBOUND_DLQ)).filter(
+      (m) => m.headers['dlq-error-code'] === CLAIM_CONFLICT_CODE,
+    );
     expect(conflict).toHaveLength(1);
-    expect(conflict[0]?.headers['dlq-error']).toBe('claim KAFKA-DUP version 1 was already received with different content');
-    const stored = await service.dataSource.query<Array<{ n: number }>>("SELECT count(*)::int AS n FROM claims WHERE claim_id = 'KAFKA-DUP'");
+    expect(conflict[0]?.headers['dlq-error']).toBe(
+      'claim KAFKA-DUP version 1 was already received with different content',
+    );
+    const stored = await service.dataSource.query<Array<{ n: number }>>(
+      "SELECT count(*)::int AS n FROM claims WHERE claim_id = 'KAFKA-DUP'",
+    );
     expect(stored[0]?.n).toBe(1);
   });
 

@@ -181,7 +181,11 @@ export function deadLetterTopicOf(topic: string): string {
 export function provisioningPlan(): Array<{ name: string; partitions: number; retentionMs: number }> {
   return ALL_TOPICS.flatMap((topic) => [
     { name: topic.name, partitions: topic.partitions, retentionMs: topic.retentionMs },
-    { name: deadLetterTopicOf(topic.name), partitions: topic.partitions, retentionMs: DEAD_LETTER_RETENTION_MS },
+    {
+      name: deadLetterTopicOf(topic.name),
+      partitions: topic.partitions,
+      retentionMs: DEAD_LETTER_RETENTION_MS,
+    },
   ]);
 }
 

@@ -15,7 +15,12 @@ export type DecodeErrorCode =
 
 export type DecodeResult =
   | { readonly ok: true; readonly envelope: EventEnvelope<object>; readonly definition: EventDefinition }
-  | { readonly ok: false; readonly code: DecodeErrorCode; readonly reason: string; readonly eventId?: string };
+  | {
+      readonly ok: false;
+      readonly code: DecodeErrorCode;
+      readonly reason: string;
+      readonly eventId?: string;
+    };
 
 /**
  * Options for validating payloads that arrive over Kafka. Unknown fields are stripped, not rejected:
@@ -45,7 +50,10 @@ export function decodeEvent(value: Buffer | string | null, expectedTypes?: reado
     return withId({ ok: false, code: 'invalid-envelope', reason: describeIssues(envelopeIssues) }, eventId);
   }
   if (expectedTypes !== undefined && !expectedTypes.includes(envelope.type)) {
-    return withId({ ok: false, code: 'unexpected-type', reason: `type ${envelope.type} is not expected on this topic` }, eventId);
+    return withId(
+      { ok: false, code: 'unexpected-type', reason: `type ${envelope.type} is not expected on this topic` },
+      eventId,
+    );
   }
   const definition = findEventDefinition(envelope.type, envelope.version);
   if (definition === undefined) {
@@ -63,7 +71,10 @@ export function decodeEvent(value: Buffer | string | null, expectedTypes?: reado
   }
   const payloadResult = validatePayload(definition, envelope.data);
   if (!payloadResult.ok) {
-    return withId({ ok: false, code: 'invalid-payload', reason: describeIssues(payloadResult.issues) }, eventId);
+    return withId(
+      { ok: false, code: 'invalid-payload', reason: describeIssues(payloadResult.issues) },
+      eventId,
+    );
   }
   return {
     ok: true,

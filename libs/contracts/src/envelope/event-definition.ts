@@ -25,7 +25,7 @@ export function defineEvent<TData extends object>(
   payload: PayloadClass<TData>,
 ): EventDefinition<TData> {
   const definition: EventDefinition<TData> = { topic, type: topic.name, version, payload };
-  registry.set(registryKey(definition.type, version), definition as EventDefinition);
+  registry.set(registryKey(definition.type, version), definition);
   return definition;
 }
 

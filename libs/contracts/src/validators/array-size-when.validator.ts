@@ -7,6 +7,7 @@ export const IS_ARRAY_SIZE_WHEN = 'isArraySizeWhen';
  * Conditional array size: when `condition(object)` holds, an array property must have between `min` and `max`
  * items. Non-arrays pass (`IsArray` reports them). `when` completes the message.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T types the condition at the call site
 export function ArraySizeWhen<T extends object>(
   condition: (object: T) => boolean,
   size: { readonly min: number; readonly max: number },

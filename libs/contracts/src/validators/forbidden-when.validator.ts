@@ -7,6 +7,7 @@ export const IS_FORBIDDEN_WHEN = 'isForbiddenWhen';
  * Conditionally forbidden property: must be absent when `condition(object)` holds.
  * `when` completes the message `<field> must be absent when <when>`.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T types the condition at the call site
 export function ForbiddenWhen<T extends object>(
   condition: (object: T) => boolean,
   when: string,

@@ -8,6 +8,7 @@ export const IS_REQUIRED_WHEN = 'isRequiredWhen';
  * otherwise; `null` is never accepted. `when` completes the message `<field> is required when <when>`.
  * The property's other rules run whenever it is present or required.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T types the condition at the call site
 export function RequiredWhen<T extends object>(
   condition: (object: T) => boolean,
   when: string,

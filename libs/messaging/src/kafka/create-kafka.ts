@@ -12,7 +12,11 @@ export function createKafka(options: {
     ({ level, log }: LogEntry): void => {
       const { message, ...rest } = log;
       const fields = {
-        kafka: { namespace: rest['namespace'] as unknown, broker: rest['broker'] as unknown, error: rest['error'] as unknown },
+        kafka: {
+          namespace: rest['namespace'] as unknown,
+          broker: rest['broker'] as unknown,
+          error: rest['error'] as unknown,
+        },
       };
       if (level === logLevel.ERROR) options.logger.error(fields, `kafka: ${message}`);
       else if (level === logLevel.WARN) options.logger.warn(fields, `kafka: ${message}`);

@@ -30,6 +30,7 @@ const EXPORTED_ENV = [
 export function takeTestInfraHandles(): TestInfraHandles | undefined {
   const store = globalThis as Record<string, unknown>;
   const handles = store[HANDLES_KEY] as TestInfraHandles | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a fixed global key
   delete store[HANDLES_KEY];
   return handles;
 }
@@ -69,4 +70,5 @@ export async function globalSetup(): Promise<void> {
 }
 
 // Jest loads a global setup module through its default export.
+// eslint-disable-next-line no-restricted-syntax -- required by Jest
 export default globalSetup;

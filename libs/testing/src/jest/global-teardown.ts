@@ -7,6 +7,7 @@ export async function globalTeardown(): Promise<void> {
   await handles.control?.close();
   const results = await Promise.allSettled([handles.kafka.stop(), handles.postgres.stop()]);
   for (const [name, value] of Object.entries(handles.previousEnv)) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- restoring the environment as it was
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -15,4 +16,5 @@ export async function globalTeardown(): Promise<void> {
 }
 
 // Jest loads a global teardown module through its default export.
+// eslint-disable-next-line no-restricted-syntax -- required by Jest
 export default globalTeardown;

@@ -61,7 +61,7 @@ function externalKafka(brokers: string[]): KafkaForTests {
     brokers,
     kind: 'env',
     createTopics: (topics) => faults.createTopics(topics),
-    stop: async () => undefined,
+    stop: () => Promise.resolve(),
   };
   if (!faults.canInjectFaults) return base;
   return {

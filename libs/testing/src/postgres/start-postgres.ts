@@ -49,7 +49,7 @@ const COMMON_FLAGS = ['-c', 'max_connections=200'];
  */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresForTests> {
   const fromEnv = process.env[DATABASE_URL_ENV]?.trim();
-  if (fromEnv) return { url: fromEnv, kind: 'env', stop: async () => undefined };
+  if (fromEnv) return { url: fromEnv, kind: 'env', stop: () => Promise.resolve() };
   if (await isDockerEngineAvailable()) return startPostgresContainer(options);
   return startEmbeddedPostgres(options);
 }

@@ -154,14 +154,26 @@ export class TopicProbe {
   async rewindGroup(groupId: string, topic: string): Promise<void> {
     const physical = this.physical(topic);
     const ends = await this.admin.fetchTopicOffsets(physical);
-    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 50, sessionTimeout: 6000, heartbeatInterval: 500 });
+    const consumer = this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 50,
+      sessionTimeout: 6000,
+      heartbeatInterval: 500,
+    });
     await consumer.connect();
     try {
       const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
       await consumer.subscribe({ topic: physical, fromBeginning: true });
-      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => Promise.resolve() });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async () => Promise.resolve(),
+      });
       await joined;
-      await consumer.commitOffsets(ends.map((partition) => ({ topic: physical, partition: partition.partition, offset: partition.low })));
+      await consumer.commitOffsets(
+        ends.map((partition) => ({ topic: physical, partition: partition.partition, offset: partition.low })),
+      );
     } finally {
       await consumer.disconnect();
     }

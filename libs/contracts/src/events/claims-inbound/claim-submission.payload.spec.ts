@@ -51,16 +51,16 @@ describe('ClaimSubmission', () => {
       [
         'professional with lower-case codes',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[0]!['procedureCode'] = 'g0439';
-          c.lines[0]!['modifiers'] = ['lt'];
-          c.diagnoses[0]!['code'] = 'e11.9';
+          c.lines[0]['procedureCode'] = 'g0439';
+          c.lines[0]['modifiers'] = ['lt'];
+          c.diagnoses[0]['code'] = 'e11.9';
         }),
       ],
       [
         'institutional line with procedure code only',
         edited(aValidInstitutionalClaim(), (c) => {
-          delete c.lines[0]!['revenueCode'];
-          c.lines[0]!['procedureCode'] = '99221';
+          delete c.lines[0]['revenueCode'];
+          c.lines[0]['procedureCode'] = '99221';
         }),
       ],
       [
@@ -222,15 +222,15 @@ describe('ClaimSubmission', () => {
       [
         'professional line without procedureCode',
         edited(aValidProfessionalClaim(), (c) => {
-          delete c.lines[1]!['procedureCode'];
+          delete c.lines[1]['procedureCode'];
         }),
         ['lines[1].procedureCode'],
       ],
       [
         'professional line with revenueCode only',
         edited(aValidProfessionalClaim(), (c) => {
-          delete c.lines[0]!['procedureCode'];
-          c.lines[0]!['revenueCode'] = '0450';
+          delete c.lines[0]['procedureCode'];
+          c.lines[0]['revenueCode'] = '0450';
         }),
         ['lines[0].procedureCode', 'lines[0].revenueCode'],
       ],
@@ -273,91 +273,91 @@ describe('ClaimSubmission', () => {
       [
         'invalid diagnosis code',
         edited(aValidProfessionalClaim(), (c) => {
-          c.diagnoses[1]!['code'] = 'E11.';
+          c.diagnoses[1]['code'] = 'E11.';
         }),
         ['diagnoses[1].code'],
       ],
       [
         'duplicate lineNumber',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[1]!['lineNumber'] = 1;
+          c.lines[1]['lineNumber'] = 1;
         }),
         ['lines[1].lineNumber'],
       ],
       [
         'lineNumber 1000',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[1]!['lineNumber'] = 1000;
+          c.lines[1]['lineNumber'] = 1000;
         }),
         ['lines[1].lineNumber'],
       ],
       [
         'line serviceDate before the claim',
         edited(aValidInstitutionalClaim(), (c) => {
-          c.lines[0]!['serviceDate'] = '2025-02-02';
+          c.lines[0]['serviceDate'] = '2025-02-02';
         }),
         ['lines[0].serviceDate'],
       ],
       [
         'line serviceDate after the claim',
         edited(aValidInstitutionalClaim(), (c) => {
-          c.lines[1]!['serviceDate'] = '2025-02-05';
+          c.lines[1]['serviceDate'] = '2025-02-05';
         }),
         ['lines[1].serviceDate'],
       ],
       [
         'five modifiers',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[0]!['modifiers'] = ['25', '59', 'LT', 'RT', 'XS'];
+          c.lines[0]['modifiers'] = ['25', '59', 'LT', 'RT', 'XS'];
         }),
         ['lines[0].modifiers'],
       ],
       [
         'a three-character modifier',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[0]!['modifiers'] = ['255'];
+          c.lines[0]['modifiers'] = ['255'];
         }),
         ['lines[0].modifiers'],
       ],
       [
         'units 0',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[0]!['units'] = 0;
+          c.lines[0]['units'] = 0;
         }),
         ['lines[0].units'],
       ],
       [
         'units 10000',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[0]!['units'] = 10000;
+          c.lines[0]['units'] = 10000;
         }),
         ['lines[0].units'],
       ],
       [
         'chargedAmount with 3 decimals',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[0]!['chargedAmount'] = 1.234;
+          c.lines[0]['chargedAmount'] = 1.234;
         }),
         ['lines[0].chargedAmount'],
       ],
       [
         'paidAmount negative',
         edited(aValidProfessionalClaim(), (c) => {
-          c.lines[0]!['paidAmount'] = -5;
+          c.lines[0]['paidAmount'] = -5;
         }),
         ['lines[0].paidAmount'],
       ],
       [
         'bad LOINC code',
         edited(aValidProfessionalClaim(), (c) => {
-          (c.lines[1]!['labResult'] as Plain)['loincCode'] = '4548';
+          (c.lines[1]['labResult'] as Plain)['loincCode'] = '4548';
         }),
         ['lines[1].labResult.loincCode'],
       ],
       [
         'lab value as a string',
         edited(aValidProfessionalClaim(), (c) => {
-          (c.lines[1]!['labResult'] as Plain)['value'] = '7.2';
+          (c.lines[1]['labResult'] as Plain)['value'] = '7.2';
         }),
         ['lines[1].labResult.value'],
       ],
@@ -382,7 +382,7 @@ describe('ClaimSubmission', () => {
       [
         'institutional line with neither code',
         edited(aValidInstitutionalClaim(), (c) => {
-          delete c.lines[0]!['revenueCode'];
+          delete c.lines[0]['revenueCode'];
         }),
         ['lines[0].procedureCode'],
       ],
@@ -465,7 +465,7 @@ describe('ClaimSubmission', () => {
       c['serviceDateTo'] = '2025-01-14';
       c['drug'] = { ...aValidPharmacyClaim().drug, fillDate: '2025-01-15' };
       (c['billingProvider'] as Plain)['npi'] = '1245319590';
-      c.lines[0]!['serviceDate'] = '2025-01-14';
+      c.lines[0]['serviceDate'] = '2025-01-14';
       c.lines.push({ lineNumber: 3, units: 1, chargedAmount: 10 });
       c.diagnoses.push({ code: 'I10' });
       c['totalChargedAmount'] = 1.001;
@@ -488,7 +488,7 @@ describe('ClaimSubmission', () => {
   it('explains each rule in the message, naming the full path', () => {
     const claim = edited(aValidProfessionalClaim(), (c) => {
       delete c['placeOfService'];
-      delete c.lines[1]!['procedureCode'];
+      delete c.lines[1]['procedureCode'];
       c['drug'] = { ...aValidPharmacyClaim().drug, fillDate: '2025-01-15' };
     });
     const result = validate(claim);
@@ -511,9 +511,9 @@ describe('ClaimSubmission', () => {
       c['serviceDateFrom'] = `${secret}-01`;
       (c['billingProvider'] as Plain)['name'] = 7;
       (c['billingProvider'] as Plain)['npi'] = secret;
-      c.diagnoses[0]!['code'] = secret;
-      c.lines[0]!['procedureCode'] = secret;
-      c.lines[0]!['modifiers'] = [secret];
+      c.diagnoses[0]['code'] = secret;
+      c.lines[0]['procedureCode'] = secret;
+      c.lines[0]['modifiers'] = [secret];
     });
     const result = validate(claim);
     expect(result.ok).toBe(false);
@@ -523,7 +523,7 @@ describe('ClaimSubmission', () => {
   it('rejects unknown fields on HTTP and strips them on Kafka', () => {
     const claim = edited(aValidProfessionalClaim(), (c) => {
       c['priority'] = 'high';
-      c.lines[0]!['note'] = 'x';
+      c.lines[0]['note'] = 'x';
     });
     expect(failingFields(claim)).toEqual(['lines[0].note', 'priority']);
     const kafka = validate(claim, false);

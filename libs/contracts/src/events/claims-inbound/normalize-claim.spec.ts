@@ -23,8 +23,8 @@ describe('normalizeClaim', () => {
       ...base,
       diagnoses: [{ code: 'e11.9' }, { code: 's72.001a' }, { code: 'I10' }],
       lines: [
-        { ...base.lines![0]!, procedureCode: 'g0439', modifiers: ['lt', '25'] },
-        { ...base.lines![1]!, procedureCode: '3044f' },
+        { ...base.lines![0], procedureCode: 'g0439', modifiers: ['lt', '25'] },
+        { ...base.lines![1], procedureCode: '3044f' },
       ],
     });
     const normalized = normalizeClaim(claim);
