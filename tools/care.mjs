@@ -25,8 +25,11 @@ function ensureNpmPackages() {
   const hash = createHash('sha256').update(lock).update(readFileSync(join(root, 'package.json'))).digest('hex');
   const marker = join(root, 'node_modules', '.care-install-hash');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return;
-  say('installing npm packages from package-lock.json (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install` rather than `npm ci`: it installs the versions pinned in package-lock.json, and unlike `npm ci`
+  // it accepts a lockfile written with omit-lockfile-registry-resolved (this machine's npm setting), which leaves
+  // out other platforms' optional packages.
+  say('installing npm packages pinned in package-lock.json');
+  run('npm', ['install', '--no-audit', '--no-fund']);
   writeFileSync(marker, hash);
 }
 

@@ -5,3 +5,4 @@ export * from './health/health.controller';
 export * from './metrics/metrics.controller';
 export * from './http/validation-exception.factory';
 export * from './http/bootstrap-service';
+export * from './http/json-schema-components';

@@ -10,3 +10,4 @@ export * from './postgres/start-postgres';
 export * from './topics/topic-probe';
 export * from './platform/test-environment';
 export * from './population';
+export * from './topics/inbound-claim-message';

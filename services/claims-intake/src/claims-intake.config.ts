@@ -23,3 +23,6 @@ export const loadClaimsIntakeConfig = (env: NodeJS.ProcessEnv = process.env): Cl
 /** The Postgres schema claims-intake owns. */
 export const CLAIMS_INTAKE_SCHEMA = 'claims_intake';
 export const SERVICE_NAME = 'claims-intake';
+
+/** Contract schemas shown as OpenAPI components at /docs (ClaimSubmission, MemberRecord and their parts). */
+export const CLAIMS_INTAKE_JSON_SCHEMAS = ['claims-inbound.v1', 'member-record'] as const;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@care/observability';
 import { ClaimsIntakeModule } from './claims-intake.module';
-import { loadClaimsIntakeConfig } from './claims-intake.config';
+import { CLAIMS_INTAKE_JSON_SCHEMAS, loadClaimsIntakeConfig } from './claims-intake.config';
 
 /** Starts claims-intake; a bad setting stops it here with the variable named. */
 async function main(): Promise<void> {
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     title: 'claims-intake',
     description:
       'Claims and eligibility in from claims systems; claim-received and member-eligibility-changed out.',
+    jsonSchemas: CLAIMS_INTAKE_JSON_SCHEMAS,
   });
 }
 

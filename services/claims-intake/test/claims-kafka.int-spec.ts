@@ -4,9 +4,9 @@ import {
   deadLetterTopicOf,
   TOPICS,
 } from '@care/contracts';
-import { createTestEnvironment, type ProbedMessage, type TestEnvironment } from '@care/testing';
+import { createTestEnvironment, inboundClaimMessage, type ProbedMessage, type TestEnvironment } from '@care/testing';
 import { CLAIM_CONFLICT_CODE } from '../src/intake/handlers/accept-claims-when-published-inbound.handler';
-import { inboundClaimMessage } from './support/inbound-envelope';
+
 import { startClaimsIntake, type RunningClaimsIntake } from './support/claims-intake-app';
 
 const INBOUND = TOPICS.claimsInbound.name;
@@ -93,9 +93,8 @@ describe('claims-intake from claims-inbound', () => {
     const before = await environment.probe.count(RECEIVED);
     // the same event twice (redelivery), the same claim under a new event id (resubmission), a conflicting claim
     await environment.probe.produce(INBOUND, [message, message, inboundClaimMessage(claim)]);
-    await environment.probe.produce(INBOUND, [
-      inboundClaimMessage({ ...claim, totalChargedAmount: claim.totalChargedAmount + 1 }),
-    ]);
+    const conflicting = { ...claim, totalChargedAmount: claim.totalChargedAmount + 1 };
+    await environment.probe.produce(INBOUND, [inboundClaimMessage(conflicting)]);
     await environment.probe.waitForCount(INBOUND_DLQ, 4);
     await new Promise((resolve) => setTimeout(resolve, 1000));
 

@@ -3,12 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { addJsonSchemaComponents } from './json-schema-components';
 import { validationExceptionFactory } from './validation-exception.factory';
 
 /** The HTTP conventions every service shares: validation, logging, OpenAPI at /docs, shutdown hooks. */
 export function configureApplication(
   app: INestApplication,
-  info: { title: string; description: string },
+  info: { title: string; description: string; jsonSchemas?: readonly string[] },
 ): void {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
@@ -20,9 +21,12 @@ export function configureApplication(
     }),
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion('1').build(),
+  const document = addJsonSchemaComponents(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion('1').build(),
+    ),
+    info.jsonSchemas ?? [],
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 }
@@ -30,7 +34,7 @@ export function configureApplication(
 /** Creates, configures and starts a service on `port` (0 picks a free port). */
 export async function bootstrapService(
   module: Type<unknown> | DynamicModule,
-  options: { port: number; title: string; description: string; bodyLimit?: string },
+  options: { port: number; title: string; description: string; jsonSchemas?: readonly string[]; bodyLimit?: string },
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '20mb' });

@@ -6,7 +6,7 @@ import { bootstrapService } from '@care/observability';
 import { findFreePort, type TestEnvironment } from '@care/testing';
 import { DataSource } from 'typeorm';
 import { ClaimsIntakeModule } from '../../src/claims-intake.module';
-import { loadClaimsIntakeConfig } from '../../src/claims-intake.config';
+import { CLAIMS_INTAKE_JSON_SCHEMAS, loadClaimsIntakeConfig } from '../../src/claims-intake.config';
 
 /** claims-intake running inside the test process, booted exactly as main.ts boots it. */
 export interface RunningClaimsIntake {
@@ -27,6 +27,7 @@ export async function startClaimsIntake(
     port: 0,
     title: 'claims-intake',
     description: 'test instance',
+    jsonSchemas: CLAIMS_INTAKE_JSON_SCHEMAS,
   });
   const messaging = app.get(MessagingRuntime);
   if (options.waitForConsumers !== false) await messaging.waitForConsumers();

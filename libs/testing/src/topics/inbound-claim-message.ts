@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimSubmission } from '@care/contracts';
-
-/** A `claims-inbound` message as a claims system would publish it: the envelope with the claim as data. */
+/**
+ * A `claims-inbound` message as a claims system would publish it (docs/schemas/claims-inbound.v1.schema.json):
+ * the envelope with the claim as data, keyed by claim id.
+ */
 export function inboundClaimMessage(
-  claim: ClaimSubmission,
+  claim: { readonly claimId: string; readonly memberId: string },
   id: string = randomUUID(),
 ): { key: string; value: string } {
   return {
