@@ -64,7 +64,9 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
     log(`baseline raw produce+consume: ${baseline.toFixed(0)} msgs/s`);
 
     const port = await findFreePort();
-    service = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'services/claims-intake/src/main.ts')], {
+    // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the service under load.
+    const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+    service = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(ROOT, 'services/claims-intake/src/main.ts')], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -100,6 +102,12 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
     const httpEvents = (await probe.waitForCount(TOPICS.claimReceived.name, claims.length * 2, 600000)) - kafkaEvents;
     const httpPath = claims.length / seconds(httpStarted);
     log(`http batch path: ${httpPath.toFixed(0)} claims/s (${httpEvents} claim-received)`);
+    if (process.env['BENCH_METRICS'] === '1') {
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      for (const line of metrics.split('\n')) {
+        if (/^care_(message_batch_duration_seconds_(sum|count)|messages_produced_total|outbox_relay_failures_total)/.test(line)) log(line);
+      }
+    }
 
     return {
       claims: claims.length,

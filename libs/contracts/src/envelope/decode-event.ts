@@ -43,7 +43,10 @@ export function decodeEvent(value: Buffer | string | null, expectedTypes?: reado
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { ok: false, code: 'invalid-envelope', reason: 'message value is not a JSON object' };
   }
-  const envelope = plainToInstance(EventEnvelopeSchema, parsed);
+  // The payload is transformed once, by its own class below; the envelope class only needs the raw object.
+  const { data, ...fields } = parsed as Record<string, unknown>;
+  const envelope = plainToInstance(EventEnvelopeSchema, fields);
+  envelope.data = data as Record<string, unknown>;
   const envelopeIssues = toValidationIssues(validateSync(envelope, KAFKA_VALIDATION));
   const eventId = typeof envelope.id === 'string' ? envelope.id : undefined;
   if (envelopeIssues.length > 0) {
