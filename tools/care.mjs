@@ -22,7 +22,10 @@ function run(command, args, options = {}) {
 
 function ensureNpmPackages() {
   const lock = readFileSync(join(root, 'package-lock.json'));
-  const hash = createHash('sha256').update(lock).update(readFileSync(join(root, 'package.json'))).digest('hex');
+  const hash = createHash('sha256')
+    .update(lock)
+    .update(readFileSync(join(root, 'package.json')))
+    .digest('hex');
   const marker = join(root, 'node_modules', '.care-install-hash');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return;
   // `npm install` rather than `npm ci`: it installs the versions pinned in package-lock.json, and unlike `npm ci`

@@ -2,7 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { provisioningPlan, TOPICS } from '@care/contracts';
-import { createPopulation, findFreePort, inboundClaimMessage, startKafka, startPostgres, TopicProbe } from '@care/testing';
+import {
+  createPopulation,
+  findFreePort,
+  inboundClaimMessage,
+  startKafka,
+  startPostgres,
+  TopicProbe,
+} from '@care/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
@@ -56,7 +63,10 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
   let service: ChildProcess | undefined;
   try {
     const asOf = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
-    const claims = takeClaims(createPopulation({ seed: 7, households: Math.ceil(options.claims / 30) + 10, asOf }).claims(), options.claims);
+    const claims = takeClaims(
+      createPopulation({ seed: 7, households: Math.ceil(options.claims / 30) + 10, asOf }).claims(),
+      options.claims,
+    );
     const messages = claims.map((claim) => inboundClaimMessage(claim));
     log(`${claims.length} synthetic claims ready (${kafka.kind} broker, ${postgres.kind} postgres)`);
 
@@ -66,19 +76,23 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
     const port = await findFreePort();
     // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the service under load.
     const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
-    service = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(ROOT, 'services/claims-intake/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        KAFKA_BROKERS: kafka.brokers.join(','),
-        KAFKA_TOPIC_PREFIX: prefix,
-        KAFKA_IDEMPOTENT_PRODUCER: kafka.kind === 'local-mock' ? 'false' : 'true',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
+    service = spawn(
+      process.execPath,
+      [...nodeArgs, '-r', '@swc-node/register', join(ROOT, 'services/claims-intake/src/main.ts')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          KAFKA_BROKERS: kafka.brokers.join(','),
+          KAFKA_TOPIC_PREFIX: prefix,
+          KAFKA_IDEMPOTENT_PRODUCER: kafka.kind === 'local-mock' ? 'false' : 'true',
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    );
     const url = `http://127.0.0.1:${port}`;
     await waitForReady(url);
 
@@ -91,21 +105,35 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
     const httpClaims = claims.map((claim) => ({ ...claim, claimId: `H${claim.claimId}` }));
     const httpStarted = process.hrtime.bigint();
     const chunks: Array<typeof httpClaims> = [];
-    for (let start = 0; start < httpClaims.length; start += 1000) chunks.push(httpClaims.slice(start, start + 1000));
+    for (let start = 0; start < httpClaims.length; start += 1000)
+      chunks.push(httpClaims.slice(start, start + 1000));
     const client = async (): Promise<void> => {
       for (let chunk = chunks.shift(); chunk !== undefined; chunk = chunks.shift()) {
-        const response = await fetch(`${url}/v1/claims/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ claims: chunk }) });
+        const response = await fetch(`${url}/v1/claims/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ claims: chunk }),
+        });
         if (!response.ok) throw new Error(`batch answered ${response.status}`);
+        const body = (await response.json()) as { accepted: number };
+        if (body.accepted !== chunk.length)
+          throw new Error(`batch accepted ${body.accepted} of ${chunk.length}`);
       }
     };
     await Promise.all([client(), client()]);
-    const httpEvents = (await probe.waitForCount(TOPICS.claimReceived.name, claims.length * 2, 600000)) - kafkaEvents;
+    const httpEvents =
+      (await probe.waitForCount(TOPICS.claimReceived.name, claims.length * 2, 600000)) - kafkaEvents;
     const httpPath = claims.length / seconds(httpStarted);
     log(`http batch path: ${httpPath.toFixed(0)} claims/s (${httpEvents} claim-received)`);
     if (process.env['BENCH_METRICS'] === '1') {
       const metrics = await (await fetch(`${url}/metrics`)).text();
       for (const line of metrics.split('\n')) {
-        if (/^care_(message_batch_duration_seconds_(sum|count)|messages_produced_total|outbox_relay_failures_total)/.test(line)) log(line);
+        if (
+          /^care_(message_batch_duration_seconds_(sum|count)|messages_produced_total|outbox_relay_failures_total)/.test(
+            line,
+          )
+        )
+          log(line);
       }
     }
 
@@ -138,10 +166,18 @@ function takeClaims<T extends { frequency: string }>(source: Generator<T>, count
   return taken;
 }
 
-async function measureBaseline(brokers: string[], topic: string, messages: ReadonlyArray<{ key: string; value: string }>): Promise<number> {
+async function measureBaseline(
+  brokers: string[],
+  topic: string,
+  messages: ReadonlyArray<{ key: string; value: string }>,
+): Promise<number> {
   const kafka = new Kafka({ brokers, logLevel: logLevel.NOTHING, clientId: 'bench-baseline' });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
-  const consumer = kafka.consumer({ groupId: `${topic}-baseline`, maxBytesPerPartition: 4 * 1024 * 1024, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({
+    groupId: `${topic}-baseline`,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+    maxWaitTimeInMs: 100,
+  });
   await Promise.all([producer.connect(), consumer.connect()]);
   await consumer.subscribe({ topic, fromBeginning: true });
   let consumed = 0;

@@ -6,9 +6,10 @@ class SummaryReporter {
 
     const failed = results.numFailedTests + (results.numRuntimeErrorTestSuites || 0);
     process.stdout.write(
-      `\ntests: ${results.numPassedTests} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : '') + '\n',
+      `\ntests: ${results.numPassedTests} passed, ${failed} failed` +
+        (skipped ? `, ${skipped} skipped` : '') +
+        '\n',
     );
-
   }
 }
 module.exports = SummaryReporter;

@@ -35,8 +35,13 @@ async function main(): Promise<void> {
   let httpClaims = 0;
   let kafkaClaims = 0;
   const post = async (path: string, body: unknown): Promise<void> => {
-    const response = await fetch(`${intakeUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${intakeUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    await response.arrayBuffer(); // read the body so the connection returns to the pool
   };
   for (const household of population.households()) {
     await post('/v1/members/batch', { members: household.members });
@@ -47,7 +52,10 @@ async function main(): Promise<void> {
       }
       httpClaims += household.claims.length;
     } else {
-      await probe.produce(TOPICS.claimsInbound.name, household.claims.map((claim) => inboundClaimMessage(claim)));
+      await probe.produce(
+        TOPICS.claimsInbound.name,
+        household.claims.map((claim) => inboundClaimMessage(claim)),
+      );
       kafkaClaims += household.claims.length;
     }
   }
@@ -57,11 +65,15 @@ async function main(): Promise<void> {
   const deadLetters = await probe.count(deadLetterTopicOf(TOPICS.claimsInbound.name));
   await probe.disconnect();
 
-  log(`${members} members, ${expected} claims (${httpClaims} over HTTP, ${kafkaClaims} on claims-inbound) in ${seconds.toFixed(1)} s`);
+  log(
+    `${members} members, ${expected} claims (${httpClaims} over HTTP, ${kafkaClaims} on claims-inbound) in ${seconds.toFixed(1)} s`,
+  );
   log(`claim-received now holds ${published} events; claims-inbound.dlq holds ${deadLetters}`);
   log('where to look:');
   for (const service of stack.services) {
-    log(`  ${service.name}: ${service.url}/docs (OpenAPI), ${service.url}/metrics, ${service.url}/health/ready`);
+    log(
+      `  ${service.name}: ${service.url}/docs (OpenAPI), ${service.url}/metrics, ${service.url}/health/ready`,
+    );
   }
   log(`  environment for tools: .stack/env (KAFKA_BROKERS=${stack.env['KAFKA_BROKERS'] ?? ''})`);
   log(`  service logs: .stack/logs/`);

@@ -13,11 +13,31 @@ export interface PlatformService {
 
 /** Every service of the platform with its fixed port; the stack runs those whose entry exists. */
 const ALL_SERVICES: readonly PlatformService[] = [
-  { name: 'claims-intake', port: 3001, entry: 'services/claims-intake/src/main.ts', urlVariable: 'CLAIMS_INTAKE_URL' },
-  { name: 'condition-identification', port: 3002, entry: 'services/condition-identification/src/main.ts', urlVariable: 'CONDITION_IDENTIFICATION_URL' },
+  {
+    name: 'claims-intake',
+    port: 3001,
+    entry: 'services/claims-intake/src/main.ts',
+    urlVariable: 'CLAIMS_INTAKE_URL',
+  },
+  {
+    name: 'condition-identification',
+    port: 3002,
+    entry: 'services/condition-identification/src/main.ts',
+    urlVariable: 'CONDITION_IDENTIFICATION_URL',
+  },
   { name: 'care-gaps', port: 3003, entry: 'services/care-gaps/src/main.ts', urlVariable: 'CARE_GAPS_URL' },
-  { name: 'behavioral-screening', port: 3004, entry: 'services/behavioral-screening/src/main.ts', urlVariable: 'BEHAVIORAL_SCREENING_URL' },
-  { name: 'survey-trigger', port: 3005, entry: 'services/survey-trigger/src/main.ts', urlVariable: 'SURVEY_TRIGGER_URL' },
+  {
+    name: 'behavioral-screening',
+    port: 3004,
+    entry: 'services/behavioral-screening/src/main.ts',
+    urlVariable: 'BEHAVIORAL_SCREENING_URL',
+  },
+  {
+    name: 'survey-trigger',
+    port: 3005,
+    entry: 'services/survey-trigger/src/main.ts',
+    urlVariable: 'SURVEY_TRIGGER_URL',
+  },
   { name: 'casework', port: 3006, entry: 'services/casework/src/main.ts', urlVariable: 'CASEWORK_URL' },
 ];
 

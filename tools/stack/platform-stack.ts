@@ -2,7 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { provisioningPlan } from '@care/contracts';
-import { startLocalKafkaBroker, startPostgres, type LocalKafkaBroker, type PostgresForTests } from '@care/testing';
+import {
+  startLocalKafkaBroker,
+  startPostgres,
+  type LocalKafkaBroker,
+  type PostgresForTests,
+} from '@care/testing';
 import { existingServices, type PlatformService } from './platform-services';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -35,7 +40,11 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
     } else {
       const dataDir = join(STACK_DIR, 'pgdata');
       rmSync(dataDir, { recursive: true, force: true });
-      postgres = await startPostgres({ durable: true, dataDir, port: Number(process.env['STACK_POSTGRES_PORT'] ?? 54329) });
+      postgres = await startPostgres({
+        durable: true,
+        dataDir,
+        port: Number(process.env['STACK_POSTGRES_PORT'] ?? 54329),
+      });
     }
     cleanups.push(() => postgres.stop());
     log(`postgres (${postgres.kind}) ready`);
@@ -51,12 +60,15 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
       cleanups.push(() => localBroker.stop());
       brokers = broker.bootstrapServers;
     }
-    log(`kafka (${broker === undefined ? 'KAFKA_BROKERS' : 'local mock broker, 3 brokers'}) ready at ${brokers.join(',')}`);
+    log(
+      `kafka (${broker === undefined ? 'KAFKA_BROKERS' : 'local mock broker, 3 brokers'}) ready at ${brokers.join(',')}`,
+    );
 
     const env: Record<string, string> = {
       DATABASE_URL: postgres.url,
       KAFKA_BROKERS: brokers.join(','),
-      KAFKA_IDEMPOTENT_PRODUCER: broker === undefined ? (process.env['KAFKA_IDEMPOTENT_PRODUCER'] ?? 'true') : 'false',
+      KAFKA_IDEMPOTENT_PRODUCER:
+        broker === undefined ? (process.env['KAFKA_IDEMPOTENT_PRODUCER'] ?? 'true') : 'false',
     };
     const running: Array<PlatformService & { url: string; pid: number }> = [];
     for (const service of existingServices(ROOT)) {
@@ -68,7 +80,12 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
       env[service.urlVariable] = url;
       log(`${service.name} ready at ${url} (logs: .stack/logs/${service.name}.log)`);
     }
-    writeFileSync(STACK_ENV_FILE, `${Object.entries(env).map(([key, value]) => `${key}=${value}`).join('\n')}\n`);
+    writeFileSync(
+      STACK_ENV_FILE,
+      `${Object.entries(env)
+        .map(([key, value]) => `${key}=${value}`)
+        .join('\n')}\n`,
+    );
     return { env, services: running, stop: stopAll };
   } catch (error) {
     await stopAll();
@@ -88,10 +105,16 @@ function startService(service: PlatformService, env: Record<string, string>): Ch
   return child;
 }
 
-async function waitForReady(name: string, url: string, child: ChildProcess, timeoutMs = 120000): Promise<void> {
+async function waitForReady(
+  name: string,
+  url: string,
+  child: ChildProcess,
+  timeoutMs = 120000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see .stack/logs/${name}.log`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode}; see .stack/logs/${name}.log`);
     try {
       if ((await fetch(`${url}/health/ready`)).ok) return;
     } catch {

@@ -39,12 +39,16 @@ async function start(): Promise<number> {
   }
   mkdirSync(join(STACK_DIR, 'logs'), { recursive: true });
   const logFd = openSync(join(STACK_DIR, 'logs', 'supervisor.log'), 'a');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'tools/stack/supervisor.ts')], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', logFd, logFd],
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(ROOT, 'tools/stack/supervisor.ts')],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+      env: process.env,
+    },
+  );
   child.unref();
   const deadline = Date.now() + 300000;
   while (Date.now() < deadline) {
@@ -52,7 +56,9 @@ async function start(): Promise<number> {
     const state = readState();
     if (state === undefined || state.pid !== child.pid) continue;
     if (state.status === 'ready') {
-      process.stdout.write(`stack ready (supervisor pid ${state.pid}); environment in .stack/env:\n${readFileSync(STACK_ENV_FILE, 'utf8')}`);
+      process.stdout.write(
+        `stack ready (supervisor pid ${state.pid}); environment in .stack/env:\n${readFileSync(STACK_ENV_FILE, 'utf8')}`,
+      );
       return 0;
     }
     if (state.status === 'failed') {

@@ -7,7 +7,8 @@ import { STACK_DIR, STACK_ENV_FILE, startPlatformStack } from './platform-stack'
  * and the services, records its state in .stack/state.json, and stops everything gracefully on SIGTERM.
  */
 const STATE_FILE = join(STACK_DIR, 'state.json');
-const writeState = (state: Record<string, unknown>): void => writeFileSync(STATE_FILE, JSON.stringify({ pid: process.pid, ...state }, null, 2));
+const writeState = (state: Record<string, unknown>): void =>
+  writeFileSync(STATE_FILE, JSON.stringify({ pid: process.pid, ...state }, null, 2));
 const log = (line: string): void => {
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 };
