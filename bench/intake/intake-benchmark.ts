@@ -12,6 +12,7 @@ import {
 } from '@care/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { SERVICE_NODE_FLAGS } from '../../tools/stack/platform-services';
 
 export interface IntakeBenchmarkOptions {
   /** Claims per measured path. */
@@ -78,7 +79,13 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
     const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
     service = spawn(
       process.execPath,
-      [...nodeArgs, '-r', '@swc-node/register', join(ROOT, 'services/claims-intake/src/main.ts')],
+      [
+        ...SERVICE_NODE_FLAGS,
+        ...nodeArgs,
+        '-r',
+        '@swc-node/register',
+        join(ROOT, 'services/claims-intake/src/main.ts'),
+      ],
       {
         cwd: ROOT,
         env: {

@@ -8,7 +8,7 @@ import {
   type LocalKafkaBroker,
   type PostgresForTests,
 } from '@care/testing';
-import { existingServices, type PlatformService } from './platform-services';
+import { existingServices, SERVICE_NODE_FLAGS, type PlatformService } from './platform-services';
 
 export const ROOT = join(__dirname, '..', '..');
 export const STACK_DIR = join(ROOT, '.stack');
@@ -95,11 +95,15 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
 
 function startService(service: PlatformService, env: Record<string, string>): ChildProcess {
   const logFile = createWriteStream(join(STACK_DIR, 'logs', `${service.name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, service.entry)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(service.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(ROOT, service.entry)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(service.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(logFile);
   child.stderr?.pipe(logFile);
   return child;

@@ -203,11 +203,21 @@ describe('claims-intake over HTTP', () => {
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${service.url}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'up' }, kafka: { status: 'up' } },
+    });
 
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
-    expect(metrics).toMatch(/care_messages_produced_total\{topic="claim-received",service="claims-intake"\} [1-9]/);
-    for (const name of ['care_messages_consumed_total', 'care_messages_dead_lettered_total', 'care_outbox_backlog_rows', 'care_consumer_lag_messages']) {
+    expect(metrics).toMatch(
+      /care_messages_produced_total\{topic="claim-received",service="claims-intake"\} [1-9]/,
+    );
+    for (const name of [
+      'care_messages_consumed_total',
+      'care_messages_dead_lettered_total',
+      'care_outbox_backlog_rows',
+      'care_consumer_lag_messages',
+    ]) {
       expect(metrics).toContain(`# TYPE ${name}`);
     }
     expect(metrics).not.toMatch(/HTTP-M1|M0000001/); // no member ids in metric labels
@@ -217,11 +227,19 @@ describe('claims-intake over HTTP', () => {
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
     expect(Object.keys(openApi.paths)).toEqual(
-      expect.arrayContaining(['/v1/claims', '/v1/claims/batch', '/v1/claims/files', '/v1/members', '/v1/members/batch']),
+      expect.arrayContaining([
+        '/v1/claims',
+        '/v1/claims/batch',
+        '/v1/claims/files',
+        '/v1/members',
+        '/v1/members/batch',
+      ]),
     );
     expect(Object.keys(openApi.components.schemas['ClaimSubmission']?.properties ?? {})).toEqual(
       expect.arrayContaining(['claimId', 'version', 'frequency', 'diagnoses', 'lines', 'drug']),
     );
-    expect(Object.keys(openApi.components.schemas['MemberRecord']?.properties ?? {})).toContain('contactPreferences');
+    expect(Object.keys(openApi.components.schemas['MemberRecord']?.properties ?? {})).toContain(
+      'contactPreferences',
+    );
   });
 });

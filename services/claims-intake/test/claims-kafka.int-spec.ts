@@ -4,7 +4,12 @@ import {
   deadLetterTopicOf,
   TOPICS,
 } from '@care/contracts';
-import { createTestEnvironment, inboundClaimMessage, type ProbedMessage, type TestEnvironment } from '@care/testing';
+import {
+  createTestEnvironment,
+  inboundClaimMessage,
+  type ProbedMessage,
+  type TestEnvironment,
+} from '@care/testing';
 import { CLAIM_CONFLICT_CODE } from '../src/intake/handlers/accept-claims-when-published-inbound.handler';
 
 import { startClaimsIntake, type RunningClaimsIntake } from './support/claims-intake-app';

@@ -5,6 +5,7 @@ import { MessagingRuntime } from '@care/messaging';
 import { bootstrapService } from '@care/observability';
 import { findFreePort, type TestEnvironment } from '@care/testing';
 import { DataSource } from 'typeorm';
+import { SERVICE_NODE_FLAGS } from '../../../../tools/stack/platform-services';
 import { ClaimsIntakeModule } from '../../src/claims-intake.module';
 import { CLAIMS_INTAKE_JSON_SCHEMAS, loadClaimsIntakeConfig } from '../../src/claims-intake.config';
 
@@ -52,7 +53,7 @@ export async function spawnClaimsIntake(
   const port = await findFreePort();
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', join(ROOT, 'services/claims-intake/src/main.ts')],
+    [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(ROOT, 'services/claims-intake/src/main.ts')],
     {
       cwd: ROOT,
       env: { ...process.env, ...environment.serviceEnv, PORT: String(port), ...extraEnv },
