@@ -61,4 +61,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "const ports={'claims-intake':3001,'condition-identification':3002,'care-gaps':3003,'behavioral-screening':3004,'survey-trigger':3005,'casework':3006};const port=process.env.PORT||ports[process.env.SERVICE]||3000;fetch('http://127.0.0.1:'+port+'/health/live',{signal:AbortSignal.timeout(4000)}).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
 # exec: node receives SIGTERM itself and shuts down gracefully (stop fetching, commit, flush the outbox).
-CMD ["sh", "-c", "test -f \"services/${SERVICE}/src/main.ts\" || { echo \"SERVICE='${SERVICE}' has no services/${SERVICE}/src/main.ts\" >&2; exit 64; }; exec node -r @swc-node/register \"services/${SERVICE}/src/main.ts\""]
+CMD ["sh", "-c", "test -f \"services/${SERVICE}/src/main.ts\" || { echo \"SERVICE='${SERVICE}' has no services/${SERVICE}/src/main.ts\" >&2; exit 64; }; exec node --max-semi-space-size=64 -r @swc-node/register \"services/${SERVICE}/src/main.ts\""]
