@@ -1,6 +1,6 @@
 import { TOPICS, deadLetterTopicOf } from '@care/contracts';
 import { createPopulation, inboundClaimMessage, TopicProbe } from '@care/testing';
-import { startPlatformStack } from './platform-stack';
+import { onShutdownSignal, startPlatformStack } from './platform-stack';
 
 /**
  * `npm start`: the platform on embedded defaults, fed a seeded synthetic population through both intake paths
@@ -21,8 +21,7 @@ async function main(): Promise<void> {
     await stack.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  onShutdownSignal(() => void stop());
 
   const intakeUrl = stack.env['CLAIMS_INTAKE_URL'] ?? 'http://127.0.0.1:3001';
   const probe = await TopicProbe.connect(stack.env['KAFKA_BROKERS']?.split(',') ?? []);

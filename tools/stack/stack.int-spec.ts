@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const STATE_FILE = join(ROOT, '.stack', 'state.json');
+
+/** `npm run stack -- start|status|stop` as a script would use it, on embedded defaults (its own database and broker). */
+describe('the background stack', () => {
+  // The stack uses fixed ports; a developer's running stack is left alone.
+  const running = existsSync(STATE_FILE);
+  const itUnlessRunning = running ? it.skip : it;
+
+  const stack = (command: string): { status: number | null; stdout: string } => {
+    const env = { ...process.env };
+    delete env['DATABASE_URL'];
+    delete env['KAFKA_BROKERS'];
+    const result = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', join(ROOT, 'tools/stack/stack.ts'), command],
+      {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 240000,
+      },
+    );
+    return { status: result.status, stdout: result.stdout };
+  };
+
+  itUnlessRunning('starts ready with .stack/env, reports status, and stops gracefully', async () => {
+    try {
+      expect(stack('start').status).toBe(0);
+      const env = Object.fromEntries(
+        readFileSync(join(ROOT, '.stack', 'env'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+      );
+      expect(Object.keys(env)).toEqual(
+        expect.arrayContaining(['KAFKA_BROKERS', 'DATABASE_URL', 'CLAIMS_INTAKE_URL']),
+      );
+      expect(env['CLAIMS_INTAKE_URL']).toBe('http://127.0.0.1:3001');
+      const ready = await fetch(`${env['CLAIMS_INTAKE_URL'] ?? ''}/health/ready`);
+      expect(ready.status).toBe(200);
+
+      const status = stack('status');
+      expect(status.status).toBe(0);
+      expect(status.stdout).toMatch(/claims-intake\s+http:\/\/127\.0\.0\.1:3001\s+ready/);
+    } finally {
+      expect(stack('stop').status).toBe(0);
+    }
+    expect(stack('status').status).toBe(1);
+    expect(existsSync(join(ROOT, '.stack', 'env'))).toBe(false);
+    await expect(fetch('http://127.0.0.1:3001/health/live')).rejects.toThrow();
+  });
+});
