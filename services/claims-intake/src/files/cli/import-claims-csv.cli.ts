@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import { Transform } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import type { ClaimSubmission } from '@care/contracts';
@@ -61,7 +61,9 @@ async function main(argv: string[]): Promise<number> {
   };
   let summary: CsvImportSummary;
   try {
-    summary = await importClaimsCsv(createReadStream(file).pipe(counter), submit, {
+    // pipeline (not pipe) hands a read error (a directory, a vanished file) on to the reader instead of crashing.
+    const source = pipeline(createReadStream(file), counter, () => undefined);
+    summary = await importClaimsCsv(source, submit, {
       batchSize,
       onClaims: (progress) => bar?.update(read, { claims: progress.claims, rejected: progress.rejected }),
     });

@@ -1,9 +1,10 @@
-import type { ClaimCsvRow } from './claim-csv-columns';
+import { LINE_CSV_COLUMNS, type ClaimCsvColumn, type ClaimCsvRow } from './claim-csv-columns';
 
 /**
  * Builds the plain claim object (the shape of ClaimSubmission) from the consecutive rows of one claim.
  * Numbers that do not parse are passed through as text so validation names the field that is wrong.
- * Empty cells are omitted.
+ * Empty cells are omitted. A row with any line column filled is a line; a lab result or drug with any of its
+ * columns filled is present, so a value is never dropped without validation naming what is missing.
  */
 export function claimRowsToSubmission(rows: readonly ClaimCsvRow[]): Record<string, unknown> {
   const head = rows[0] ?? {};
@@ -27,20 +28,15 @@ export function claimRowsToSubmission(rows: readonly ClaimCsvRow[]): Record<stri
   set('serviceDateTo', text(head.service_date_to));
   set('placeOfService', text(head.place_of_service));
   set('typeOfBill', text(head.type_of_bill));
-  claim['diagnoses'] = list(head.diagnosis_codes).map((code) => ({ code }));
+  const diagnosisCodes = list(head.diagnosis_codes);
+  if (diagnosisCodes.length > 0) claim['diagnoses'] = diagnosisCodes.map((code) => ({ code }));
   set('totalChargedAmount', numeric(head.total_charged_amount));
   set('totalPaidAmount', numeric(head.total_paid_amount));
 
   const lines = rows
-    .filter(
-      (row) =>
-        text(row.line_number) !== undefined ||
-        text(row.procedure_code) !== undefined ||
-        text(row.revenue_code) !== undefined,
-    )
-    .map((row) => {
-      const loinc = text(row.loinc_code);
-      return compact({
+    .filter((row) => anyFilled(row, LINE_CSV_COLUMNS))
+    .map((row) =>
+      compact({
         lineNumber: numeric(row.line_number),
         procedureCode: text(row.procedure_code),
         modifiers: list(row.modifiers).length > 0 ? list(row.modifiers) : undefined,
@@ -49,18 +45,20 @@ export function claimRowsToSubmission(rows: readonly ClaimCsvRow[]): Record<stri
         units: numeric(row.units),
         chargedAmount: numeric(row.charged_amount),
         paidAmount: numeric(row.paid_amount),
-        labResult:
-          loinc === undefined
-            ? undefined
-            : compact({ loincCode: loinc, value: numeric(row.lab_value), unit: text(row.lab_unit) }),
-      });
-    });
+        labResult: anyFilled(row, ['loinc_code', 'lab_value', 'lab_unit'])
+          ? compact({
+              loincCode: text(row.loinc_code),
+              value: numeric(row.lab_value),
+              unit: text(row.lab_unit),
+            })
+          : undefined,
+      }),
+    );
   if (lines.length > 0) claim['lines'] = lines;
 
-  const ndc = text(head.ndc);
-  if (ndc !== undefined) {
+  if (anyFilled(head, ['ndc', 'days_supply', 'quantity', 'fill_date', 'prescriber_npi', 'refill_number'])) {
     claim['drug'] = compact({
-      ndc,
+      ndc: text(head.ndc),
       daysSupply: numeric(head.days_supply),
       quantity: numeric(head.quantity),
       fillDate: text(head.fill_date),
@@ -69,6 +67,10 @@ export function claimRowsToSubmission(rows: readonly ClaimCsvRow[]): Record<stri
     });
   }
   return claim;
+}
+
+function anyFilled(row: ClaimCsvRow, columns: readonly ClaimCsvColumn[]): boolean {
+  return columns.some((column) => text(row[column]) !== undefined);
 }
 
 function text(value: string | undefined): string | undefined {

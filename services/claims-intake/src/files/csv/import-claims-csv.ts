@@ -49,8 +49,11 @@ export async function importClaimsCsv(
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const outcomes = await submit(batch.map((entry) => entry.claim));
-    outcomes.forEach((outcome, index) => {
-      const entry = batch[index];
+    if (outcomes.length !== batch.length) {
+      throw new Error(`intake answered ${outcomes.length} outcomes to a batch of ${batch.length} claims`);
+    }
+    batch.forEach((entry, index) => {
+      const outcome = outcomes[index] ?? { status: 'missing' };
       if (outcome.status === 'accepted') summary.accepted += 1;
       else if (outcome.status === 'duplicate') summary.duplicate += 1;
       else if (outcome.status === 'conflict') {

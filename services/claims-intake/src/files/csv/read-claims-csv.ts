@@ -1,10 +1,18 @@
-import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { finished, type Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
 import { ClaimSubmission, validateSubmission, type ValidationIssue } from '@care/contracts';
-import { CLAIM_CSV_COLUMNS, REQUIRED_CLAIM_CSV_COLUMNS, type ClaimCsvRow } from './claim-csv-columns';
+import {
+  CLAIM_CSV_COLUMNS,
+  CLAIM_LEVEL_CSV_COLUMNS,
+  REQUIRED_CLAIM_CSV_COLUMNS,
+  type ClaimCsvRow,
+} from './claim-csv-columns';
 import { claimRowsToSubmission } from './claim-rows-to-submission.mapper';
 
-/** One claim read from a CSV file: the file lines it came from, and the validated claim or its issues. */
+/**
+ * One claim read from a CSV file: the file lines its rows start on (1 is the header), and the validated claim or
+ * its issues.
+ */
 export type CsvClaim =
   | { readonly lines: readonly number[]; readonly ok: true; readonly claim: ClaimSubmission }
   | {
@@ -31,23 +39,33 @@ export class ClaimsCsvFormatError extends Error {
  * being assembled are held in memory.
  */
 export async function* readClaimsCsv(input: Readable): AsyncGenerator<CsvClaim> {
-  const parser = input.pipe(
-    parse({
-      columns: (header: string[]) => checkHeader(header),
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }),
-  );
+  const parser = parse({
+    columns: (header: string[]) => checkHeader(header),
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+  });
+  // pipe() forwards neither errors nor an early close of the input: without this the parser would wait forever
+  // for the rest of an aborted upload, and a file read error would be an unhandled 'error' event.
+  const stopWatchingInput = finished(input, (error) => {
+    if (error !== undefined && error !== null) parser.destroy(error);
+  });
+  input.pipe(parser);
   let group: ClaimCsvRow[] = [];
   let groupLines: number[] = [];
   let groupKey: string | undefined;
+  // csv-parse counts a CRLF inside a quoted cell as two lines; editors count it as one.
+  let crlfInCells = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: ClaimCsvRow;
       info: { lines: number };
     }>) {
+      const cells = Object.values(record).filter((cell): cell is string => typeof cell === 'string');
+      crlfInCells += cells.reduce((sum, cell) => sum + count(cell, /\r\n/g), 0);
+      const lastLine = info.lines - crlfInCells;
+      const firstLine = lastLine - cells.reduce((sum, cell) => sum + count(cell, /\r\n|\r|\n/g), 0);
       const key = `${record.claim_id ?? ''}\u0000${record.version ?? ''}`;
       if (groupKey !== undefined && key !== groupKey) {
         yield toCsvClaim(group, groupLines);
@@ -56,27 +74,34 @@ export async function* readClaimsCsv(input: Readable): AsyncGenerator<CsvClaim> 
       }
       groupKey = key;
       group.push(record);
-      groupLines.push(info.lines);
+      groupLines.push(firstLine);
     }
   } catch (error) {
-    if (error instanceof ClaimsCsvFormatError) throw error;
+    if (!(error instanceof CsvError)) throw error; // ours (bad header), or the input failed (I/O, aborted upload)
     const line = (error as { lines?: number }).lines;
-    throw new ClaimsCsvFormatError(
-      `the file is not valid CSV: ${error instanceof Error ? error.message.split('\n')[0] : 'parse error'}`,
-      line,
-    );
+    throw new ClaimsCsvFormatError(`the file is not valid CSV: ${error.message.split('\n')[0] ?? ''}`, line);
+  } finally {
+    stopWatchingInput();
   }
   if (group.length > 0) yield toCsvClaim(group, groupLines);
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
 }
 
 function checkHeader(header: string[]): string[] {
   const names = header.map((name) => name.trim().toLowerCase());
   const unknown = names.filter((name) => !(CLAIM_CSV_COLUMNS as readonly string[]).includes(name));
   const missing = REQUIRED_CLAIM_CSV_COLUMNS.filter((name) => !names.includes(name));
-  if (unknown.length > 0 || missing.length > 0) {
+  const repeated = names.filter((name, index) => name !== '' && names.indexOf(name) !== index);
+  if (unknown.length > 0 || missing.length > 0 || repeated.length > 0) {
     const parts = [
       ...(missing.length > 0 ? [`missing columns: ${missing.join(', ')}`] : []),
-      ...(unknown.length > 0 ? [`unknown columns: ${unknown.join(', ')}`] : []),
+      ...(unknown.length > 0
+        ? [`unknown columns: ${unknown.map((name) => (name === '' ? '(blank)' : name)).join(', ')}`]
+        : []),
+      ...(repeated.length > 0 ? [`repeated columns: ${[...new Set(repeated)].join(', ')}`] : []),
     ];
     throw new ClaimsCsvFormatError(`bad header: ${parts.join('; ')}`, 1);
   }
@@ -86,7 +111,26 @@ function checkHeader(header: string[]): string[] {
 function toCsvClaim(rows: readonly ClaimCsvRow[], lines: readonly number[]): CsvClaim {
   const plain = claimRowsToSubmission(rows);
   const validation = validateSubmission(ClaimSubmission, plain, { forbidUnknownFields: true });
-  if (validation.ok) return { lines, ok: true, claim: validation.value };
+  const issues = [...disagreeingClaimColumns(rows), ...(validation.ok ? [] : validation.issues)];
+  if (validation.ok && issues.length === 0) return { lines, ok: true, claim: validation.value };
   const claimId = typeof plain['claimId'] === 'string' ? plain['claimId'] : undefined;
-  return { lines, ok: false, ...(claimId === undefined ? {} : { claimId }), issues: validation.issues };
+  return { lines, ok: false, ...(claimId === undefined ? {} : { claimId }), issues };
+}
+
+/**
+ * The claim is read from its first row, so every later row must repeat the claim columns (or leave them blank):
+ * a different value would otherwise be dropped without a word. Issues name the column, never the values.
+ */
+function disagreeingClaimColumns(rows: readonly ClaimCsvRow[]): ValidationIssue[] {
+  const [first, ...rest] = rows;
+  if (first === undefined) return [];
+  return CLAIM_LEVEL_CSV_COLUMNS.filter((column) =>
+    rest.some((row) => {
+      const value = row[column]?.trim() ?? '';
+      return value !== '' && value !== (first[column]?.trim() ?? '');
+    }),
+  ).map((column) => ({
+    field: column,
+    messages: [`${column} must be the same on every row of the claim (or blank after the first row)`],
+  }));
 }
