@@ -8,11 +8,11 @@ import {
   inboundClaimMessage,
   startKafka,
   startPostgres,
+  SERVICE_NODE_FLAGS,
   TopicProbe,
 } from '@care/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { SERVICE_NODE_FLAGS } from '../../tools/stack/platform-services';
 
 export interface IntakeBenchmarkOptions {
   /** Claims per measured path. */

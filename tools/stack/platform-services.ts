@@ -44,9 +44,3 @@ const ALL_SERVICES: readonly PlatformService[] = [
 export function existingServices(root: string): PlatformService[] {
   return ALL_SERVICES.filter((service) => existsSync(join(root, service.entry)));
 }
-
-/**
- * Node flags every service process runs with. A 64 MB young generation halves scavenges for the allocation-heavy
- * decode-validate-store path (+10-15 % claims/s in back-to-back benchmark runs on this 2-core machine).
- */
-export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];

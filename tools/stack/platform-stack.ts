@@ -3,12 +3,13 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { provisioningPlan } from '@care/contracts';
 import {
+  SERVICE_NODE_FLAGS,
   startLocalKafkaBroker,
   startPostgres,
   type LocalKafkaBroker,
   type PostgresForTests,
 } from '@care/testing';
-import { existingServices, SERVICE_NODE_FLAGS, type PlatformService } from './platform-services';
+import { existingServices, type PlatformService } from './platform-services';
 
 export const ROOT = join(__dirname, '..', '..');
 export const STACK_DIR = join(ROOT, '.stack');

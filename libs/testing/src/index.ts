@@ -11,3 +11,4 @@ export * from './topics/topic-probe';
 export * from './platform/test-environment';
 export * from './population';
 export * from './topics/inbound-claim-message';
+export * from './platform/service-node-flags';

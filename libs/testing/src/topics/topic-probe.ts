@@ -63,13 +63,17 @@ export class TopicProbe {
     }
   }
 
-  /** Messages the topic holds now (sum over partitions of high watermark minus low watermark). */
+  /**
+   * Messages ever written to the topic: the sum of its partitions' high watermarks (topics here start empty).
+   * Not "messages held now": the local mock broker keeps only a few MB per partition and drops older messages,
+   * so high minus low watermark would undercount on busy topics.
+   */
   async count(topic: string): Promise<number> {
     const offsets = await this.admin.fetchTopicOffsets(this.physical(topic));
-    return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+    return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
   }
 
-  /** Waits until the topic holds at least `expected` messages; returns the count. */
+  /** Waits until at least `expected` messages were written to the topic; returns the count. */
   async waitForCount(topic: string, expected: number, timeoutMs = 30000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -79,7 +83,7 @@ export class TopicProbe {
     }
   }
 
-  /** Reads every message the topic holds now, from the beginning, with a throw-away consumer group. */
+  /** Reads every message the topic still holds, from the beginning, with a throw-away consumer group. */
   async readAll(topic: string, timeoutMs = 30000): Promise<ProbedMessage[]> {
     const physical = this.physical(topic);
     const ends = await this.admin.fetchTopicOffsets(physical);

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { MessagingRuntime } from '@care/messaging';
 import { bootstrapService } from '@care/observability';
-import { findFreePort, type TestEnvironment } from '@care/testing';
+import { findFreePort, SERVICE_NODE_FLAGS, type TestEnvironment } from '@care/testing';
 import { DataSource } from 'typeorm';
-import { SERVICE_NODE_FLAGS } from '../../../../tools/stack/platform-services';
 import { ClaimsIntakeModule } from '../../src/claims-intake.module';
 import { CLAIMS_INTAKE_JSON_SCHEMAS, loadClaimsIntakeConfig } from '../../src/claims-intake.config';
 
