@@ -1,6 +1,6 @@
 export * from './population.types';
 export { createPopulation, type GeneratedHousehold, type Population } from './population.factory';
-export { npiWithCheckDigit, isValidNpi } from './npi.util';
+export { npiWithCheckDigit } from './npi.util';
 export { DEFAULT_MONTHS_OF_HISTORY } from './generation-context';
 export type {
   Clinician,

@@ -1,14 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { MemberRecord, validateSubmission, type ValidationIssue } from '@care/contracts';
+import { MemberRecord } from '@care/contracts';
 import type { Response } from 'express';
+import { applyBatch, type BatchItemResult } from '../shared/apply-batch.util';
 import { MemberBatchRequest } from './dto/member-batch.dto';
 import { MemberRosterService } from './member-roster.service';
 import type { MemberUpsertOutcome } from './use-cases/upsert-members/upsert-members.use-case';
-
-type BatchItemResult =
-  | ({ index: number } & MemberUpsertOutcome)
-  | { index: number; status: 'invalid'; issues: readonly ValidationIssue[] };
 
 /** The member roster (eligibility) sent by the health plan's enrollment system. */
 @ApiTags('members')
@@ -38,19 +35,11 @@ export class MembersController {
   @ApiOkResponse({
     description: 'One result per item, in order: added, updated, unchanged or invalid (with issues)',
   })
-  async upsertBatch(@Body() request: MemberBatchRequest): Promise<{ results: BatchItemResult[] }> {
-    const results: BatchItemResult[] = new Array<BatchItemResult>(request.members.length);
-    const valid: Array<{ index: number; member: MemberRecord }> = [];
-    request.members.forEach((item, index) => {
-      const validation = validateSubmission(MemberRecord, item, { forbidUnknownFields: true });
-      if (validation.ok) valid.push({ index, member: validation.value });
-      else results[index] = { index, status: 'invalid', issues: validation.issues };
-    });
-    const outcomes = await this.roster.upsert(valid.map((entry) => entry.member));
-    outcomes.forEach((outcome, position) => {
-      const index = (valid[position] as { index: number }).index;
-      results[index] = { index, ...outcome };
-    });
-    return { results };
+  async upsertBatch(
+    @Body() request: MemberBatchRequest,
+  ): Promise<{ results: Array<BatchItemResult<MemberUpsertOutcome>> }> {
+    return {
+      results: await applyBatch(MemberRecord, request.members, (members) => this.roster.upsert(members)),
+    };
   }
 }

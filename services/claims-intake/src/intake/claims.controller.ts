@@ -1,14 +1,11 @@
 import { Body, ConflictException, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ClaimSubmission, validateSubmission, type ValidationIssue } from '@care/contracts';
+import { ClaimSubmission } from '@care/contracts';
 import type { Response } from 'express';
+import { applyBatch, type BatchItemResult } from '../shared/apply-batch.util';
 import { ClaimIntakeService } from './claim-intake.service';
 import { ClaimBatchRequest } from './dto/claim-batch.dto';
 import type { ClaimIntakeOutcome } from './use-cases/intake-claims/intake-claims.use-case';
-
-type BatchItemResult =
-  | ({ index: number } & ClaimIntakeOutcome)
-  | { index: number; status: 'invalid'; issues: readonly ValidationIssue[] };
 
 /** HTTP intake of claims: one claim, or a batch with one result per item. */
 @ApiTags('claims')
@@ -53,24 +50,12 @@ export class ClaimsController {
     duplicate: number;
     conflict: number;
     invalid: number;
-    results: BatchItemResult[];
+    results: Array<BatchItemResult<ClaimIntakeOutcome>>;
   }> {
-    const results: BatchItemResult[] = new Array<BatchItemResult>(request.claims.length);
-    const valid: Array<{ index: number; claim: ClaimSubmission }> = [];
-    request.claims.forEach((item, index) => {
-      const validation = validateSubmission(ClaimSubmission, item, { forbidUnknownFields: true });
-      if (validation.ok) valid.push({ index, claim: validation.value });
-      else results[index] = { index, status: 'invalid', issues: validation.issues };
-    });
-    const outcomes = await this.intake.intake(
-      valid.map((entry) => entry.claim),
-      'http',
+    const results = await applyBatch(ClaimSubmission, request.claims, (claims) =>
+      this.intake.intake(claims, 'http'),
     );
-    outcomes.forEach((outcome, position) => {
-      const index = (valid[position] as { index: number }).index;
-      results[index] = { index, ...outcome };
-    });
-    const count = (status: BatchItemResult['status']): number =>
+    const count = (status: BatchItemResult<ClaimIntakeOutcome>['status']): number =>
       results.filter((result) => result.status === status).length;
     return {
       accepted: count('accepted'),

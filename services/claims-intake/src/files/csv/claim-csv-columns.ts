@@ -60,34 +60,22 @@ export const REQUIRED_CLAIM_CSV_COLUMNS: readonly ClaimCsvColumn[] = [
   'total_charged_amount',
 ];
 
-/** Columns of the claim as a whole (read from its first row); the others describe one service line. */
-export const CLAIM_LEVEL_CSV_COLUMNS: readonly ClaimCsvColumn[] = [
-  'claim_id',
-  'version',
-  'frequency',
-  'claim_type',
-  'adjudication_status',
-  'member_id',
-  'billing_npi',
-  'billing_tin',
-  'billing_name',
-  'rendering_npi',
-  'service_date_from',
-  'service_date_to',
-  'place_of_service',
-  'type_of_bill',
-  'diagnosis_codes',
-  'total_charged_amount',
-  'total_paid_amount',
-  'ndc',
-  'days_supply',
-  'quantity',
-  'fill_date',
-  'prescriber_npi',
-  'refill_number',
+/** Columns of one service line: a row with any of them filled is a line of its claim. */
+export const LINE_CSV_COLUMNS: readonly ClaimCsvColumn[] = [
+  'line_number',
+  'procedure_code',
+  'modifiers',
+  'revenue_code',
+  'line_service_date',
+  'units',
+  'charged_amount',
+  'paid_amount',
+  'loinc_code',
+  'lab_value',
+  'lab_unit',
 ];
 
-/** Columns of one service line: a row with any of them filled is a line of its claim. */
-export const LINE_CSV_COLUMNS: readonly ClaimCsvColumn[] = CLAIM_CSV_COLUMNS.filter(
-  (column) => !CLAIM_LEVEL_CSV_COLUMNS.includes(column),
+/** Columns of the claim as a whole (read from its first row): every column that is not a line column. */
+export const CLAIM_LEVEL_CSV_COLUMNS: readonly ClaimCsvColumn[] = CLAIM_CSV_COLUMNS.filter(
+  (column) => !LINE_CSV_COLUMNS.includes(column),
 );
