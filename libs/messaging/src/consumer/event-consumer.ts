@@ -73,18 +73,30 @@ export class EventConsumer {
       this.joined = true;
       this.crashed = false;
     });
-    await consumer.connect();
-    await consumer.subscribe({
-      topics: this.definition.topics.map((topic) => this.deps.topics.physical(topic)),
-      fromBeginning: this.definition.fromBeginning ?? true,
-    });
-    this.consumer = consumer;
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.deps.partitionsConsumedConcurrently,
-      eachBatch: (payload) => this.handleBatch(payload),
-    });
+    // stop() may run while this is still connecting (broker unreachable) or joining; it cannot stop a consumer
+    // it does not know yet, so each step checks, and whatever was started is disconnected again.
+    try {
+      await consumer.connect();
+      if (!this.stopping) {
+        await consumer.subscribe({
+          topics: this.definition.topics.map((topic) => this.deps.topics.physical(topic)),
+          fromBeginning: this.definition.fromBeginning ?? true,
+        });
+      }
+      if (!this.stopping) {
+        this.consumer = consumer;
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: this.deps.partitionsConsumedConcurrently,
+          eachBatch: (payload) => this.handleBatch(payload),
+        });
+      }
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopping) await consumer.disconnect();
   }
 
   /** Stops fetching, lets the batch in progress finish and commit, then leaves the group. */
@@ -139,10 +151,12 @@ export class EventConsumer {
     payload.resolveOffset(last.offset);
     const next = (BigInt(last.offset) + 1n).toString();
     await this.retryTransient(
+      // Through the batch payload: kafkajs' consumer.commitOffsets() silently skips the commit once disconnect()
+      // has begun, which would leave the batch that a graceful stop waits for applied but never committed.
       () =>
-        (this.consumer as Consumer).commitOffsets([
-          { topic: batch.topic, partition: batch.partition, offset: next },
-        ]),
+        payload.commitOffsetsIfNecessary({
+          topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
+        }),
       payload,
       labels,
     );

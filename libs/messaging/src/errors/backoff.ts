@@ -1,4 +1,7 @@
-/** Exponential backoff with full jitter: attempt 1 → up to `baseMs`, doubling, capped at `maxMs`. */
+/**
+ * Exponential backoff with equal jitter: a delay between half and all of a ceiling that starts at `baseMs` for
+ * attempt 1 and doubles per attempt up to `maxMs`.
+ */
 export function backoffDelayMs(
   attempt: number,
   baseMs = 200,

@@ -7,10 +7,15 @@ import { TransientEventError } from './event-errors';
  * that caused it (after the batch is split so one bad event cannot hold back the others).
  */
 export function isTransientFailure(error: unknown): boolean {
-  if (error instanceof TransientEventError) return true;
-  if (isTransientDatabaseError(error)) return true;
-  if (typeof error === 'object' && error !== null) {
-    const record = error as { retriable?: unknown; name?: unknown; cause?: unknown };
+  // Walks the cause chain; `seen` stops at a chain that loops (a.cause = b, b.cause = a), which would otherwise
+  // overflow the stack inside the consumer's catch block and stall the partition.
+  const seen = new Set<unknown>();
+  for (let current = error; current !== undefined && !seen.has(current);) {
+    seen.add(current);
+    if (current instanceof TransientEventError) return true;
+    if (isTransientDatabaseError(current)) return true;
+    if (typeof current !== 'object' || current === null) return false;
+    const record = current as { retriable?: unknown; name?: unknown; cause?: unknown };
     if (record.retriable === true) return true;
     if (
       typeof record.name === 'string' &&
@@ -20,7 +25,7 @@ export function isTransientFailure(error: unknown): boolean {
     ) {
       return true;
     }
-    if (record.cause !== undefined && record.cause !== error) return isTransientFailure(record.cause);
+    current = record.cause;
   }
   return false;
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { HEADERS, type EventDefinition, type EventEnvelope } from '@care/contracts';
 import type { ReceivedEvent } from '../consumer/received-event';
 
@@ -26,6 +26,8 @@ export interface NewEvent<TData extends object> {
 }
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+const INVALID_TRACE_ID = '0'.repeat(32);
+const INVALID_PARENT_ID = '0'.repeat(16);
 
 /** Builds envelopes for one producing service. Payloads are typed by their event definition. */
 export class EventFactory {
@@ -64,8 +66,11 @@ export class EventFactory {
 
 /** W3C trace context: continue the parent's trace with a new span id, or start a new sampled trace. */
 function childTraceparent(parent: string | undefined): string {
-  const spanId = randomBytes(8).toString('hex');
+  // randomUUID draws from a buffered entropy pool; randomBytes would make a system call per event.
+  const spanId = randomUUID().replace(/-/g, '').slice(16);
   const match = parent === undefined ? null : TRACEPARENT.exec(parent);
-  if (match !== null) return `00-${match[1]}-${spanId}-${match[3]}`;
-  return `00-${randomBytes(16).toString('hex')}-${spanId}-01`;
+  // An all-zero trace id or parent id is invalid (W3C Trace Context 3.2.2.3): such a parent is ignored.
+  if (match !== null && match[1] !== INVALID_TRACE_ID && match[2] !== INVALID_PARENT_ID)
+    return `00-${match[1]}-${spanId}-${match[3]}`;
+  return `00-${randomUUID().replace(/-/g, '')}-${spanId}-01`;
 }

@@ -3,16 +3,11 @@
  * down or out of resources, serialization failures and deadlocks. Constraint violations, syntax errors and bad
  * data are not transient.
  */
-export function isTransientDatabaseError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
+export function isTransientDatabaseError(error: unknown, seen: Set<unknown> = new Set()): boolean {
+  if (typeof error !== 'object' || error === null || seen.has(error)) return false;
+  seen.add(error); // a driverError chain that loops back is walked once
   const record = error as { code?: unknown; driverError?: unknown; message?: unknown };
-  if (
-    record.driverError !== undefined &&
-    record.driverError !== error &&
-    isTransientDatabaseError(record.driverError)
-  ) {
-    return true;
-  }
+  if (record.driverError !== undefined && isTransientDatabaseError(record.driverError, seen)) return true;
   const code = typeof record.code === 'string' ? record.code : '';
   // SQLSTATE classes: 08 connection exception, 53 insufficient resources, 57 operator intervention
   // (admin shutdown, cannot connect now), 40001 serialization failure, 40P01 deadlock.
