@@ -14,3 +14,4 @@ export * from './errors/is-transient-failure';
 export * from './errors/backoff';
 export * from './metrics/messaging-metrics';
 export * from './nest/messaging.module';
+export * from './kafka/provision-topics';
