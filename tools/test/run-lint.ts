@@ -1,11 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { lintWorkspace } from './lint-workspace';
 
-/** `npm run lint`: ESLint with typescript-eslint strict rules and Nx module boundaries; `--fix` is passed through. */
-const result = spawnSync(
-  require.resolve('.bin/eslint', { paths: [`${process.cwd()}/node_modules`] }),
-  ['--max-warnings', '0', '.', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
-);
-process.exit(result.status ?? 1);
+/** `npm run lint [-- --fix]`: ESLint with typescript-eslint strict rules and Nx module boundaries. */
+process.exit(lintWorkspace(process.argv.slice(2)));

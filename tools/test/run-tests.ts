@@ -1,18 +1,22 @@
 import { spawnSync } from 'node:child_process';
+import { lintWorkspace } from './lint-workspace';
+
+const command = (file: string, args: string[]): number =>
+  spawnSync(file, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 
 /**
  * `npm test`: type-check, lint, then every Jest project (unit, integration against a real PostgreSQL and a
  * real Kafka-protocol broker). Arguments after `--` go to Jest (e.g. `npm test -- --selectProjects unit`).
  * `--skip-static` skips type-check and lint for a quicker local loop.
  */
-function step(name: string, command: string, args: string[]): void {
+function step(name: string, run: () => number): void {
   const started = Date.now();
   process.stderr.write(`\n[test] ${name}\n`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const status = run();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status !== 0) {
+  if (status !== 0) {
     process.stderr.write(`[test] ${name} failed after ${seconds} s\n`);
-    process.exit(result.status ?? 1);
+    process.exit(status);
   }
   process.stderr.write(`[test] ${name} passed in ${seconds} s\n`);
 }
@@ -24,7 +28,7 @@ const bin = (name: string): string =>
   require.resolve(`.bin/${name}`, { paths: [`${process.cwd()}/node_modules`] });
 
 if (!skipStatic) {
-  step('type-check (tsc --noEmit, strict)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-  step('lint (eslint + Nx module boundaries)', bin('eslint'), ['--max-warnings', '0', '.']);
+  step('type-check (tsc --noEmit, strict)', () => command(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+  step('lint (eslint + Nx module boundaries)', () => lintWorkspace());
 }
-step('jest (unit, integration)', bin('jest'), ['--ci', ...jestArgs]);
+step('jest (unit, integration)', () => command(bin('jest'), ['--ci', ...jestArgs]));

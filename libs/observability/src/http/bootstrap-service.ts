@@ -34,7 +34,13 @@ export function configureApplication(
 /** Creates, configures and starts a service on `port` (0 picks a free port). */
 export async function bootstrapService(
   module: Type<unknown> | DynamicModule,
-  options: { port: number; title: string; description: string; jsonSchemas?: readonly string[]; bodyLimit?: string },
+  options: {
+    port: number;
+    title: string;
+    description: string;
+    jsonSchemas?: readonly string[];
+    bodyLimit?: string;
+  },
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '20mb' });

@@ -13,18 +13,30 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
  * rewritten to `#/components/schemas/...`; draft-07 conditionals (if/then/else), which OpenAPI 3.0 lacks, are
  * dropped here (the rules still hold at the API, and the files in docs/schemas keep them).
  */
-export function addJsonSchemaComponents(document: OpenAPIObject, schemaNames: readonly string[]): OpenAPIObject {
+export function addJsonSchemaComponents(
+  document: OpenAPIObject,
+  schemaNames: readonly string[],
+): OpenAPIObject {
   const schemas = { ...(document.components?.schemas ?? {}) } as Record<string, Json>;
   for (const name of schemaNames) {
-    const file = JSON.parse(readFileSync(join(JSON_SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as { [key: string]: Json };
+    const file = JSON.parse(readFileSync(join(JSON_SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as {
+      [key: string]: Json;
+    };
     const definitions = (file['definitions'] ?? {}) as Record<string, Json>;
     for (const [definition, schema] of Object.entries(definitions)) schemas[definition] = toOpenApi(schema);
-    const { definitions: _definitions, $schema: _schema, $id: _id, ...root } = file;
-    if (definitions[String(file['title'] ?? '')] === undefined && typeof file['title'] === 'string') {
-      schemas[file['title'].replace(/[^A-Za-z0-9]/g, '')] = toOpenApi(root);
+    const title = typeof file['title'] === 'string' ? file['title'] : undefined;
+    if (title !== undefined && definitions[title] === undefined) {
+      const root = Object.fromEntries(Object.entries(file).filter(([key]) => key !== 'definitions'));
+      schemas[title.replace(/[^A-Za-z0-9]/g, '')] = toOpenApi(root);
     }
   }
-  return { ...document, components: { ...document.components, schemas: schemas as NonNullable<OpenAPIObject['components']>['schemas'] } };
+  return {
+    ...document,
+    components: {
+      ...document.components,
+      schemas: schemas as NonNullable<OpenAPIObject['components']>['schemas'],
+    },
+  };
 }
 
 function toOpenApi(value: Json): Json {
@@ -33,7 +45,8 @@ function toOpenApi(value: Json): Json {
   const result: { [key: string]: Json } = {};
   for (const [key, item] of Object.entries(value)) {
     if (key === 'if' || key === 'then' || key === 'else' || key === '$schema' || key === '$id') continue;
-    if (key === '$ref' && typeof item === 'string') result[key] = item.replace('#/definitions/', '#/components/schemas/');
+    if (key === '$ref' && typeof item === 'string')
+      result[key] = item.replace('#/definitions/', '#/components/schemas/');
     else result[key] = toOpenApi(item);
   }
   return result;
