@@ -15,3 +15,4 @@ export * from './errors/backoff';
 export * from './metrics/messaging-metrics';
 export * from './nest/messaging.module';
 export * from './kafka/provision-topics';
+export * from './ops';

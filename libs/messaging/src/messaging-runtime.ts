@@ -8,7 +8,9 @@ import { describeFailure } from './errors/is-transient-failure';
 import { createKafka } from './kafka/create-kafka';
 import type { MessagingSettings } from './kafka/messaging-settings';
 import { TopicNames } from './kafka/topic-names';
+import { InboxSizeSampler } from './metrics/inbox-size';
 import { MessagingMetrics } from './metrics/messaging-metrics';
+import { lagBoundViolations, maxLagByGroup, outboxBoundViolations } from './metrics/readiness-bounds';
 import type { MessagingLogger } from './messaging-logger';
 import { EventFactory } from './outbox/outgoing-event';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -50,6 +52,10 @@ export class MessagingRuntime {
       maxInFlightRequests: settings.idempotentProducer ? 5 : 1,
       retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 3000 },
     });
+    const inboxSize = new InboxSizeSampler(options.dataSource, this.metrics.inboxRows, (error) =>
+      options.logger.warn({ error: describeFailure(error) }, 'inbox size sample failed'),
+    );
+    this.metrics.sampleInboxRowsWith(() => inboxSize.refresh());
     this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
     this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
     this.relay = new OutboxRelay(
@@ -143,6 +149,43 @@ export class MessagingRuntime {
       producer: this.producerConnected,
       consumers: Object.fromEntries(this.consumers.map((consumer) => [consumer.group, consumer.healthy])),
     };
+  }
+
+  /**
+   * The largest lag of any partition per consumer group of this instance, as the consumers last recorded it
+   * (`care_consumer_lag_messages`, after each committed batch); 0 for a group with no batch yet.
+   */
+  async consumerLag(): Promise<Record<string, number>> {
+    const { values } = await this.metrics.consumerLag.get();
+    return maxLagByGroup(
+      values,
+      this.consumers.map((consumer) => consumer.group),
+    );
+  }
+
+  /** Readiness of the consumers' progress: throws naming READY_MAX_CONSUMER_LAG when a group is too far behind. */
+  async checkConsumerLag(): Promise<Record<string, number>> {
+    const lag = await this.consumerLag();
+    const violations = lagBoundViolations(lag, this.options.settings.readyMaxConsumerLag);
+    if (violations.length > 0) throw new Error(violations.join('; '));
+    return lag;
+  }
+
+  /** True when READY_MAX_OUTBOX_BACKLOG or READY_MAX_OUTBOX_AGE_SECONDS is set (not 0). */
+  get outboxBounded(): boolean {
+    const { readyMaxOutboxBacklog, readyMaxOutboxAgeSeconds } = this.options.settings;
+    return readyMaxOutboxBacklog > 0 || readyMaxOutboxAgeSeconds > 0;
+  }
+
+  /** Readiness of the outbox: throws naming the bound when the backlog or its oldest row's age exceeds it. */
+  async checkOutbox(): Promise<{ rows: number; oldestAgeSeconds: number }> {
+    const backlog = await this.relay.recentBacklog(2000);
+    const violations = outboxBoundViolations(backlog, {
+      maxOutboxBacklog: this.options.settings.readyMaxOutboxBacklog,
+      maxOutboxAgeSeconds: this.options.settings.readyMaxOutboxAgeSeconds,
+    });
+    if (violations.length > 0) throw new Error(violations.join('; '));
+    return backlog;
   }
 
   /** Wakes the relay after the caller committed a transaction that staged events. */

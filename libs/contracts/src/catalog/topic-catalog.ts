@@ -175,18 +175,46 @@ export function deadLetterTopicOf(topic: string): string {
 }
 
 /**
- * Every topic a broker must hold for the platform: the catalog topics and their dead-letter topics
- * (dead-letter topics have the source's partition count so ops tools can mirror partitions).
+ * Topics of the ops tooling, not domain events (no dead-letter topics):
+ * - `ops.dlq-replays`: the dead-letter replay ledger, compacted, key `<dlq topic>/<partition>/<offset>`;
+ * - `ops.audit`: append-only record of every revealed dead-letter payload (who, when, why), kept 6 years
+ *   (HIPAA documentation retention).
  */
-export function provisioningPlan(): Array<{ name: string; partitions: number; retentionMs: number }> {
-  return ALL_TOPICS.flatMap((topic) => [
-    { name: topic.name, partitions: topic.partitions, retentionMs: topic.retentionMs },
-    {
-      name: deadLetterTopicOf(topic.name),
-      partitions: topic.partitions,
-      retentionMs: DEAD_LETTER_RETENTION_MS,
-    },
-  ]);
+export const OPS_TOPICS = {
+  dlqReplays: { name: 'ops.dlq-replays', partitions: 1, retentionMs: -1, cleanupPolicy: 'compact' },
+  audit: { name: 'ops.audit', partitions: 1, retentionMs: 6 * 366 * DAY_MS, cleanupPolicy: 'delete' },
+} as const;
+
+/** A topic to create: name, partitions, retention (-1 keeps forever) and cleanup policy. */
+export interface ProvisionedTopic {
+  readonly name: string;
+  readonly partitions: number;
+  readonly retentionMs: number;
+  readonly cleanupPolicy: 'delete' | 'compact';
+}
+
+/**
+ * Every topic a broker must hold for the platform: the catalog topics, their dead-letter topics (with the
+ * source's partition count so ops tools can mirror partitions) and the ops tooling's topics.
+ */
+export function provisioningPlan(): ProvisionedTopic[] {
+  return [
+    ...ALL_TOPICS.flatMap((topic): ProvisionedTopic[] => [
+      {
+        name: topic.name,
+        partitions: topic.partitions,
+        retentionMs: topic.retentionMs,
+        cleanupPolicy: 'delete',
+      },
+      {
+        name: deadLetterTopicOf(topic.name),
+        partitions: topic.partitions,
+        retentionMs: DEAD_LETTER_RETENTION_MS,
+        cleanupPolicy: 'delete',
+      },
+    ]),
+    ...Object.values(OPS_TOPICS),
+  ];
 }
 
 /** The catalog entry of a physical topic name, or undefined for a topic the catalog does not know. */

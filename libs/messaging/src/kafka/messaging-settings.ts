@@ -42,6 +42,24 @@ export const MESSAGING_SETTINGS_SPEC = {
       max: 600000,
     },
   ),
+  readyMaxOutboxBacklog: setting.integer(
+    'READY_MAX_OUTBOX_BACKLOG',
+    'readiness fails while more outbox rows than this wait to be published (0 disables)',
+    50000,
+    { min: 0 },
+  ),
+  readyMaxOutboxAgeSeconds: setting.integer(
+    'READY_MAX_OUTBOX_AGE_SECONDS',
+    'readiness fails while the oldest waiting outbox row is older than this, in seconds (0 disables)',
+    300,
+    { min: 0 },
+  ),
+  readyMaxConsumerLag: setting.integer(
+    'READY_MAX_CONSUMER_LAG',
+    'readiness fails while a consumer group is more messages behind than this on a partition (0 disables)',
+    100000,
+    { min: 0 },
+  ),
 };
 
 export type MessagingSettings = ConfigOf<typeof MESSAGING_SETTINGS_SPEC>;

@@ -93,7 +93,10 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
               topic: topic.physical,
               numPartitions: topic.partitions,
               replicationFactor,
-              configEntries: [{ name: 'retention.ms', value: String(topic.retentionMs) }],
+              configEntries: [
+                { name: 'retention.ms', value: String(topic.retentionMs) },
+                { name: 'cleanup.policy', value: topic.cleanupPolicy },
+              ],
             },
           ],
         }),

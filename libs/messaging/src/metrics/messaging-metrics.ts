@@ -16,6 +16,8 @@ export class MessagingMetrics {
   readonly outboxBacklog: Gauge;
   readonly outboxOldestAge: Gauge;
   readonly relayFailures: Counter;
+  readonly inboxRows: Gauge;
+  private refreshInboxRows: (() => Promise<void>) | undefined;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -84,5 +86,18 @@ export class MessagingMetrics {
       help: 'Relay rounds that failed (broker or database unavailable) and will be retried',
       registers,
     });
+    this.inboxRows = new Gauge({
+      name: 'care_inbox_rows',
+      help: 'Rows in the consumer inbox (applied event ids kept for de-duplication); planner estimate, sampled at most every 30 s',
+      registers,
+      collect: async () => {
+        await this.refreshInboxRows?.();
+      },
+    });
+  }
+
+  /** Sets how `care_inbox_rows` is refreshed when the registry is scraped (see InboxSizeSampler). */
+  sampleInboxRowsWith(refresh: () => Promise<void>): void {
+    this.refreshInboxRows = refresh;
   }
 }

@@ -27,15 +27,17 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       await this.dataSource.query('SELECT 1');
       return {};
     });
-    this.readiness.register('kafka', () => {
+    this.readiness.register('kafka', async () => {
       const health = this.runtime.health();
       const down = Object.entries(health.consumers)
         .filter(([, up]) => !up)
         .map(([group]) => group);
       if (!health.producer) throw new Error('producer not connected');
       if (down.length > 0) throw new Error(`consumer groups not running: ${down.join(', ')}`);
-      return Promise.resolve({ consumers: Object.keys(health.consumers) });
+      const lag = await this.runtime.checkConsumerLag();
+      return { consumers: Object.keys(health.consumers), lag };
     });
+    if (this.runtime.outboxBounded) this.readiness.register('outbox', () => this.runtime.checkOutbox());
     await this.runtime.start();
   }
 

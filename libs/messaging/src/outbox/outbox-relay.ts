@@ -32,6 +32,7 @@ export class OutboxRelay {
   private wakeUp: (() => void) | undefined;
   private pendingWake = false;
   private lastBacklogSample = 0;
+  private lastBacklog: { rows: number; oldestAgeSeconds: number; sampledAt: number } | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -85,7 +86,16 @@ export class OutboxRelay {
     const result = { rows: row?.rows ?? 0, oldestAgeSeconds: row?.age ?? 0 };
     this.metrics.outboxBacklog.set(result.rows);
     this.metrics.outboxOldestAge.set(result.oldestAgeSeconds);
+    this.lastBacklog = { ...result, sampledAt: Date.now() };
     return result;
+  }
+
+  /** The last backlog sample when younger than `maxAgeMs`, else a fresh one (readiness probes call this). */
+  async recentBacklog(maxAgeMs: number): Promise<{ rows: number; oldestAgeSeconds: number }> {
+    const last = this.lastBacklog;
+    if (last !== undefined && Date.now() - last.sampledAt < maxAgeMs)
+      return { rows: last.rows, oldestAgeSeconds: last.oldestAgeSeconds };
+    return this.backlog();
   }
 
   private async loop(): Promise<void> {
@@ -107,6 +117,8 @@ export class OutboxRelay {
             'outbox relay round failed; retrying',
           );
         }
+        // Keep the backlog gauges current while publishing fails (the broker away): that is when they matter.
+        await this.sampleBacklog().catch(() => undefined);
         await sleep(backoffDelayMs(failures, 100, 5000));
       }
     }

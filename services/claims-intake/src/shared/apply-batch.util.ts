@@ -26,7 +26,7 @@ export async function applyBatch<TItem extends object, TOutcome extends object>(
   if (outcomes.length !== valid.length)
     throw new Error(`batch applied ${outcomes.length} of ${valid.length} items`);
   valid.forEach((entry, position) => {
-    results[entry.index] = { index: entry.index, ...(outcomes[position]) };
+    results[entry.index] = { index: entry.index, ...outcomes[position] };
   });
   return results;
 }

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+require('@swc-node/register');
+require('./care-ops.ts');
