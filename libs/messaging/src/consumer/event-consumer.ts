@@ -38,6 +38,8 @@ export class EventConsumer {
   private crashed = false;
   private stopping = false;
   private joined = false;
+  /** Partitions (`<physical topic>\u0000<partition>`) whose lag this member has reported. */
+  private readonly lagReported = new Set<string>();
 
   constructor(
     private readonly deps: EventConsumerDependencies,
@@ -69,9 +71,10 @@ export class EventConsumer {
         'consumer crashed',
       );
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => {
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
       this.joined = true;
       this.crashed = false;
+      this.forgetLagOfPartitionsNotIn(event.payload.memberAssignment);
     });
     // stop() may run while this is still connecting (broker unreachable) or joining; it cannot stop a consumer
     // it does not know yet, so each step checks, and whatever was started is disconnected again.
@@ -171,7 +174,24 @@ export class EventConsumer {
       { ...labels, partition: String(batch.partition) },
       Number(lag < 0n ? 0n : lag),
     );
+    this.lagReported.add(`${batch.topic}\u0000${batch.partition}`);
     await payload.heartbeat();
+  }
+
+  /**
+   * After a rebalance, drops the lag gauge of partitions this member no longer owns: their last value would
+   * otherwise stay on the dashboard, and in readiness, although another instance now consumes them.
+   */
+  private forgetLagOfPartitionsNotIn(assignment: Record<string, number[]>): void {
+    for (const reported of [...this.lagReported]) {
+      const [physical = '', partition = ''] = reported.split('\u0000');
+      if ((assignment[physical] ?? []).includes(Number(partition))) continue;
+      const topic = this.definition.topics.find(
+        (candidate) => this.deps.topics.physical(candidate) === physical,
+      );
+      this.deps.metrics.consumerLag.remove({ topic: topic?.name ?? physical, group: this.group, partition });
+      this.lagReported.delete(reported);
+    }
   }
 
   private topicOf(physical: string): TopicDefinition {
