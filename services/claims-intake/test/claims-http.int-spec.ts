@@ -212,6 +212,12 @@ describe('claims-intake over HTTP', () => {
     expect(metrics).toMatch(
       /care_messages_produced_total\{topic="claim-received",service="claims-intake"\} [1-9]/,
     );
+    expect(metrics).toMatch(
+      /care_claims_intake_total\{channel="http",outcome="accepted",service="claims-intake"\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /care_claims_intake_total\{channel="http",outcome="conflict",service="claims-intake"\} 1\n/,
+    );
     for (const name of [
       'care_messages_consumed_total',
       'care_messages_dead_lettered_total',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   aValidInstitutionalClaim,
   aValidProfessionalClaim,
@@ -115,6 +116,38 @@ describe('claims-intake from claims-inbound', () => {
       "SELECT count(*)::int AS n FROM claims WHERE claim_id = 'KAFKA-DUP'",
     );
     expect(stored[0]?.n).toBe(1);
+  });
+
+  it('names the inbound event as the cause, carries its trace and origin time, and counts the end-to-end latency', async () => {
+    const claim = aValidProfessionalClaim({ claimId: 'KAFKA-ORIGIN' });
+    const inboundId = randomUUID();
+    const traceId = 'a'.repeat(32);
+    const origin = new Date(Date.now() - 2000).toISOString();
+    await environment.probe.produce(INBOUND, [
+      {
+        ...inboundClaimMessage(claim, inboundId),
+        headers: { 'origin-time': origin, traceparent: `00-${traceId}-${'b'.repeat(16)}-01` },
+      },
+    ]);
+    let received: ProbedMessage | undefined;
+    const deadline = Date.now() + 30000;
+    while (received === undefined && Date.now() < deadline) {
+      received = (await environment.probe.readAll(RECEIVED)).find((message) =>
+        (message.value ?? '').includes('"KAFKA-ORIGIN"'),
+      );
+    }
+    const envelope = JSON.parse(received?.value ?? '{}') as { causationId: string; correlationId: string };
+    expect(envelope).toMatchObject({ causationId: inboundId, correlationId: 'KAFKA-ORIGIN' });
+    expect(received?.headers['origin-time']).toBe(origin);
+    expect(received?.headers['traceparent']).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    const latencyCount =
+      /care_end_to_end_latency_seconds_count\{[^}]*topic="claims-inbound"[^}]*\} (\d+)/.exec(metrics);
+    expect(Number(latencyCount?.[1])).toBeGreaterThanOrEqual(1);
+    const kafkaAccepted =
+      /care_claims_intake_total\{[^}]*channel="kafka",outcome="accepted"[^}]*\} (\d+)/.exec(metrics);
+    expect(Number(kafkaAccepted?.[1])).toBeGreaterThanOrEqual(21);
   });
 
   it('changes nothing when claims-inbound is replayed from the beginning', async () => {

@@ -68,6 +68,11 @@ export const HEADERS = {
   version: 'version',
   correlationId: 'correlation-id',
   traceparent: 'traceparent',
+  /**
+   * ISO instant of the originating fact (e.g. when intake received the claim), carried unchanged through every
+   * derived event, so each consumer can measure end-to-end latency from the claim to its own effect.
+   */
+  originTime: 'origin-time',
   /** Set by the dead-letter writer. */
   dlqError: 'dlq-error',
   dlqErrorCode: 'dlq-error-code',

@@ -15,6 +15,8 @@ export interface HandlerContext {
    * Its `code` and `reason` must be free of PHI.
    */
   reject(event: ReceivedEvent, code: string, reason: string): void;
+  /** Runs `callback` once the transaction committed (metrics, wake-ups); never if it rolled back. */
+  afterCommit(callback: () => void): void;
 }
 
 /**

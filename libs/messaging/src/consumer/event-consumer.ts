@@ -1,4 +1,4 @@
-import { decodeEvent, type TopicDefinition } from '@care/contracts';
+import { decodeEvent, HEADERS, type TopicDefinition } from '@care/contracts';
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { PermanentEventError } from '../errors/event-errors';
@@ -178,6 +178,22 @@ export class EventConsumer {
     await payload.heartbeat();
   }
 
+  /** Latency from each applied event's originating fact (origin-time header) to now, its effect committed. */
+  private observeEndToEndLatency(
+    applied: readonly ReceivedEvent[],
+    rejected: readonly DeadLetter[],
+    labels: { topic: string; group: string },
+  ): void {
+    const now = Date.now();
+    const rejectedIds = new Set(rejected.map((deadLetter) => deadLetter.eventId));
+    for (const event of applied) {
+      const origin = Date.parse(event.headers[HEADERS.originTime] ?? '');
+      if (!Number.isNaN(origin) && !rejectedIds.has(event.envelope.id)) {
+        this.deps.metrics.endToEndLatency.observe(labels, Math.max(0, now - origin) / 1000);
+      }
+    }
+  }
+
   /**
    * After a rebalance, drops the lag gauge of partitions this member no longer owns: their last value would
    * otherwise stay on the dashboard, and in readiness, although another instance now consumes them.
@@ -266,9 +282,12 @@ export class EventConsumer {
     for (let attempt = 1; ; attempt += 1) {
       let staged = false;
       const rejected: DeadLetter[] = [];
+      const afterCommit: Array<() => void> = [];
+      let applied: ReceivedEvent[] = [];
       try {
         await this.deps.dataSource.transaction(async (manager) => {
           const fresh = await claimInbox(manager, this.group, events);
+          applied = fresh;
           const duplicates = events.length - fresh.length;
           if (duplicates > 0) this.deps.metrics.duplicates.inc(labels, duplicates);
           if (fresh.length === 0) return;
@@ -283,6 +302,7 @@ export class EventConsumer {
                 ...this.toDeadLetter(event, new PermanentEventError(code, reason), payload.batch),
               });
             },
+            afterCommit: (callback) => afterCommit.push(callback),
           });
           if (rejected.length > 0) {
             await manager.query(
@@ -292,6 +312,8 @@ export class EventConsumer {
           }
         });
         if (staged) this.deps.onStaged();
+        this.observeEndToEndLatency(applied, rejected, labels);
+        for (const callback of afterCommit) callback();
         return { rejected };
       } catch (error) {
         if (!isTransientFailure(error)) {

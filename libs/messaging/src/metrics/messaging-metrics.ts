@@ -13,6 +13,7 @@ export class MessagingMetrics {
   readonly handlerDuration: Histogram<'topic' | 'group'>;
   readonly eventAge: Histogram<'topic' | 'group'>;
   readonly consumerLag: Gauge<'topic' | 'partition' | 'group'>;
+  readonly endToEndLatency: Histogram<'topic' | 'group'>;
   readonly outboxBacklog: Gauge;
   readonly outboxOldestAge: Gauge;
   readonly relayFailures: Counter;
@@ -63,6 +64,13 @@ export class MessagingMetrics {
       help: 'Time from the broker timestamp of a message to the commit of its effect',
       labelNames: ['topic', 'group'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers,
+    });
+    this.endToEndLatency = new Histogram({
+      name: 'care_end_to_end_latency_seconds',
+      help: 'Time from the originating fact (origin-time header, e.g. a claim received) to the commit of this effect',
+      labelNames: ['topic', 'group'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
       registers,
     });
     this.consumerLag = new Gauge({

@@ -133,6 +133,7 @@ describe('event factory', () => {
         [HEADERS.version]: '1',
         [HEADERS.correlationId]: 'CLM-FACTORY-1',
         [HEADERS.traceparent]: expect.stringMatching(TRACEPARENT),
+        [HEADERS.originTime]: event.envelope.occurredAt,
       });
     });
 
@@ -165,14 +166,29 @@ describe('event factory', () => {
       expect(event.envelope.id).not.toBe(parent.envelope.id);
     });
 
-    it("keeps the cause's correlation id even when another one is given", () => {
+    it('lets a new originating fact with an outside cause name its own correlation id (intake: the claim id)', () => {
       const event = factory.create(ClaimReceived.V1, {
         subject: 'M0000042',
         data: payload(),
         causedBy: parent,
-        correlationId: 'SOMETHING-ELSE',
+        correlationId: 'CLM-OWN-ID',
       });
-      expect(event.envelope.correlationId).toBe('CLM-FACTORY-1');
+      expect(event.envelope.correlationId).toBe('CLM-OWN-ID');
+      expect(event.envelope.causationId).toBe(parent.envelope.id);
+    });
+
+    it("carries the origin time on unchanged, or starts it at an outside cause's occurredAt", () => {
+      const withOrigin = receivedClaim({ [HEADERS.originTime]: '2025-03-01T11:00:00.000Z' });
+      expect(
+        factory.create(ClaimReceived.V1, { subject: 'M1', data: payload(), causedBy: withOrigin }).headers[
+          HEADERS.originTime
+        ],
+      ).toBe('2025-03-01T11:00:00.000Z');
+      expect(
+        factory.create(ClaimReceived.V1, { subject: 'M1', data: payload(), causedBy: parent }).headers[
+          HEADERS.originTime
+        ],
+      ).toBe(parent.envelope.occurredAt);
     });
 
     it("continues the parent's trace with a new span id and the parent's flags", () => {

@@ -19,7 +19,7 @@ export interface NewEvent<TData extends object> {
   readonly occurredAt?: Date | string;
   /** The event that directly caused this one: sets causation, correlation and trace context. */
   readonly causedBy?: ReceivedEvent;
-  /** For a first fact: the id of the originating fact (e.g. the claim id). Defaults to the event id. */
+  /** The id of the originating fact (e.g. the claim id); defaults to the cause's correlation id, else the event id. */
   readonly correlationId?: string;
   /** A fixed id makes re-staging the same fact detectable (the outbox has a unique event id). */
   readonly id?: string;
@@ -37,7 +37,7 @@ export class EventFactory {
     const id = init.id ?? randomUUID();
     const occurredAt =
       init.occurredAt === undefined ? new Date().toISOString() : new Date(init.occurredAt).toISOString();
-    const correlationId = init.causedBy?.envelope.correlationId ?? init.correlationId ?? id;
+    const correlationId = init.correlationId ?? init.causedBy?.envelope.correlationId ?? id;
     const envelope: EventEnvelope<TData> = {
       id,
       type: definition.type,
@@ -59,9 +59,19 @@ export class EventFactory {
         [HEADERS.version]: String(definition.version),
         [HEADERS.correlationId]: correlationId,
         [HEADERS.traceparent]: childTraceparent(init.causedBy?.headers[HEADERS.traceparent]),
+        [HEADERS.originTime]: originTimeOf(init.causedBy, occurredAt),
       },
     };
   }
+}
+
+/**
+ * The originating fact's instant: inherited from the cause's header; for a cause from outside the platform (no
+ * header) its own occurredAt; for a first fact, this event's occurredAt.
+ */
+function originTimeOf(causedBy: ReceivedEvent | undefined, occurredAt: string): string {
+  if (causedBy === undefined) return occurredAt;
+  return causedBy.headers[HEADERS.originTime] ?? causedBy.envelope.occurredAt;
 }
 
 /** W3C trace context: continue the parent's trace with a new span id, or start a new sampled trace. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClaimSubmission, IntakeChannel } from '@care/contracts';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { DataSource } from 'typeorm';
+import { ClaimIntakeMetrics } from './claim-intake.metrics';
 import {
   IntakeClaimsUseCase,
   type ClaimIntakeOutcome,
@@ -15,12 +16,17 @@ export class ClaimIntakeService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MessagingRuntime) private readonly messaging: MessagingRuntime,
+    @Inject(ClaimIntakeMetrics) private readonly metrics: ClaimIntakeMetrics,
   ) {
     this.useCase = new IntakeClaimsUseCase(messaging.events);
   }
 
   get intakeClaims(): IntakeClaimsUseCase {
     return this.useCase;
+  }
+
+  get intakeMetrics(): ClaimIntakeMetrics {
+    return this.metrics;
   }
 
   async intake(claims: readonly ClaimSubmission[], channel: IntakeChannel): Promise<ClaimIntakeOutcome[]> {
@@ -31,6 +37,7 @@ export class ClaimIntakeService {
       return result;
     });
     if (events.length > 0) this.messaging.published();
+    this.metrics.count(channel, outcomes);
     return outcomes;
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { MessagingRuntime } from '@care/messaging';
+import { ClaimIntakeMetrics } from './claim-intake.metrics';
 import { ClaimIntakeService } from './claim-intake.service';
 import { ClaimsController } from './claims.controller';
 import { acceptClaimsWhenPublishedInbound } from './handlers/accept-claims-when-published-inbound.handler';
@@ -7,7 +8,7 @@ import { acceptClaimsWhenPublishedInbound } from './handlers/accept-claims-when-
 /** Claim intake over HTTP and from `claims-inbound`. */
 @Module({
   controllers: [ClaimsController],
-  providers: [ClaimIntakeService],
+  providers: [ClaimIntakeService, ClaimIntakeMetrics],
   exports: [ClaimIntakeService],
 })
 export class IntakeModule implements OnModuleInit {
@@ -17,6 +18,8 @@ export class IntakeModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.messaging.registerConsumer(acceptClaimsWhenPublishedInbound(this.intake.intakeClaims));
+    this.messaging.registerConsumer(
+      acceptClaimsWhenPublishedInbound(this.intake.intakeClaims, this.intake.intakeMetrics),
+    );
   }
 }

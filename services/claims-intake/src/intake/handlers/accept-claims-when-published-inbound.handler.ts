@@ -1,5 +1,6 @@
 import { TOPICS, type ClaimSubmission } from '@care/contracts';
 import type { EventConsumerDefinition } from '@care/messaging';
+import type { ClaimIntakeMetrics } from '../claim-intake.metrics';
 import type { IntakeClaimsUseCase } from '../use-cases/intake-claims/intake-claims.use-case';
 
 /** Dead-letter code of a claim resubmitted on `claims-inbound` with different content. */
@@ -10,13 +11,16 @@ export const CLAIM_CONFLICT_CODE = 'claim-conflict';
  * messaging layer (invalid ones are dead-lettered there). Duplicates are acknowledged without effect; a conflicting
  * resubmission is dead-lettered with its reason while the rest of the batch is stored.
  */
-export function acceptClaimsWhenPublishedInbound(useCase: IntakeClaimsUseCase): EventConsumerDefinition {
+export function acceptClaimsWhenPublishedInbound(
+  useCase: IntakeClaimsUseCase,
+  metrics: ClaimIntakeMetrics,
+): EventConsumerDefinition {
   return {
     name: 'claims-inbound',
     topics: [TOPICS.claimsInbound],
     handle: async (events, context) => {
       const claims = events.map((event) => event.envelope.data as ClaimSubmission);
-      const { outcomes, events: outgoing } = await useCase.execute(context.manager, claims, 'kafka');
+      const { outcomes, events: outgoing } = await useCase.execute(context.manager, claims, 'kafka', events);
       outcomes.forEach((outcome, index) => {
         if (outcome.status === 'conflict') {
           context.reject(
@@ -27,6 +31,7 @@ export function acceptClaimsWhenPublishedInbound(useCase: IntakeClaimsUseCase): 
         }
       });
       await context.stage(outgoing);
+      context.afterCommit(() => metrics.count('kafka', outcomes));
     },
   };
 }

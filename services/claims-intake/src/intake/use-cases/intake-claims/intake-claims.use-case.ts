@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ClaimReceived, normalizeClaim, type ClaimSubmission, type IntakeChannel } from '@care/contracts';
-import { EventFactory, type OutgoingEvent } from '@care/messaging';
+import { EventFactory, type OutgoingEvent, type ReceivedEvent } from '@care/messaging';
 import type { EntityManager } from 'typeorm';
 import { claimRepository, type ClaimToStore } from '../../persistence/claim.repository';
 import { contentHash } from '../../persistence/content-hash.util';
@@ -30,10 +30,15 @@ export type ClaimIntakeOutcome =
 export class IntakeClaimsUseCase {
   constructor(private readonly events: EventFactory) {}
 
+  /**
+   * `causes[i]`, when given, is the event that carried `submissions[i]` (a `claims-inbound` message): its id becomes
+   * the causation id of the `claim-received`, and its trace context and origin time carry on.
+   */
   async execute(
     manager: EntityManager,
     submissions: readonly ClaimSubmission[],
     channel: IntakeChannel,
+    causes: readonly ReceivedEvent[] = [],
   ): Promise<{ outcomes: ClaimIntakeOutcome[]; events: OutgoingEvent[] }> {
     const receivedAt = new Date().toISOString();
     const entries: ClaimToStore[] = submissions.map((submission) => {
@@ -46,6 +51,7 @@ export class IntakeClaimsUseCase {
         receivedAt,
       };
     });
+    const causeOf = new Map(entries.map((entry, index) => [entry, causes[index]]));
 
     // Within one batch, the first occurrence of a (claim id, version) is the one that is stored.
     const firstByKey = new Map<string, ClaimToStore>();
@@ -74,6 +80,7 @@ export class IntakeClaimsUseCase {
             subject: entry.claim.memberId,
             correlationId: claimId,
             occurredAt: receivedAt,
+            causedBy: causeOf.get(entry),
             data: { claim: entry.claim, intakeChannel: channel, receivedAt },
           }),
         );
