@@ -1,25 +1,11 @@
+import { PHI_FIELD_NAMES } from '@care/observability';
+
 /**
- * Keys whose values are protected health information in event payloads: the member fields named in the
- * services' log redaction list (`PHI_REDACT_PATHS` in @care/observability) minus its whole-object entries
- * (`member`, `claim`, `data`, `body`), which are descended into instead so that ids stay visible.
+ * Keys whose values are protected health information in event payloads: the platform's PHI field names
+ * (@care/observability). Whole-record fields (`member`, `claim`, `data`) are descended into instead, so ids stay
+ * visible.
  */
-export const PHI_KEYS: ReadonlySet<string> = new Set([
-  'firstName',
-  'lastName',
-  'middleName',
-  'fullName',
-  'birthDate',
-  'dateOfBirth',
-  'deceasedDate',
-  'address',
-  'email',
-  'phone',
-  'notes',
-  'note',
-  'diagnoses',
-  'lines',
-  'drug',
-]);
+export const PHI_KEYS: ReadonlySet<string> = new Set(PHI_FIELD_NAMES);
 
 /** What a masked value is replaced with. */
 export const PHI_MASK = '***';

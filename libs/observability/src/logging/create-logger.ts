@@ -1,13 +1,12 @@
 import { setting } from '@care/config';
 import pino, { type Logger } from 'pino';
 
-/**
- * Field paths removed from every log line. Logs carry member ids and event ids only; these paths catch PHI
- * that might reach a log object by accident (a claim or member passed whole, a request body).
- */
-export const PHI_REDACT_PATHS: readonly string[] = [
+/** Field names whose values are protected health information wherever they appear (payloads, logs, tools). */
+export const PHI_FIELD_NAMES: readonly string[] = [
   'firstName',
   'lastName',
+  'middleName',
+  'fullName',
   'birthDate',
   'dateOfBirth',
   'deceasedDate',
@@ -19,27 +18,17 @@ export const PHI_REDACT_PATHS: readonly string[] = [
   'diagnoses',
   'lines',
   'drug',
-  'member',
-  'claim',
-  'body',
-  'data',
-  '*.firstName',
-  '*.lastName',
-  '*.birthDate',
-  '*.dateOfBirth',
-  '*.deceasedDate',
-  '*.address',
-  '*.email',
-  '*.phone',
-  '*.notes',
-  '*.note',
-  '*.diagnoses',
-  '*.lines',
-  '*.drug',
-  '*.member',
-  '*.claim',
-  '*.body',
-  '*.data',
+];
+
+/** Fields that hold whole records (a member, a claim, a request body, an event's data): never logged whole. */
+const RECORD_FIELD_NAMES: readonly string[] = ['member', 'claim', 'body', 'data'];
+
+/**
+ * Field paths removed from every log line. Logs carry member ids and event ids only; these paths catch PHI
+ * that might reach a log object by accident (a claim or member passed whole, a request body).
+ */
+export const PHI_REDACT_PATHS: readonly string[] = [
+  ...[...PHI_FIELD_NAMES, ...RECORD_FIELD_NAMES].flatMap((name) => [name, `*.${name}`]),
   'req.headers.authorization',
   'req.headers.cookie',
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
+import { stringHeaders } from '@care/messaging';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 
 /** A message as tests see it: key, value text, headers as strings, and where it was read. */
 export interface ProbedMessage {
@@ -116,7 +117,7 @@ export class TopicProbe {
                 offset: message.offset,
                 key: message.key?.toString('utf8') ?? null,
                 value: message.value?.toString('utf8') ?? null,
-                headers: headersToStrings(message.headers),
+                headers: stringHeaders(message.headers),
                 timestamp: Number(message.timestamp),
               });
               if (Number(message.offset) >= end - 1) remaining.delete(partition);
@@ -186,13 +187,4 @@ export class TopicProbe {
   async disconnect(): Promise<void> {
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
   }
-}
-
-function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) result[name] = Buffer.isBuffer(last) ? last.toString('utf8') : last;
-  }
-  return result;
 }

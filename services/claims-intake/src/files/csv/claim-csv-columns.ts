@@ -5,7 +5,9 @@
  * Lists inside a cell (diagnosis codes in claim order, modifiers) are separated by `|`.
  * Documented for claims systems in docs/claims-csv.md.
  */
-export const CLAIM_CSV_COLUMNS = [
+
+/** Claim header columns (repeated on every row of a claim). */
+const CLAIM_HEADER_CSV_COLUMNS = [
   'claim_id',
   'version',
   'frequency',
@@ -23,6 +25,10 @@ export const CLAIM_CSV_COLUMNS = [
   'diagnosis_codes',
   'total_charged_amount',
   'total_paid_amount',
+] as const;
+
+/** Columns of one service line: a row with any of them filled is a line of its claim. */
+const SERVICE_LINE_CSV_COLUMNS = [
   'line_number',
   'procedure_code',
   'modifiers',
@@ -34,12 +40,22 @@ export const CLAIM_CSV_COLUMNS = [
   'loinc_code',
   'lab_value',
   'lab_unit',
+] as const;
+
+/** Pharmacy fill columns (claim level, on the single row of a pharmacy claim). */
+const DRUG_FILL_CSV_COLUMNS = [
   'ndc',
   'days_supply',
   'quantity',
   'fill_date',
   'prescriber_npi',
   'refill_number',
+] as const;
+
+export const CLAIM_CSV_COLUMNS = [
+  ...CLAIM_HEADER_CSV_COLUMNS,
+  ...SERVICE_LINE_CSV_COLUMNS,
+  ...DRUG_FILL_CSV_COLUMNS,
 ] as const;
 
 export type ClaimCsvColumn = (typeof CLAIM_CSV_COLUMNS)[number];
@@ -60,20 +76,8 @@ export const REQUIRED_CLAIM_CSV_COLUMNS: readonly ClaimCsvColumn[] = [
   'total_charged_amount',
 ];
 
-/** Columns of one service line: a row with any of them filled is a line of its claim. */
-export const LINE_CSV_COLUMNS: readonly ClaimCsvColumn[] = [
-  'line_number',
-  'procedure_code',
-  'modifiers',
-  'revenue_code',
-  'line_service_date',
-  'units',
-  'charged_amount',
-  'paid_amount',
-  'loinc_code',
-  'lab_value',
-  'lab_unit',
-];
+/** Columns of one service line (see SERVICE_LINE_CSV_COLUMNS). */
+export const LINE_CSV_COLUMNS: readonly ClaimCsvColumn[] = SERVICE_LINE_CSV_COLUMNS;
 
 /** Columns of the claim as a whole (read from its first row): every column that is not a line column. */
 export const CLAIM_LEVEL_CSV_COLUMNS: readonly ClaimCsvColumn[] = CLAIM_CSV_COLUMNS.filter(

@@ -16,7 +16,7 @@ export function acceptClaimsWhenPublishedInbound(
   metrics: ClaimIntakeMetrics,
 ): EventConsumerDefinition {
   return {
-    name: 'claims-inbound',
+    name: TOPICS.claimsInbound.name, // the consumer group is <prefix>claims-intake.claims-inbound
     topics: [TOPICS.claimsInbound],
     handle: async (events, context) => {
       const claims = events.map((event) => event.envelope.data as ClaimSubmission);
