@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stringHeaders } from '@care/messaging';
-import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
 
 /** A message as tests see it: key, value text, headers as strings, and where it was read. */
 export interface ProbedMessage {
@@ -117,7 +116,7 @@ export class TopicProbe {
                 offset: message.offset,
                 key: message.key?.toString('utf8') ?? null,
                 value: message.value?.toString('utf8') ?? null,
-                headers: stringHeaders(message.headers),
+                headers: headersToStrings(message.headers),
                 timestamp: Number(message.timestamp),
               });
               if (Number(message.offset) >= end - 1) remaining.delete(partition);
@@ -187,4 +186,17 @@ export class TopicProbe {
   async disconnect(): Promise<void> {
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
   }
+}
+
+/**
+ * kafkajs headers as strings. (libs/messaging has the same conversion, but the testing library must not depend
+ * on messaging: messaging's own tests use this library.)
+ */
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last !== undefined) result[name] = Buffer.isBuffer(last) ? last.toString('utf8') : last;
+  }
+  return result;
 }
