@@ -1,0 +1,23 @@
+// Chronic-condition identification rules (issue 4); see README.md and docs/clinical/condition-rules.md.
+export * from './condition-rule.types';
+export * from './drug-class.types';
+export * from './ndc-drug-classes.data';
+export * from './drug-class-of-ndc.util';
+export * from './normalize-diagnosis-code.util';
+export * from './matches-diagnosis.util';
+export * from './reference-period-start.util';
+export * from './claim-setting-of.util';
+export * from './latest-evidence.util';
+export * from './evaluate-condition.rule';
+export * from './condition-rules.catalog';
+export { CCW_QUALIFYING, CCW_RULE_VERSION } from './rules/ccw-shared.rule-data';
+export { ASTHMA_RULE } from './rules/asthma.rule-data';
+export { ATRIAL_FIBRILLATION_RULE } from './rules/atrial-fibrillation.rule-data';
+export { CHRONIC_KIDNEY_DISEASE_RULE } from './rules/chronic-kidney-disease.rule-data';
+export { COPD_RULE } from './rules/copd.rule-data';
+export { CORONARY_ARTERY_DISEASE_RULE } from './rules/coronary-artery-disease.rule-data';
+export { DEPRESSION_RULE } from './rules/depression.rule-data';
+export { DIABETES_RULE } from './rules/diabetes.rule-data';
+export { HEART_FAILURE_RULE } from './rules/heart-failure.rule-data';
+export { HYPERLIPIDEMIA_RULE } from './rules/hyperlipidemia.rule-data';
+export { HYPERTENSION_RULE } from './rules/hypertension.rule-data';
