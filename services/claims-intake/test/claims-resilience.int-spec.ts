@@ -1,9 +1,9 @@
-import { aValidProfessionalClaim, TOPICS } from '@care/contracts';
+import { TOPICS } from '@care/contracts';
 import { createTestEnvironment, type TestEnvironment } from '@care/testing';
+import { setAllBrokers, submitClaim } from './support/broker-outage';
 import { spawnClaimsIntake, startClaimsIntake } from './support/claims-intake-app';
 
 const RECEIVED = TOPICS.claimReceived.name;
-const BROKER_IDS = [1, 2, 3];
 
 /**
  * Nothing lost, nothing doubled, with real failures: the broker unreachable, and the service killed with SIGKILL
@@ -17,18 +17,10 @@ describe('claims-intake under failure', () => {
   });
 
   afterAll(async () => {
-    for (const id of BROKER_IDS) await environment.faults.setBrokerUp(id).catch(() => undefined);
+    await setAllBrokers(environment, true).catch(() => undefined);
     await environment.dispose();
   });
 
-  const submit = async (url: string, claimId: string): Promise<number> => {
-    const response = await fetch(`${url}/v1/claims`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(aValidProfessionalClaim({ claimId, memberId: `M-${claimId}` })),
-    });
-    return response.status;
-  };
   const receivedIds = async (prefix: string): Promise<string[]> =>
     (await environment.probe.readAll(RECEIVED))
       .map(
@@ -37,10 +29,6 @@ describe('claims-intake under failure', () => {
       )
       .filter((claimId) => claimId.startsWith(prefix))
       .sort();
-  const setAllBrokers = async (up: boolean): Promise<void> => {
-    for (const id of BROKER_IDS)
-      await (up ? environment.faults.setBrokerUp(id) : environment.faults.setBrokerDown(id));
-  };
 
   const itWithFaults = process.env['KAFKA_MOCK_CONTROL'] === undefined ? it.skip : it;
 
@@ -49,15 +37,15 @@ describe('claims-intake under failure', () => {
     async () => {
       const service = await startClaimsIntake(environment);
       try {
-        await setAllBrokers(false);
+        await setAllBrokers(environment, false);
         const ids = Array.from({ length: 25 }, (_, index) => `OUTAGE-${String(index).padStart(2, '0')}`);
-        for (const claimId of ids) expect(await submit(service.url, claimId)).toBe(201);
+        for (const claimId of ids) expect(await submitClaim(service.url, claimId)).toBe(201);
         const waiting = await service.dataSource.query<Array<{ n: number }>>(
           'SELECT count(*)::int AS n FROM outbox',
         );
         expect(waiting[0]?.n).toBe(ids.length);
 
-        await setAllBrokers(true);
+        await setAllBrokers(environment, true);
         expect(await environment.probe.waitForCount(RECEIVED, ids.length, 60000)).toBeGreaterThanOrEqual(
           ids.length,
         );
@@ -68,7 +56,7 @@ describe('claims-intake under failure', () => {
         );
         expect(left[0]?.n).toBe(0);
       } finally {
-        await setAllBrokers(true);
+        await setAllBrokers(environment, true);
         await service.close();
       }
     },
@@ -78,13 +66,13 @@ describe('claims-intake under failure', () => {
     'publishes, once, the events of claims committed just before the process was killed',
     async () => {
       // The broker is unreachable, so the relay cannot publish: claims commit with their events in the outbox.
-      await setAllBrokers(false);
+      await setAllBrokers(environment, false);
       const first = await spawnClaimsIntake(environment);
       const ids = Array.from({ length: 10 }, (_, index) => `KILLED-${index}`);
-      for (const claimId of ids) expect(await submit(first.url, claimId)).toBe(201);
+      for (const claimId of ids) expect(await submitClaim(first.url, claimId)).toBe(201);
       expect(await first.kill('SIGKILL')).toBeNull();
 
-      await setAllBrokers(true);
+      await setAllBrokers(environment, true);
       const second = await spawnClaimsIntake(environment);
       try {
         await environment.probe.waitForCount(RECEIVED, 1, 60000);
@@ -95,7 +83,7 @@ describe('claims-intake under failure', () => {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         expect(await receivedIds('KILLED-')).toEqual([...ids].sort());
         // the restarted instance accepts a resubmission of a killed claim as a duplicate: nothing new is emitted
-        expect(await submit(second.url, 'KILLED-0')).toBe(200);
+        expect(await submitClaim(second.url, 'KILLED-0')).toBe(200);
         await new Promise((resolve) => setTimeout(resolve, 1000));
         expect(await receivedIds('KILLED-')).toHaveLength(ids.length);
       } finally {

@@ -6,11 +6,11 @@
  */
 import { aValidProfessionalClaim, TOPICS } from '@care/contracts';
 import { createTestEnvironment, inboundClaimMessage, type TestEnvironment } from '@care/testing';
+import { setAllBrokers, submitClaim } from './support/broker-outage';
 import { startClaimsIntake, type RunningClaimsIntake } from './support/claims-intake-app';
 
 const INBOUND = TOPICS.claimsInbound.name;
 const RECEIVED = TOPICS.claimReceived.name;
-const BROKER_IDS = [1, 2, 3];
 
 interface ReadyBody {
   readonly status: string;
@@ -34,19 +34,10 @@ describe('readiness bounds and backlog metrics', () => {
   });
 
   afterAll(async () => {
-    if (environment.faults.canInjectFaults)
-      for (const id of BROKER_IDS) await environment.faults.setBrokerUp(id).catch(() => undefined);
+    if (environment.faults.canInjectFaults) await setAllBrokers(environment, true).catch(() => undefined);
     await environment.dispose();
   });
 
-  const submit = async (url: string, claimId: string): Promise<number> => {
-    const response = await fetch(`${url}/v1/claims`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(aValidProfessionalClaim({ claimId })),
-    });
-    return response.status;
-  };
   const ready = async (url: string): Promise<{ status: number; body: ReadyBody }> => {
     const response = await fetch(`${url}/health/ready`);
     return { status: response.status, body: (await response.json()) as ReadyBody };
@@ -69,10 +60,6 @@ describe('readiness bounds and backlog metrics', () => {
     const text = await (await fetch(`${url}/metrics`)).text();
     const line = text.split('\n').find((candidate) => candidate.startsWith(`${name}{`));
     return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-  };
-  const setAllBrokers = async (up: boolean): Promise<void> => {
-    for (const id of BROKER_IDS)
-      await (up ? environment.faults.setBrokerUp(id) : environment.faults.setBrokerDown(id));
   };
 
   it('exports the inbox size and the outbox backlog, and reports the bounds as ready when within them', async () => {
@@ -116,10 +103,10 @@ describe('readiness bounds and backlog metrics', () => {
       expect((await readyUntil(url, ({ status }) => status === 200, 15000)).status).toBe(200);
       const before = await environment.probe.count(RECEIVED);
 
-      await setAllBrokers(false);
+      await setAllBrokers(environment, false);
       const ids = Array.from({ length: 8 }, (_, index) => `BOUND-${index}`);
       try {
-        for (const claimId of ids) expect(await submit(url, claimId)).toBe(201);
+        for (const claimId of ids) expect(await submitClaim(url, claimId)).toBe(201);
 
         const unready = await readyUntil(url, ({ status }) => status === 503, 15000);
         expect(unready.status).toBe(503);
@@ -130,7 +117,7 @@ describe('readiness bounds and backlog metrics', () => {
         expect(await gauge(url, 'care_outbox_backlog_rows')).toBe(ids.length);
         expect(await gauge(url, 'care_outbox_oldest_age_seconds')).toBeGreaterThan(0);
       } finally {
-        await setAllBrokers(true);
+        await setAllBrokers(environment, true);
       }
 
       const recovered = await readyUntil(

@@ -1,3 +1,4 @@
+import { CONDITION_RULES, matchesDiagnosis, type ConditionRule } from '@care/clinical';
 import type { ChronicConditionKey, DrugClass, PlanType } from './population.types';
 
 /**
@@ -17,8 +18,6 @@ export function ageBandOf(age: number): AgeBand {
 }
 
 export interface ConditionCodeSet {
-  /** ICD-10-CM prefixes (undotted) that identify the condition, from CLINICAL.md §2 (subset used by specs). */
-  readonly prefixes: readonly string[];
   /** Codes a member with the condition is given (one chosen per member, dotted). */
   readonly memberCodes: readonly string[];
   /** Planting probability by age band (before comorbidity multipliers). */
@@ -30,94 +29,51 @@ export interface ConditionCodeSet {
 /** Planted chronic conditions. Codes avoid combination codes (I11.0, I12, I13) that would imply another condition. */
 export const CHRONIC_CONDITIONS: Readonly<Record<ChronicConditionKey, ConditionCodeSet>> = {
   diabetes: {
-    prefixes: ['E08', 'E09', 'E10', 'E11', 'E13'],
     memberCodes: ['E11.9', 'E11.65', 'E11.69'],
     prevalence: [0, 0.045, 0.14, 0.23],
     followUpDays: 91,
   },
   hypertension: {
-    prefixes: ['I10', 'I11', 'I12', 'I13', 'I15', 'I674', 'N262', 'H3503'],
     memberCodes: ['I10'],
     prevalence: [0.003, 0.09, 0.33, 0.58],
     followUpDays: 182,
   },
   hyperlipidemia: {
-    prefixes: ['E780', 'E781', 'E782', 'E783', 'E784', 'E785'],
     memberCodes: ['E78.5', 'E78.00', 'E78.2'],
     prevalence: [0, 0.05, 0.26, 0.42],
     followUpDays: 182,
   },
   asthma: {
-    prefixes: ['J45'],
     memberCodes: ['J45.909', 'J45.20', 'J45.30', 'J45.40'],
     prevalence: [0.07, 0.08, 0.08, 0.07],
     followUpDays: 182,
   },
   copd: {
-    prefixes: ['J40', 'J41', 'J42', 'J43', 'J44', 'J47', 'J982', 'J983'],
     memberCodes: ['J44.9', 'J44.1', 'J43.9'],
     prevalence: [0, 0.004, 0.05, 0.11],
     followUpDays: 120,
   },
   'heart-failure': {
-    prefixes: ['I50', 'I110', 'I130', 'I132', 'I0981', 'I420', 'I425', 'I426', 'I427', 'I428', 'I43'],
     memberCodes: ['I50.9', 'I50.22', 'I50.32', 'I50.42'],
     prevalence: [0, 0.002, 0.012, 0.06],
     followUpDays: 91,
   },
   'chronic-kidney-disease': {
-    prefixes: [
-      'N18',
-      'N01',
-      'N02',
-      'N03',
-      'N04',
-      'N05',
-      'N06',
-      'N07',
-      'N08',
-      'N14',
-      'N15',
-      'N16',
-      'N25',
-      'N26',
-      'Q61',
-      'I12',
-      'I13',
-      'E0821',
-      'E0822',
-      'E0829',
-      'E0921',
-      'E0922',
-      'E0929',
-      'E1021',
-      'E1022',
-      'E1029',
-      'E1121',
-      'E1122',
-      'E1129',
-      'E1321',
-      'E1322',
-      'E1329',
-    ],
     memberCodes: ['N18.30', 'N18.31', 'N18.32', 'N18.2', 'N18.4'],
     prevalence: [0.001, 0.008, 0.04, 0.15],
     followUpDays: 120,
   },
   depression: {
-    prefixes: ['F32', 'F33', 'F341'],
     memberCodes: ['F32.A', 'F32.1', 'F33.1', 'F33.0'],
     prevalence: [0.03, 0.11, 0.11, 0.09],
     followUpDays: 120,
   },
   'coronary-artery-disease': {
-    prefixes: ['I20', 'I21', 'I22', 'I23', 'I24', 'I25'],
     memberCodes: ['I25.10', 'I25.2'],
     prevalence: [0, 0.004, 0.05, 0.15],
     followUpDays: 182,
   },
   'atrial-fibrillation': {
-    prefixes: ['I48'],
     memberCodes: ['I48.91', 'I48.0', 'I48.11'],
     prevalence: [0, 0.002, 0.015, 0.09],
     followUpDays: 182,
@@ -146,10 +102,16 @@ export const TYPE_1_DIABETES_CODE = 'E10.9';
 /** Diabetes with diabetic CKD (also a CKD code per CLINICAL.md): used only when both conditions are active. */
 export const DIABETES_WITH_CKD_CODE = 'E11.22';
 
-/** True when an ICD-10-CM code (dotted or not) starts with one of the condition's prefixes. */
+/** True when an ICD-10-CM code (dotted or not) qualifies for the condition under its @care/clinical rule. */
 export function codeMatchesCondition(code: string, condition: ChronicConditionKey): boolean {
-  const normalized = code.replace('.', '').toUpperCase();
-  return CHRONIC_CONDITIONS[condition].prefixes.some((prefix) => normalized.startsWith(prefix));
+  return matchesDiagnosis(conditionRuleOf(condition), [code]);
+}
+
+/** The clinical rule of a planted condition: its code prefixes are the single source of what qualifies. */
+function conditionRuleOf(condition: ChronicConditionKey): ConditionRule {
+  const rule = CONDITION_RULES.find((candidate) => candidate.id === condition);
+  if (rule === undefined) throw new Error(`no clinical rule for ${condition}`);
+  return rule;
 }
 
 // ---------------------------------------------------------------------------------------------- visits

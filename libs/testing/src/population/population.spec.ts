@@ -1,4 +1,5 @@
 import { addMonths, formatDay, parseIsoDate } from './calendar-date.util';
+import { CONDITION_RULES, matchesDiagnosis } from '@care/clinical';
 import { isValidNpi } from '@care/contracts';
 import { CHRONIC_CONDITION_KEYS, codeMatchesCondition } from './population-code-sets';
 import { createPopulation, type GeneratedHousehold } from './population.factory';
@@ -12,47 +13,10 @@ import type {
 const AS_OF = '2025-06-30';
 const HOUSEHOLDS = 600;
 
-/** ICD-10 prefixes straight from CLINICAL.md §2, independent of the generator's own tables. */
-const CLINICAL_PREFIXES: Readonly<Record<ChronicConditionKey, readonly string[]>> = {
-  diabetes: ['E08', 'E09', 'E10', 'E11', 'E13'],
-  'heart-failure': ['I50', 'I110', 'I130', 'I132', 'I0981', 'I420', 'I425', 'I426', 'I427', 'I428', 'I43'],
-  copd: ['J40', 'J41', 'J42', 'J43', 'J44', 'J47', 'J982', 'J983'],
-  asthma: ['J45'],
-  hypertension: ['I10', 'I11', 'I12', 'I13', 'I15', 'I674', 'N262', 'H3503'],
-  'chronic-kidney-disease': [
-    'N18',
-    'N01',
-    'N02',
-    'N03',
-    'N04',
-    'N05',
-    'N06',
-    'N07',
-    'N08',
-    'N14',
-    'N15',
-    'N16',
-    'N25',
-    'N26',
-    'Q61',
-    'I12',
-    'I13',
-    'E1021',
-    'E1022',
-    'E1029',
-    'E1121',
-    'E1122',
-    'E1129',
-  ],
-  depression: ['F32', 'F33', 'F341'],
-  'coronary-artery-disease': ['I20', 'I21', 'I22', 'I23', 'I24', 'I25'],
-  hyperlipidemia: ['E780', 'E781', 'E782', 'E783', 'E784', 'E785'],
-  'atrial-fibrillation': ['I48'],
-};
-
 function matches(code: string, condition: ChronicConditionKey): boolean {
-  const normalized = code.replace('.', '').toUpperCase();
-  return CLINICAL_PREFIXES[condition].some((prefix) => normalized.startsWith(prefix));
+  // The oracle is the clinical rule catalog (CLINICAL.md §2), not the generator's own tables.
+  const rule = CONDITION_RULES.find((candidate) => candidate.id === condition);
+  return rule !== undefined && matchesDiagnosis(rule, [code]);
 }
 
 /** The last version of every claim id, keeping only those not voided and not denied. */
