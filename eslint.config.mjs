@@ -9,6 +9,10 @@ const productionConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:claims-intake', onlyDependOnLibsWithTags: ['scope:shared', 'scope:claims-intake'] },
   {
+    sourceTag: 'scope:condition-identification',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:condition-identification'],
+  },
+  {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:data', 'type:domain', 'type:util'],
     bannedExternalImports: ['kafkajs'],

@@ -12,3 +12,4 @@ export * from './platform/test-environment';
 export * from './population';
 export * from './topics/inbound-claim-message';
 export * from './platform/service-node-flags';
+export * from './platform/spawn-service';

@@ -9,6 +9,7 @@ export * from './reference-period-start.util';
 export * from './claim-setting-of.util';
 export * from './latest-evidence.util';
 export * from './evaluate-condition.rule';
+export * from './evidence-relevance.util';
 export * from './condition-rules.catalog';
 export { CCW_QUALIFYING, CCW_RULE_VERSION } from './rules/ccw-shared.rule-data';
 export { ASTHMA_RULE } from './rules/asthma.rule-data';

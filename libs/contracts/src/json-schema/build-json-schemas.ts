@@ -6,6 +6,13 @@ import { registeredEventDefinitions, type EventDefinition } from '../envelope/ev
 import '../events/claims-inbound/claims-inbound.event';
 import '../events/claim-received/claim-received.event';
 import '../events/member-eligibility-changed/member-eligibility-changed.event';
+import '../events/assessment-completed/assessment-completed.event';
+import '../events/member-identified/member-identified.event';
+import '../events/member-identification-retracted/member-identification-retracted.event';
+import '../events/case-opened/case-opened.event';
+import '../events/program-enrollment-changed/program-enrollment-changed.event';
+import '../events/screening-requested/screening-requested.event';
+import '../events/screening-completed/screening-completed.event';
 import { MemberRecord } from '../events/member-eligibility-changed/member-record.payload';
 import { CLASS_CONDITIONALS } from './class-conditionals';
 import { DEFINITIONS_PREFIX, JSON_SCHEMA_DIALECT, type JsonSchema } from './json-schema.types';

@@ -5,6 +5,8 @@ import {
   IS_UNIQUE_IN_CLAIM,
   IS_WITHIN_CLAIM_SERVICE_DATES,
 } from '../events/claims-inbound/claim.rules';
+import { BIOMETRIC_RANGES } from '../events/assessment-completed/assessment.enums';
+import { IS_WITHIN_BIOMETRIC_RANGE } from '../events/assessment-completed/assessment.rules';
 import { IS_CONSISTENT_SUBSCRIBER_ID } from '../events/member-eligibility-changed/member.rules';
 import { IS_ARRAY_SIZE_WHEN } from '../validators/array-size-when.validator';
 import { CALENDAR_DATE_PATTERN, IS_CALENDAR_DATE } from '../validators/calendar-date.validator';
@@ -67,6 +69,7 @@ export const RULE_CONVERTERS: ISchemaConverters = {
   [IS_WITHIN_CLAIM_SERVICE_DATES]: NO_ASSERTION,
   [EQUALS_CLAIM_SERVICE_DATE_FROM]: NO_ASSERTION,
   [IS_CONSISTENT_SUBSCRIBER_ID]: NO_ASSERTION,
+  [IS_WITHIN_BIOMETRIC_RANGE]: NO_ASSERTION,
   [MIN]: (meta) => ({ minimum: meta.constraints[0] as number }),
   [MAX]: (meta) => ({ maximum: meta.constraints[0] as number }),
   [IS_POSITIVE]: { exclusiveMinimum: 0 },
@@ -94,4 +97,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, (constraints: readonly u
   [EQUALS_CLAIM_SERVICE_DATE_FROM]: () => 'equal to the claim serviceDateFrom',
   [IS_CONSISTENT_SUBSCRIBER_ID]: () =>
     'equal to memberId when relationship is subscriber, different otherwise',
+  [IS_WITHIN_BIOMETRIC_RANGE]: () =>
+    `within the plausible range of the biometric: ${Object.entries(BIOMETRIC_RANGES)
+      .map(([code, range]) => `${code} ${String(range.min)}-${String(range.max)}`)
+      .join(', ')}`,
 };

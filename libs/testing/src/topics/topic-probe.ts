@@ -18,6 +18,12 @@ export interface ProducedMessage {
   readonly headers?: Record<string, string>;
 }
 
+/** Messages of followed topics, read as they arrive (see {@link TopicProbe.follow}). */
+export interface TopicFollower {
+  read(topic: string, timeoutMs?: number): Promise<ProbedMessage[]>;
+  stop(): Promise<void>;
+}
+
 /**
  * A small Kafka client for tests, the demo and benchmarks: produce raw messages, count what a topic holds,
  * and read a topic from the beginning up to its current end. Talks to the real broker over TCP.
@@ -133,6 +139,56 @@ export class TopicProbe {
       await consumer.disconnect();
     }
     return messages.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+  }
+
+  /**
+   * Follows topics from the beginning with one long-lived consumer (one group join, instead of one per
+   * `readAll`). `read(topic)` waits until everything written to the topic so far was received and returns it.
+   */
+  async follow(topics: readonly string[]): Promise<TopicFollower> {
+    const received = new Map<string, ProbedMessage[]>(topics.map((topic) => [topic, []]));
+    const byPhysical = new Map(topics.map((topic) => [this.physical(topic), topic]));
+    const consumer = this.kafka.consumer({
+      groupId: `probe-${randomUUID()}`,
+      maxWaitTimeInMs: 50,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 6000,
+      heartbeatInterval: 500,
+    });
+    await consumer.connect();
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.subscribe({ topics: [...byPhysical.keys()], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic: physical, partition, message }) => {
+        const topic = byPhysical.get(physical) ?? physical;
+        received.get(topic)?.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+          value: message.value?.toString('utf8') ?? null,
+          headers: headersToStrings(message.headers),
+          timestamp: Number(message.timestamp),
+        });
+        await Promise.resolve();
+      },
+    });
+    await joined;
+    return {
+      read: async (topic: string, timeoutMs = 30000): Promise<ProbedMessage[]> => {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const written = await this.count(topic);
+          const messages = received.get(topic) ?? [];
+          if (messages.length >= written) {
+            return [...messages].sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+          }
+          if (Date.now() > deadline) throw new Error(`follow(${topic}) has ${messages.length} of ${written} messages`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      },
+      stop: () => consumer.disconnect(),
+    };
   }
 
   /** Committed lag of a consumer group on a topic: messages not yet committed, summed over partitions. */

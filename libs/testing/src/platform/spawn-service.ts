@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { findFreePort } from '../kafka/free-port';
+import type { TestEnvironment } from './test-environment';
+import { SERVICE_NODE_FLAGS } from './service-node-flags';
+
+/** A platform service running as its own operating-system process (for kill -9 and cross-service tests). */
+export interface ServiceProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+
+/**
+ * Starts `services/<name>/src/main.ts` exactly as the stack does (SWC at runtime, the service node flags) against
+ * the test environment, on a free port, and waits until it answers `/health/live`.
+ */
+export async function spawnService(
+  name: string,
+  environment: TestEnvironment,
+  extraEnv: Record<string, string> = {},
+): Promise<ServiceProcess> {
+  const port = await findFreePort();
+  const child = spawn(
+    process.execPath,
+    [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(ROOT, `services/${name}/src/main.ts`)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...environment.serviceEnv, PORT: String(port), ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited early (${child.exitCode}): ${output.slice(-2000)}`);
+    try {
+      const response = await fetch(`${url}/health/live`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not start: ${output.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    child,
+    output: () => output,
+    kill: (signal) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) {
+          resolve(child.exitCode);
+          return;
+        }
+        child.once('exit', (code) => resolve(code));
+        child.kill(signal);
+      }),
+  };
+}

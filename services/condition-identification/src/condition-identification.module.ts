@@ -1,0 +1,58 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@care/messaging';
+import { ObservabilityModule } from '@care/observability';
+import { PersistenceModule } from '@care/persistence';
+import {
+  CONDITION_IDENTIFICATION_SCHEMA,
+  SERVICE_NAME,
+  type ConditionIdentificationConfig,
+} from './condition-identification.config';
+import { SYSTEM_CLOCK, type Clock } from './identification/clock';
+import { DEFAULT_RULE_CATALOG, type RuleCatalog } from './identification/evaluation/evaluate-members.use-case';
+import { IdentificationModule } from './identification/identification.module';
+import { CONDITION_IDENTIFICATION_MIGRATIONS } from './migrations';
+
+/** What tests may substitute: the clock, the rule catalog, and whether the daily re-evaluation runs on its timer. */
+export interface ConditionIdentificationOverrides {
+  readonly clock?: Clock;
+  readonly catalog?: RuleCatalog;
+  readonly scheduleReevaluation?: boolean;
+}
+
+/**
+ * condition-identification: `claim-received` and `assessment-completed` in; `member-identified` and
+ * `member-identification-retracted` out.
+ */
+@Module({})
+export class ConditionIdentificationModule {
+  static forRoot(
+    config: ConditionIdentificationConfig,
+    overrides: ConditionIdentificationOverrides = {},
+  ): DynamicModule {
+    return {
+      module: ConditionIdentificationModule,
+      imports: [
+        ObservabilityModule.forRoot({ service: SERVICE_NAME, logLevel: config.logLevel }),
+        PersistenceModule.forRoot({
+          url: config.databaseUrl,
+          schema: CONDITION_IDENTIFICATION_SCHEMA,
+          applicationName: SERVICE_NAME,
+          migrations: CONDITION_IDENTIFICATION_MIGRATIONS,
+          poolSize: config.dbPoolSize,
+          migrate: config.migrate,
+        }),
+        MessagingModule.forRoot({ service: SERVICE_NAME, settings: config }),
+        IdentificationModule.forRoot(
+          {
+            reevaluationIntervalMs: config.reevaluationIntervalMs,
+            reevaluationPageSize: config.reevaluationPageSize,
+            rerunOnRuleChange: config.rerunOnRuleChange,
+            scheduleReevaluation: overrides.scheduleReevaluation ?? true,
+          },
+          overrides.clock ?? SYSTEM_CLOCK,
+          overrides.catalog ?? DEFAULT_RULE_CATALOG,
+        ),
+      ],
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { isMemberId } from '@care/contracts';
+import type { Response } from 'express';
+import {
+  DailyReevaluationService,
+  type ReevaluationSummary,
+} from '../reevaluation/daily-reevaluation.service';
+import {
+  IdentificationRerunsService,
+  type MemberRerunResult,
+  type RerunStatus,
+} from '../reruns/identification-reruns.service';
+import { EvaluateMembersUseCase, type RuleCatalog } from '../evaluation/evaluate-members.use-case';
+import { MemberConditionsQuery, type MemberConditionsView } from './member-conditions.query';
+import { RerunRequest } from './rerun-request.dto';
+
+/** Members' conditions with their evidence, and the rule catalog. */
+@ApiTags('conditions')
+@Controller('v1')
+export class ConditionsController {
+  constructor(
+    @Inject(MemberConditionsQuery) private readonly conditions: MemberConditionsQuery,
+    @Inject(EvaluateMembersUseCase) private readonly evaluate: EvaluateMembersUseCase,
+  ) {}
+
+  @Get('members/:memberId/conditions')
+  @ApiOkResponse({
+    description:
+      'Every condition the member has evidence for or was ever identified with: stored status, the active ' +
+      'identification (rule id and version, first-met date, evidence claims and dates), today\'s evaluation, and ' +
+      'the identification history including retractions',
+  })
+  @ApiBadRequestResponse({ description: 'memberId is not a member id' })
+  async memberConditions(@Param('memberId') memberId: string): Promise<MemberConditionsView> {
+    if (!isMemberId(memberId)) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'memberId must be 1-50 letters, digits, dot, dash or underscore',
+        issues: [{ field: 'memberId', messages: ['memberId must be 1-50 letters, digits, dot, dash or underscore'] }],
+      });
+    }
+    return this.conditions.forMember(memberId);
+  }
+
+  @Get('condition-rules')
+  @ApiOkResponse({ description: 'The rule catalog: its version and every rule with its version and criteria' })
+  ruleCatalog(): { catalogVersion: string; rules: RuleCatalog['rules'] } {
+    return { catalogVersion: this.evaluate.catalog.version, rules: this.evaluate.catalog.rules };
+  }
+}
+
+/** Re-runs after a rule change, and the daily re-evaluation on demand (operations). */
+@ApiTags('identification')
+@Controller('v1/identification')
+export class IdentificationOperationsController {
+  constructor(
+    @Inject(IdentificationRerunsService) private readonly reruns: IdentificationRerunsService,
+    @Inject(DailyReevaluationService) private readonly reevaluation: DailyReevaluationService,
+  ) {}
+
+  @Post('reruns')
+  @ApiOkResponse({ description: 'With memberId: re-run done; the differences emitted are listed' })
+  @ApiAcceptedResponse({ description: 'Without memberId: a re-run for everyone started; poll its status' })
+  @ApiBadRequestResponse({ description: 'memberId is not a member id' })
+  async rerun(
+    @Body() request: RerunRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MemberRerunResult | RerunStatus> {
+    if (request.memberId !== undefined) {
+      response.status(HttpStatus.OK);
+      return this.reruns.rerunMember(request.memberId);
+    }
+    response.status(HttpStatus.ACCEPTED);
+    return this.reruns.startRerun('requested over HTTP');
+  }
+
+  @Get('reruns/:rerunId')
+  @ApiOkResponse({ description: 'Progress of a re-run for everyone' })
+  async rerunStatus(@Param('rerunId', new ParseUUIDPipe()) rerunId: string): Promise<RerunStatus> {
+    const status = await this.reruns.status(rerunId);
+    if (status === undefined) throw new NotFoundException(`no re-run ${rerunId}`);
+    return status;
+  }
+
+  @Post('reevaluations')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'Ran the daily re-evaluation now (members whose evidence aged out), with counts' })
+  async reevaluate(): Promise<ReevaluationSummary> {
+    return this.reevaluation.runDue();
+  }
+}

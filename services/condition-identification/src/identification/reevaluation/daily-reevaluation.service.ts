@@ -1,0 +1,135 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { evidenceLookbackMonths, referencePeriodStart } from '@care/clinical';
+import { MessagingRuntime, stageEvents } from '@care/messaging';
+import { DataSource } from 'typeorm';
+import { CONDITION_IDENTIFICATION_OPTIONS, type IdentificationOptions } from '../identification.options';
+import { CLOCK, dayOf, type Clock } from '../clock';
+import { EvaluateMembersUseCase, type EvaluationRequest } from '../evaluation/evaluate-members.use-case';
+import { runExclusively } from '../evaluation/run-exclusively';
+import { lockMembers, pruneEvidence } from '../evidence/evidence.repository';
+import { IdentificationMetrics } from '../identification.metrics';
+
+/** What one run of the daily re-evaluation did. */
+export interface ReevaluationSummary {
+  readonly asOf: string;
+  /** False when another instance was running it. */
+  readonly ran: boolean;
+  readonly membersEvaluated: number;
+  readonly identified: number;
+  readonly retracted: number;
+  readonly evidenceRowsPruned: number;
+}
+
+const JOB = 'condition-identification:daily-reevaluation';
+const PRUNE_CHUNK = 10000;
+
+/**
+ * The daily re-evaluation: evidence ages out of reference periods with no new claim, so every member-condition that
+ * is identified or excluded carries `review_on`, the next day some of its evidence leaves its period. A timer looks
+ * for due rows (an index range scan, cheap when nothing is due) and re-evaluates only those, then prunes evidence
+ * older than the longest look-back. Only one instance runs it at a time.
+ */
+@Injectable()
+export class DailyReevaluationService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DailyReevaluationService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(MessagingRuntime) private readonly messaging: MessagingRuntime,
+    @Inject(EvaluateMembersUseCase) private readonly evaluate: EvaluateMembersUseCase,
+    @Inject(IdentificationMetrics) private readonly metrics: IdentificationMetrics,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONDITION_IDENTIFICATION_OPTIONS) private readonly options: IdentificationOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.scheduleReevaluation) return;
+    this.timer = setInterval(() => {
+      this.running = this.runDue().catch((error: unknown) =>
+        this.logger.error(`daily re-evaluation failed: ${error instanceof Error ? error.message : 'unknown error'}`),
+      );
+    }, this.options.reevaluationIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Re-evaluates every member-condition due today (or earlier) and prunes expired evidence. */
+  async runDue(): Promise<ReevaluationSummary> {
+    const asOf = dayOf(this.clock.now());
+    const summary = await runExclusively(this.dataSource, JOB, () => this.reevaluate(asOf));
+    return summary ?? { asOf, ran: false, membersEvaluated: 0, identified: 0, retracted: 0, evidenceRowsPruned: 0 };
+  }
+
+  private async reevaluate(asOf: string): Promise<ReevaluationSummary> {
+    let membersEvaluated = 0;
+    let identified = 0;
+    let retracted = 0;
+    let cursor = '';
+    for (;;) {
+      const page = await this.dataSource.transaction(async (manager) => {
+        const due = await manager.query<Array<{ member_id: string; condition_ids: string[] }>>(
+          `SELECT member_id, array_agg(condition_id ORDER BY condition_id) AS condition_ids
+             FROM member_conditions WHERE review_on <= $1::date AND member_id > $2
+            GROUP BY member_id ORDER BY member_id LIMIT $3`,
+          [asOf, cursor, this.options.reevaluationPageSize],
+        );
+        if (due.length === 0) return null;
+        cursor = due[due.length - 1]?.member_id ?? cursor;
+        await lockMembers(
+          manager,
+          due.map((row) => row.member_id),
+        );
+        const requests: EvaluationRequest[] = due.map((row) => ({
+          memberId: row.member_id,
+          ruleIds: row.condition_ids,
+          trigger: 'reevaluation',
+        }));
+        const outcome = await this.evaluate.execute(manager, requests, this.clock.now());
+        // A due row the catalog no longer has a rule for cannot be evaluated: stop reviewing it.
+        await manager.query(
+          `UPDATE member_conditions SET review_on = NULL
+            WHERE member_id = ANY($1::text[]) AND review_on <= $2::date AND NOT (condition_id = ANY($3::text[]))`,
+          [due.map((row) => row.member_id), asOf, this.evaluate.rules.map((rule) => rule.id)],
+        );
+        await stageEvents(manager, outcome.events);
+        return { members: due.length, outcome };
+      });
+      if (page === null) break;
+      membersEvaluated += page.members;
+      identified += page.outcome.identified.length;
+      retracted += page.outcome.retracted.length;
+      this.metrics.record(page.outcome);
+      if (page.outcome.events.length > 0) this.messaging.published();
+    }
+    const evidenceRowsPruned = await this.prune(asOf);
+    if (membersEvaluated > 0 || evidenceRowsPruned > 0) {
+      this.logger.log(
+        `daily re-evaluation as of ${asOf}: ${String(membersEvaluated)} members, ${String(retracted)} retracted, ${String(evidenceRowsPruned)} evidence rows pruned`,
+      );
+    }
+    return { asOf, ran: true, membersEvaluated, identified, retracted, evidenceRowsPruned };
+  }
+
+  /** Deletes evidence dated a month before the longest look-back, in chunks (one short transaction each). */
+  private async prune(asOf: string): Promise<number> {
+    const before = referencePeriodStart(asOf, evidenceLookbackMonths(this.evaluate.rules) + 1);
+    let total = 0;
+    for (;;) {
+      const deleted = await this.dataSource.transaction((manager) => pruneEvidence(manager, before, PRUNE_CHUNK));
+      total += deleted;
+      if (deleted < PRUNE_CHUNK) return total;
+    }
+  }
+}
