@@ -49,6 +49,16 @@ export class IdentificationProbe {
     }
   }
 
+  /** Waits until at least `count` identifications were emitted in total. */
+  async waitForIdentifications(count: number): Promise<void> {
+    await this.environment.probe.waitForCount(TOPICS.memberIdentified.name, count);
+  }
+
+  /** Waits until at least `count` retractions were emitted in total. */
+  async waitForRetractions(count: number): Promise<void> {
+    await this.environment.probe.waitForCount(TOPICS.memberIdentificationRetracted.name, count);
+  }
+
   async identified(memberId?: string): Promise<MemberIdentifiedPayload[]> {
     const all = payloadsOf<MemberIdentifiedPayload>(
       await this.follower.read(TOPICS.memberIdentified.name),
