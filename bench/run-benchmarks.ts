@@ -1,38 +1,81 @@
+import { runIdentificationBenchmark } from './identification/identification-benchmark';
 import { runIntakeBenchmark } from './intake/intake-benchmark';
 
 /**
- * `npm run bench [-- --claims N]`: prints figures and ratios against a baseline measured in the same run.
- * Not part of `npm test` (which runs a smoke size for correctness only).
+ * `npm run bench [-- intake|identification] [--claims N] [--households N] [--measured N]`: prints figures and
+ * ratios against a baseline measured in the same run. Without a name, runs every benchmark.
+ * Not part of `npm test` (which runs each at a smoke size for correctness only).
  */
-async function main(): Promise<void> {
-  const claimsArg = process.argv.indexOf('--claims');
-  const claims = claimsArg > 0 ? Number(process.argv[claimsArg + 1]) : 50000;
-  const result = await runIntakeBenchmark({
-    claims,
-    log: (line) => process.stdout.write(`[bench] ${line}\n`),
-  });
-  const rows: Array<[string, number, number]> = [
-    ['raw kafkajs produce+consume (baseline)', result.baselineProduceConsumePerSecond, 1],
-    ['claims-inbound -> claim-received', result.kafkaPathPerSecond, result.kafkaPathRatio],
-    ['POST /v1/claims/batch -> claim-received', result.httpBatchPathPerSecond, result.httpBatchPathRatio],
-  ];
-  process.stdout.write(
-    `\nintake benchmark: ${result.claims} claims per path, ${result.brokerKind} broker, 2 cores\n`,
-  );
-  process.stdout.write(`${'path'.padEnd(42)}${'claims/s'.padStart(12)}${'vs baseline'.padStart(14)}\n`);
+const log = (line: string): void => {
+  process.stdout.write(`[bench] ${line}\n`);
+};
+
+function numberArgument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+function table(rows: ReadonlyArray<[string, number, number]>, unit: string): void {
+  process.stdout.write(`${'path'.padEnd(48)}${unit.padStart(12)}${'vs baseline'.padStart(14)}\n`);
   for (const [name, perSecond, ratio] of rows) {
-    process.stdout.write(
-      `${name.padEnd(42)}${perSecond.toFixed(0).padStart(12)}${ratio.toFixed(2).padStart(14)}\n`,
-    );
+    process.stdout.write(`${name.padEnd(48)}${perSecond.toFixed(0).padStart(12)}${ratio.toFixed(2).padStart(14)}\n`);
   }
+}
+
+async function intake(): Promise<void> {
+  const result = await runIntakeBenchmark({ claims: numberArgument('claims', 50000), log });
+  process.stdout.write(`\nintake benchmark: ${result.claims} claims per path, ${result.brokerKind} broker\n`);
+  table(
+    [
+      ['raw kafkajs produce+consume (baseline)', result.baselineProduceConsumePerSecond, 1],
+      ['claims-inbound -> claim-received', result.kafkaPathPerSecond, result.kafkaPathRatio],
+      ['POST /v1/claims/batch -> claim-received', result.httpBatchPathPerSecond, result.httpBatchPathRatio],
+    ],
+    'claims/s',
+  );
   process.stdout.write(
     `claim-received events: kafka path ${result.kafkaPathEvents}, http path ${result.httpPathEvents} (expected ${result.claims} each)\n`,
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown'}\n`,
+async function identification(): Promise<void> {
+  const result = await runIdentificationBenchmark({
+    households: numberArgument('households', 500),
+    scale: 10,
+    measuredClaims: numberArgument('measured', 3000),
+    log,
+  });
+  const { base, scaled } = result;
+  const baseline = result.baselineConsumePerSecond;
+  process.stdout.write(
+    `\nidentification benchmark: ${base.measuredClaims} new claims at steady state per population, ${result.brokerKind} broker\n`,
   );
+  table(
+    [
+      ['raw consumption of claim-received (baseline)', baseline, 1],
+      [`identification, ${base.members} members`, base.claimsPerSecond, base.claimsPerSecond / baseline],
+      [`identification, ${scaled.members} members (${result.scale}x)`, scaled.claimsPerSecond, scaled.claimsPerSecond / baseline],
+    ],
+    'claims/s',
+  );
+  process.stdout.write(
+    `${result.scale}x population / base: ${(scaled.claimsPerSecond / base.claimsPerSecond).toFixed(2)} ` +
+      `(history ${base.historyClaims} vs ${scaled.historyClaims} claims; member-identified ${base.identified} vs ${scaled.identified}; ` +
+      `dead letters ${base.deadLetters + scaled.deadLetters})\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const which = process.argv[2]?.startsWith('--') === false ? process.argv[2] : 'all';
+  if (which === 'intake' || which === 'all') await intake();
+  if (which === 'identification' || which === 'all') await identification();
+  if (!['intake', 'identification', 'all'].includes(which ?? '')) throw new Error(`unknown benchmark ${String(which)}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown'}\n`);
   process.exit(1);
 });

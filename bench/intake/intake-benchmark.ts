@@ -1,18 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { provisioningPlan, TOPICS } from '@care/contracts';
-import {
-  createPopulation,
-  findFreePort,
-  inboundClaimMessage,
-  startKafka,
-  startPostgres,
-  SERVICE_NODE_FLAGS,
-  TopicProbe,
-} from '@care/testing';
+import { TOPICS } from '@care/contracts';
+import { createPopulation, inboundClaimMessage } from '@care/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
+import { secondsSince, startBenchService, startBenchStack, type BenchService } from '../support/bench-stack';
 
 export interface IntakeBenchmarkOptions {
   /** Claims per measured path. */
@@ -33,8 +22,6 @@ export interface IntakeBenchmarkResult {
   readonly brokerKind: string;
 }
 
-const ROOT = join(__dirname, '..', '..');
-
 /**
  * Measures, on one broker and database in one run:
  * - baseline: raw kafkajs produce (acks=all) and consume of the same `claims-inbound` payloads, no processing;
@@ -46,67 +33,30 @@ const ROOT = join(__dirname, '..', '..');
  */
 export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promise<IntakeBenchmarkResult> {
   const log = options.log ?? (() => undefined);
-  const postgres = await startPostgres({ durable: true });
-  const kafka = await startKafka({ brokers: 3 });
-  const prefix = `bench${randomBytes(3).toString('hex')}.`;
-  await kafka.createTopics([
-    ...provisioningPlan().map((topic) => ({ name: `${prefix}${topic.name}`, partitions: topic.partitions })),
-    { name: `${prefix}baseline`, partitions: TOPICS.claimsInbound.partitions },
-  ]);
-  const database = `bench_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const databaseUrl = Object.assign(new URL(postgres.url), { pathname: `/${database}` }).toString();
-
-  const probe = await TopicProbe.connect(kafka.brokers, prefix);
-  let service: ChildProcess | undefined;
+  const stack = await startBenchStack();
+  let service: BenchService | undefined;
   try {
+    const slice = await stack.slice('intake');
+    const { probe, prefix } = slice;
+    await stack.createTopic(`${prefix}baseline`, TOPICS.claimsInbound.partitions);
     const asOf = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
     const claims = takeClaims(
       createPopulation({ seed: 7, households: Math.ceil(options.claims / 30) + 10, asOf }).claims(),
       options.claims,
     );
     const messages = claims.map((claim) => inboundClaimMessage(claim));
-    log(`${claims.length} synthetic claims ready (${kafka.kind} broker, ${postgres.kind} postgres)`);
+    log(`${claims.length} synthetic claims ready (${stack.brokerKind} broker, ${stack.postgresKind} postgres)`);
 
-    const baseline = await measureBaseline(kafka.brokers, `${prefix}baseline`, messages);
+    const baseline = await measureBaseline(stack.brokers, `${prefix}baseline`, messages);
     log(`baseline raw produce+consume: ${baseline.toFixed(0)} msgs/s`);
 
-    const port = await findFreePort();
-    // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the service under load.
-    const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
-    service = spawn(
-      process.execPath,
-      [
-        ...SERVICE_NODE_FLAGS,
-        ...nodeArgs,
-        '-r',
-        '@swc-node/register',
-        join(ROOT, 'services/claims-intake/src/main.ts'),
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          KAFKA_BROKERS: kafka.brokers.join(','),
-          KAFKA_TOPIC_PREFIX: prefix,
-          KAFKA_IDEMPOTENT_PRODUCER: kafka.kind === 'local-mock' ? 'false' : 'true',
-          PORT: String(port),
-          LOG_LEVEL: 'warn',
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
-    );
-    const url = `http://127.0.0.1:${port}`;
-    await waitForReady(url);
+    service = await startBenchService('claims-intake', slice.serviceEnv);
+    const url = service.url;
 
     const kafkaStarted = process.hrtime.bigint();
     await probe.produce(TOPICS.claimsInbound.name, messages);
     const kafkaEvents = await probe.waitForCount(TOPICS.claimReceived.name, claims.length, 600000);
-    const kafkaPath = claims.length / seconds(kafkaStarted);
+    const kafkaPath = claims.length / secondsSince(kafkaStarted);
     log(`kafka path: ${kafkaPath.toFixed(0)} claims/s (${kafkaEvents} claim-received)`);
 
     const httpClaims = claims.map((claim) => ({ ...claim, claimId: `H${claim.claimId}` }));
@@ -130,7 +80,7 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
     await Promise.all([client(), client()]);
     const httpEvents =
       (await probe.waitForCount(TOPICS.claimReceived.name, claims.length * 2, 600000)) - kafkaEvents;
-    const httpPath = claims.length / seconds(httpStarted);
+    const httpPath = claims.length / secondsSince(httpStarted);
     log(`http batch path: ${httpPath.toFixed(0)} claims/s (${httpEvents} claim-received)`);
     if (process.env['BENCH_METRICS'] === '1') {
       const metrics = await (await fetch(`${url}/metrics`)).text();
@@ -153,13 +103,11 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
       httpBatchPathRatio: httpPath / baseline,
       kafkaPathEvents: kafkaEvents,
       httpPathEvents: httpEvents,
-      brokerKind: kafka.kind,
+      brokerKind: stack.brokerKind,
     };
   } finally {
-    await stopProcess(service);
-    await probe.disconnect();
-    await kafka.stop();
-    await postgres.stop();
+    await service?.stop();
+    await stack.stop();
   }
 }
 
@@ -203,33 +151,8 @@ async function measureBaseline(
     await producer.send({ topic, acks: -1, messages: messages.slice(start, start + 5000) });
   }
   await done;
-  const perSecond = messages.length / seconds(started);
+  const perSecond = messages.length / secondsSince(started);
   await Promise.all([producer.disconnect(), consumer.disconnect()]);
   return perSecond;
 }
 
-const seconds = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e9;
-
-async function waitForReady(url: string): Promise<void> {
-  const deadline = Date.now() + 120000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('claims-intake did not become ready');
-}
-
-function stopProcess(child: ChildProcess | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (child === undefined || child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}

@@ -13,3 +13,4 @@ export * from './population';
 export * from './topics/inbound-claim-message';
 export * from './platform/service-node-flags';
 export * from './platform/spawn-service';
+export * from './topics/claim-received-message';

@@ -4,7 +4,6 @@ import {
   aValidInstitutionalClaim,
   aValidPharmacyClaim,
   aValidProfessionalClaim,
-  normalizeClaim,
   type AssessmentCompletedPayload,
   type ClaimSubmission,
 } from '@care/contracts';
@@ -144,23 +143,7 @@ export function fill(spec: ClaimSpec & { readonly ndc: string }): ClaimSubmissio
   });
 }
 
-/** A `claim-received` message as claims-intake publishes it (normalized claim, keyed by member). */
-export function claimReceivedMessage(claim: ClaimSubmission, id: string = randomUUID()): { key: string; value: string } {
-  return {
-    key: claim.memberId,
-    value: JSON.stringify({
-      id,
-      type: 'claim-received',
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      source: 'claims-intake',
-      subject: claim.memberId,
-      correlationId: claim.claimId,
-      causationId: null,
-      data: { claim: normalizeClaim(claim), intakeChannel: 'http', receivedAt: new Date().toISOString() },
-    }),
-  };
-}
+export { claimReceivedMessage } from '@care/testing';
 
 /** An `assessment-completed` message as an assessment vendor publishes it. */
 export function assessmentMessage(

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { provisioningPlan } from '@care/contracts';
+import { findFreePort, SERVICE_NODE_FLAGS, startKafka, startPostgres, TopicProbe } from '@care/testing';
+import { Client } from 'pg';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** One benchmark run's PostgreSQL and broker; `slice()` gives each measured phase its own topics and database. */
+export interface BenchStack {
+  readonly brokers: string[];
+  readonly brokerKind: string;
+  readonly postgresKind: string;
+  slice(name: string): Promise<BenchSlice>;
+  /** A topic outside the catalog (a baseline's own topic). */
+  createTopic(name: string, partitions: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Fresh topics (under a prefix) and a fresh database, so phases never see each other's data. */
+export interface BenchSlice {
+  readonly prefix: string;
+  readonly databaseUrl: string;
+  readonly probe: TopicProbe;
+  readonly serviceEnv: Record<string, string>;
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  const [postgres, kafka] = await Promise.all([startPostgres({ durable: true }), startKafka({ brokers: 3 })]);
+  const probes: TopicProbe[] = [];
+  return {
+    brokers: kafka.brokers,
+    brokerKind: kafka.kind,
+    postgresKind: postgres.kind,
+    slice: async (name) => {
+      const prefix = `bench${randomBytes(3).toString('hex')}${name}.`;
+      await kafka.createTopics(
+        provisioningPlan().map((topic) => ({ name: `${prefix}${topic.name}`, partitions: topic.partitions })),
+      );
+      const database = prefix.replace(/\W/g, '_').toLowerCase().slice(0, -1);
+      const admin = new Client({ connectionString: postgres.url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${database}`);
+      await admin.end();
+      const databaseUrl = Object.assign(new URL(postgres.url), { pathname: `/${database}` }).toString();
+      const probe = await TopicProbe.connect(kafka.brokers, prefix);
+      probes.push(probe);
+      return {
+        prefix,
+        databaseUrl,
+        probe,
+        serviceEnv: {
+          DATABASE_URL: databaseUrl,
+          KAFKA_BROKERS: kafka.brokers.join(','),
+          KAFKA_TOPIC_PREFIX: prefix,
+          KAFKA_IDEMPOTENT_PRODUCER: kafka.kind === 'local-mock' ? 'false' : 'true',
+          LOG_LEVEL: 'warn',
+        },
+      };
+    },
+    createTopic: (name, partitions) => kafka.createTopics([{ name, partitions }]),
+    stop: async () => {
+      await Promise.all(probes.map((probe) => probe.disconnect()));
+      await kafka.stop();
+      await postgres.stop();
+    },
+  };
+}
+
+/** A service of the platform started as its own process, as in production. */
+export interface BenchService {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `services/<name>/src/main.ts` with the slice's settings and waits for /health/ready.
+ * BENCH_SERVICE_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles it under load.
+ */
+export async function startBenchService(
+  name: string,
+  env: Record<string, string>,
+): Promise<BenchService> {
+  const port = await findFreePort();
+  const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(
+    process.execPath,
+    [...SERVICE_NODE_FLAGS, ...nodeArgs, '-r', '@swc-node/register', join(ROOT, `services/${name}/src/main.ts`)],
+    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForReady(url, name);
+  return { url, stop: () => stopProcess(child) };
+}
+
+/** Seconds since a `process.hrtime.bigint()` reading. */
+export const secondsSince = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e9;
+
+async function waitForReady(url: string, name: string): Promise<void> {
+  const deadline = Date.now() + 120000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} did not become ready`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
