@@ -69,10 +69,11 @@ async function identification(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const which = process.argv[2]?.startsWith('--') === false ? process.argv[2] : 'all';
+  const first = process.argv[2];
+  const which = first === undefined || first.startsWith('--') ? 'all' : first;
   if (which === 'intake' || which === 'all') await intake();
   if (which === 'identification' || which === 'all') await identification();
-  if (!['intake', 'identification', 'all'].includes(which ?? '')) throw new Error(`unknown benchmark ${String(which)}`);
+  if (!['intake', 'identification', 'all'].includes(which)) throw new Error(`unknown benchmark ${which}`);
 }
 
 main().catch((error: unknown) => {

@@ -138,7 +138,7 @@ describe('condition-identification end to end (claims-intake -> claim-received -
 
   it('a void submitted to claims-intake retracts the identification it supported', async () => {
     const [original] = SCENARIOS[0]?.claims ?? [];
-    const voided = { ...(original as ClaimSubmission), version: 2, frequency: 'void' as const };
+    const voided = { ...(original), version: 2, frequency: 'void' as const };
     const response = await fetch(`${intake.url}/v1/claims`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

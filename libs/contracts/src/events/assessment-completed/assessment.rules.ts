@@ -6,7 +6,10 @@ export const IS_WITHIN_BIOMETRIC_RANGE = 'isWithinBiometricRange';
 
 const rangeOf = (args: ValidationArguments) => {
   const code = (args.object as { code?: unknown }).code;
-  return typeof code === 'string' ? BIOMETRIC_RANGES[code as BiometricCode] : undefined;
+  // Own properties only: a code such as `constructor` is not a biometric (its own rule reports it).
+  return typeof code === 'string' && Object.hasOwn(BIOMETRIC_RANGES, code)
+    ? BIOMETRIC_RANGES[code as BiometricCode]
+    : undefined;
 };
 
 /** The value lies inside the plausible range of the biometric named by `code` on the same object. */

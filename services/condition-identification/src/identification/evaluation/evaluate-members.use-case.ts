@@ -160,9 +160,9 @@ export class EvaluateMembersUseCase {
       evaluateCondition(
         rule,
         {
-          claims: claims.filter((_claim, index) => evidence.claims[index]?.ruleIds.includes(rule.id) === true),
+          claims: claims.filter((_claim, index) => evidence.claims[index]?.ruleIds.includes(rule.id)),
           selfReported: selfReported.filter(
-            (_item, index) => evidence.selfReported[index]?.ruleIds.includes(rule.id) === true,
+            (_item, index) => evidence.selfReported[index]?.ruleIds.includes(rule.id),
           ),
         },
         asOf,
@@ -226,7 +226,7 @@ export class EvaluateMembersUseCase {
       const evaluations = this.evaluateEvidence(evidence, rules, asOf);
       outcome.evaluations += evaluations.length;
       evaluations.forEach((evaluation, index) => {
-        const rule = rules[index] as ConditionRule;
+        const rule = rules[index];
         const decision = decideTransition({
           memberId: request.memberId,
           ruleVersion: rule.version,

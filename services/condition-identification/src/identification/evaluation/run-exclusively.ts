@@ -16,7 +16,7 @@ export async function runExclusively<T>(
       locked: boolean;
     }>;
     const row = rows[0];
-    if (row?.locked !== true) return undefined;
+    if (!(row?.locked)) return undefined;
     try {
       return await work();
     } finally {

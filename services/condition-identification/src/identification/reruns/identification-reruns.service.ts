@@ -123,7 +123,7 @@ export class IdentificationRerunsService implements OnApplicationBootstrap, OnAp
       [randomUUID(), reason],
     );
     this.kick();
-    return statusOf(row as RerunRow);
+    return statusOf(row);
   }
 
   async status(rerunId: string): Promise<RerunStatus | undefined> {
