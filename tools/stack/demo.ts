@@ -62,12 +62,18 @@ async function main(): Promise<void> {
   const published = await probe.waitForCount(TOPICS.claimReceived.name, expected, 120000);
   const seconds = (Date.now() - started) / 1000;
   const deadLetters = await probe.count(deadLetterTopicOf(TOPICS.claimsInbound.name));
+  const identified = stack.services.some((service) => service.name === 'condition-identification')
+    ? await settledCount(probe, TOPICS.memberIdentified.name)
+    : undefined;
   await probe.disconnect();
 
   log(
     `${members} members, ${expected} claims (${httpClaims} over HTTP, ${kafkaClaims} on claims-inbound) in ${seconds.toFixed(1)} s`,
   );
   log(`claim-received now holds ${published} events; claims-inbound.dlq holds ${deadLetters}`);
+  if (identified !== undefined) {
+    log(`member-identified holds ${identified} identifications (GET /v1/members/{id}/conditions on condition-identification)`);
+  }
   log('where to look:');
   for (const service of stack.services) {
     log(
@@ -83,3 +89,15 @@ main().catch((error: unknown) => {
   process.stderr.write(`[demo] failed: ${error instanceof Error ? error.message : 'unknown error'}\n`);
   process.exit(1);
 });
+
+/** The topic's message count once it stopped growing for two seconds (downstream services catching up). */
+async function settledCount(probe: TopicProbe, topic: string, timeoutMs = 60000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  for (;;) {
+    const count = await probe.count(topic);
+    if ((count === last && count > 0) || Date.now() > deadline) return count;
+    last = count;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
