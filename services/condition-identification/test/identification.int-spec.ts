@@ -84,6 +84,10 @@ describe('condition-identification', () => {
     expect(diabetes?.status).toBe('identified');
     expect(diabetes?.identification?.firstMetOn).toBe(second);
     expect(view.conditions.map((condition) => condition.conditionId)).toEqual(['diabetes']);
+
+    const bad = await fetch(`${service.url}/v1/members/${encodeURIComponent('not a member!')}/conditions`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { issues: Array<{ field: string }> }).issues[0]?.field).toBe('memberId');
   });
 
   it('does not identify near misses: one claim, two claims on the same date, a claim outside the period', async () => {

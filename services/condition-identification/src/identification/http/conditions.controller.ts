@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -13,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { isMemberId } from '@care/contracts';
+import { ParseMemberIdPipe } from '@care/observability';
 import type { Response } from 'express';
 import {
   DailyReevaluationService,
@@ -45,15 +44,7 @@ export class ConditionsController {
       'the identification history including retractions',
   })
   @ApiBadRequestResponse({ description: 'memberId is not a member id' })
-  async memberConditions(@Param('memberId') memberId: string): Promise<MemberConditionsView> {
-    if (!isMemberId(memberId)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'memberId must be 1-50 letters, digits, dot, dash or underscore',
-        issues: [{ field: 'memberId', messages: ['memberId must be 1-50 letters, digits, dot, dash or underscore'] }],
-      });
-    }
+  async memberConditions(@Param('memberId', ParseMemberIdPipe) memberId: string): Promise<MemberConditionsView> {
     return this.conditions.forMember(memberId);
   }
 
