@@ -106,6 +106,25 @@ export function evidenceOf(evaluation: ConditionEvaluation, evidence: MemberEvid
   };
 }
 
+/** The member's evidence one rule looks at, in the shapes of @care/clinical. */
+function evidenceForRule(
+  rule: ConditionRule,
+  evidence: MemberEvidence,
+): { claims: ClaimEvidence[]; selfReported: SelfReportedEvidence[] } {
+  return {
+    claims: evidence.claims.filter((claim) => claim.ruleIds.includes(rule.id)).map(toClaimEvidence),
+    selfReported: evidence.selfReported
+      .filter((item) => item.ruleIds.includes(rule.id))
+      .map((item) => ({
+        assessmentId: item.assessmentId,
+        date: item.completedOn,
+        kind: item.kind,
+        code: item.code,
+        ...(item.value === null ? {} : { value: item.value }),
+      })),
+  };
+}
+
 /** Merges requests for the same member: union of rules ('all' wins), the latest cause, any void. */
 function mergeRequests(requests: readonly EvaluationRequest[]): EvaluationRequest[] {
   const merged = new Map<string, EvaluationRequest>();
@@ -154,33 +173,13 @@ export class EvaluateMembersUseCase {
 
   /** Evaluates without writing: the member's rules as of `asOf`, on the evidence in the look-back. */
   evaluateEvidence(evidence: MemberEvidence, rules: readonly ConditionRule[], asOf: string): ConditionEvaluation[] {
-    const claims = evidence.claims.map(toClaimEvidence);
-    const selfReported = this.selfReportedOf(evidence);
-    return rules.map((rule) =>
-      evaluateCondition(
-        rule,
-        {
-          claims: claims.filter((_claim, index) => evidence.claims[index]?.ruleIds.includes(rule.id)),
-          selfReported: selfReported.filter(
-            (_item, index) => evidence.selfReported[index]?.ruleIds.includes(rule.id),
-          ),
-        },
-        asOf,
-      ),
-    );
+    return rules.map((rule) => evaluateCondition(rule, evidenceForRule(rule, evidence), asOf));
   }
 
   /** The next day some of this rule's evidence leaves its period (the daily re-evaluation's `review_on`). */
   nextReviewOn(rule: ConditionRule, evidence: MemberEvidence, asOf: string): string | null {
-    return nextEvidenceExpiry(
-      rule,
-      evidence.claims.filter((claim) => claim.ruleIds.includes(rule.id)).map(toClaimEvidence),
-      this.selfReportedOf({
-        claims: [],
-        selfReported: evidence.selfReported.filter((item) => item.ruleIds.includes(rule.id)),
-      }),
-      asOf,
-    );
+    const { claims, selfReported } = evidenceForRule(rule, evidence);
+    return nextEvidenceExpiry(rule, claims, selfReported, asOf);
   }
 
   /** The first day of the longest look-back ending on `asOf`: older evidence can never matter. */
@@ -204,10 +203,8 @@ export class EvaluateMembersUseCase {
 
     const asOf = dayOf(now);
     const memberIds = merged.map((request) => request.memberId);
-    const [evidenceByMember, states] = [
-      await loadMemberEvidence(manager, memberIds, this.lookbackStart(asOf)),
-      await loadConditionStates(manager, memberIds),
-    ];
+    const evidenceByMember = await loadMemberEvidence(manager, memberIds, this.lookbackStart(asOf));
+    const states = await loadConditionStates(manager, memberIds);
 
     const nextStates: ConditionState[] = [];
     const newIdentifications: IdentificationRecord[] = [];
@@ -277,16 +274,6 @@ export class EvaluateMembersUseCase {
       outcome.events.push(this.retractedEvent(retraction, firstMetOn.get(retraction.identificationId) ?? asOf, at));
     }
     return outcome;
-  }
-
-  private selfReportedOf(evidence: MemberEvidence): SelfReportedEvidence[] {
-    return evidence.selfReported.map((item) => ({
-      assessmentId: item.assessmentId,
-      date: item.completedOn,
-      kind: item.kind,
-      code: item.code,
-      ...(item.value === null ? {} : { value: item.value }),
-    }));
   }
 
   private identificationRecord(

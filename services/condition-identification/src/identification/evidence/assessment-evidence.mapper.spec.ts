@@ -112,10 +112,13 @@ describe('selfReportsOf', () => {
         { code: 'bp-diastolic', value: 88 },
       ],
     ],
-  ])('keeps one item per repeated biometric, with the highest reading (%s)', (_name, biometrics, expected) => {
-    const items = selfReportsOf(anAssessment({ biometrics }), CONDITION_RULES);
-    expect(items.map(({ code, value }) => ({ code, value }))).toEqual(expected);
-  });
+  ])(
+    'keeps one item per repeated biometric, with the highest reading (%s)',
+    (_name, biometrics, expected) => {
+      const items = selfReportsOf(anAssessment({ biometrics }), CONDITION_RULES);
+      expect(items.map(({ code, value }) => ({ code, value }))).toEqual(expected);
+    },
+  );
 
   it('looks only at the rules it is given', () => {
     const assessment = anAssessment({
@@ -125,6 +128,11 @@ describe('selfReportsOf', () => {
         { code: 'hba1c-percent', value: 7 },
       ],
     });
-    expect(selfReportsOf(assessment, [DIABETES_RULE]).map((item) => item.ruleIds)).toEqual([[], ['diabetes'], [], ['diabetes']]);
+    expect(selfReportsOf(assessment, [DIABETES_RULE]).map((item) => item.ruleIds)).toEqual([
+      [],
+      ['diabetes'],
+      [],
+      ['diabetes'],
+    ]);
   });
 });

@@ -75,15 +75,35 @@ describe('claimEvidenceOf', () => {
 
   it.each<[string, ClaimSubmission, ClaimSetting]>([
     ['professional, office', aValidProfessionalClaim(), 'professional'],
-    ['professional, inpatient hospital place of service', aValidProfessionalClaim({ placeOfService: '21' }), 'professional'],
-    ['institutional 0111 (hospital inpatient)', aValidInstitutionalClaim({ typeOfBill: '0111' }), 'inpatient'],
-    ['institutional 0121 (hospital inpatient, Part B)', aValidInstitutionalClaim({ typeOfBill: '0121' }), 'inpatient'],
+    [
+      'professional, inpatient hospital place of service',
+      aValidProfessionalClaim({ placeOfService: '21' }),
+      'professional',
+    ],
+    [
+      'institutional 0111 (hospital inpatient)',
+      aValidInstitutionalClaim({ typeOfBill: '0111' }),
+      'inpatient',
+    ],
+    [
+      'institutional 0121 (hospital inpatient, Part B)',
+      aValidInstitutionalClaim({ typeOfBill: '0121' }),
+      'inpatient',
+    ],
     ['institutional 0181 (swing bed)', aValidInstitutionalClaim({ typeOfBill: '0181' }), 'skilled-nursing'],
     ['institutional 0211 (SNF)', aValidInstitutionalClaim({ typeOfBill: '0211' }), 'skilled-nursing'],
     ['institutional 0327 (home health)', aValidInstitutionalClaim({ typeOfBill: '0327' }), 'home-health'],
-    ['institutional 0131 (hospital outpatient)', aValidInstitutionalClaim({ typeOfBill: '0131' }), 'outpatient'],
+    [
+      'institutional 0131 (hospital outpatient)',
+      aValidInstitutionalClaim({ typeOfBill: '0131' }),
+      'outpatient',
+    ],
     ['institutional 0771 (FQHC)', aValidInstitutionalClaim({ typeOfBill: '0771' }), 'outpatient'],
-    ['institutional 0851 (critical access outpatient)', aValidInstitutionalClaim({ typeOfBill: '0851' }), 'outpatient'],
+    [
+      'institutional 0851 (critical access outpatient)',
+      aValidInstitutionalClaim({ typeOfBill: '0851' }),
+      'outpatient',
+    ],
     ['institutional 0811 (hospice)', aValidInstitutionalClaim({ typeOfBill: '0811' }), 'other'],
     ['pharmacy', aValidPharmacyClaim(), 'pharmacy'],
   ])('setting of a %s claim', (_name, claim, expected) => {
@@ -155,8 +175,15 @@ describe('claimEvidenceOf', () => {
   });
 
   it('keeps the diagnoses of a voided claim that concerns a rule', () => {
-    const evidence = claimEvidenceOf(aValidProfessionalClaim({ frequency: 'void', version: 2 }), CONDITION_RULES);
-    expect(evidence).toMatchObject({ voided: true, diagnosisCodes: ['E11.9', 'I10'], ruleIds: ['diabetes', 'hypertension'] });
+    const evidence = claimEvidenceOf(
+      aValidProfessionalClaim({ frequency: 'void', version: 2 }),
+      CONDITION_RULES,
+    );
+    expect(evidence).toMatchObject({
+      voided: true,
+      diagnosisCodes: ['E11.9', 'I10'],
+      ruleIds: ['diabetes', 'hypertension'],
+    });
   });
 });
 
@@ -195,18 +222,31 @@ describe('applyClaimVersion', () => {
   it.each<[string, string[], string[], string[]]>([
     ['same rules', ['diabetes'], ['diabetes'], ['diabetes']],
     ['a diagnosis added', ['diabetes'], ['diabetes', 'hypertension'], ['diabetes', 'hypertension']],
-    ['a diagnosis corrected away', ['diabetes', 'hypertension'], ['hypertension'], ['diabetes', 'hypertension']],
-    ['diagnoses swapped', ['diabetes', 'hypertension'], ['copd', 'hypertension'], ['copd', 'diabetes', 'hypertension']],
+    [
+      'a diagnosis corrected away',
+      ['diabetes', 'hypertension'],
+      ['hypertension'],
+      ['diabetes', 'hypertension'],
+    ],
+    [
+      'diagnoses swapped',
+      ['diabetes', 'hypertension'],
+      ['copd', 'hypertension'],
+      ['copd', 'diabetes', 'hypertension'],
+    ],
     ['no longer concerning any rule', ['diabetes'], [], ['diabetes']],
     ['now concerning a rule', [], ['asthma'], ['asthma']],
-  ])('a newer version (%s) replaces the stored one and re-evaluates old and new rules', (_name, oldRules, newRules, affected) => {
-    const existing = aStoredClaim({ version: 1, ruleIds: oldRules });
-    const incoming = aStoredClaim({ version: 2, ruleIds: newRules, serviceDate: '2025-01-16' });
-    const outcome = applyClaimVersion(existing, incoming);
-    expect(outcome.next).toBe(incoming);
-    expect([...outcome.affectedRuleIds].sort()).toEqual(affected);
-    expect(outcome.previousMember).toBeUndefined();
-  });
+  ])(
+    'a newer version (%s) replaces the stored one and re-evaluates old and new rules',
+    (_name, oldRules, newRules, affected) => {
+      const existing = aStoredClaim({ version: 1, ruleIds: oldRules });
+      const incoming = aStoredClaim({ version: 2, ruleIds: newRules, serviceDate: '2025-01-16' });
+      const outcome = applyClaimVersion(existing, incoming);
+      expect(outcome.next).toBe(incoming);
+      expect([...outcome.affectedRuleIds].sort()).toEqual(affected);
+      expect(outcome.previousMember).toBeUndefined();
+    },
+  );
 
   it.each<[string, number, number]>([
     ['an older version', 3, 2],
@@ -221,20 +261,23 @@ describe('applyClaimVersion', () => {
     ['a newer void', 2, 3, 3],
     ['a void of the same version', 2, 2, 2],
     ['a void of an older version (keeps the highest version)', 4, 1, 4],
-  ])('%s voids the stored claim and re-evaluates its rules', (_name, storedVersion, voidVersion, keptVersion) => {
-    const existing = aStoredClaim({ version: storedVersion, ruleIds: ['diabetes', 'hypertension'] });
-    const incoming = aStoredClaim({
-      version: voidVersion,
-      voided: true,
-      serviceDate: '2025-02-02',
-      diagnosisCodes: ['J44.9'],
-      ruleIds: ['copd', 'asthma'],
-    });
-    expect(applyClaimVersion(existing, incoming)).toStrictEqual({
-      next: { ...existing, voided: true, version: keptVersion },
-      affectedRuleIds: ['diabetes', 'hypertension'],
-    });
-  });
+  ])(
+    '%s voids the stored claim and re-evaluates its rules',
+    (_name, storedVersion, voidVersion, keptVersion) => {
+      const existing = aStoredClaim({ version: storedVersion, ruleIds: ['diabetes', 'hypertension'] });
+      const incoming = aStoredClaim({
+        version: voidVersion,
+        voided: true,
+        serviceDate: '2025-02-02',
+        diagnosisCodes: ['J44.9'],
+        ruleIds: ['copd', 'asthma'],
+      });
+      expect(applyClaimVersion(existing, incoming)).toStrictEqual({
+        next: { ...existing, voided: true, version: keptVersion },
+        affectedRuleIds: ['diabetes', 'hypertension'],
+      });
+    },
+  );
 
   it('voids the claim of the stored member even when the void names another member', () => {
     const existing = aStoredClaim({ memberId: 'M1', version: 1 });

@@ -1,9 +1,4 @@
-import {
-  claimSettingOf,
-  drugClassOfNdc,
-  rulesConcerningClaim,
-  type ConditionRule,
-} from '@care/clinical';
+import { claimSettingOf, drugClassOfNdc, rulesConcerningClaim, type ConditionRule } from '@care/clinical';
 import type { ClaimSubmission } from '@care/contracts';
 import type { StoredClaim } from './stored-evidence.types';
 
@@ -48,7 +43,10 @@ export interface ClaimVersionOutcome {
  * and retracts every version, so later versions of a voided claim are ignored (a re-bill gets a new claim id, as in
  * `latestEvidence` of @care/clinical).
  */
-export function applyClaimVersion(existing: StoredClaim | undefined, incoming: StoredClaim): ClaimVersionOutcome {
+export function applyClaimVersion(
+  existing: StoredClaim | undefined,
+  incoming: StoredClaim,
+): ClaimVersionOutcome {
   if (existing === undefined) {
     return { next: incoming, affectedRuleIds: incoming.voided ? [] : incoming.ruleIds };
   }

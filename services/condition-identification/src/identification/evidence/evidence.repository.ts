@@ -48,7 +48,10 @@ const claimOf = (row: ClaimRow): StoredClaim => ({
 });
 
 /** The stored rows of these claim ids. */
-export async function findClaims(manager: EntityManager, claimIds: readonly string[]): Promise<Map<string, StoredClaim>> {
+export async function findClaims(
+  manager: EntityManager,
+  claimIds: readonly string[],
+): Promise<Map<string, StoredClaim>> {
   if (claimIds.length === 0) return new Map();
   const rows = await manager.query<ClaimRow[]>(
     `SELECT ${CLAIM_COLUMNS} FROM claim_evidence WHERE claim_id = ANY($1::text[])`,
@@ -112,30 +115,40 @@ const selfReportOf = (row: SelfReportRow): StoredSelfReport => ({
   recordedAt: row.recorded_at.toISOString(),
 });
 
-/** The stored items of one assessment. */
-export async function findAssessment(
+/** The stored items of these assessments, keyed by {@link assessmentKey}. */
+export async function findAssessments(
   manager: EntityManager,
-  memberId: string,
-  assessmentId: string,
-): Promise<StoredSelfReport[]> {
+  assessments: ReadonlyArray<{ memberId: string; assessmentId: string }>,
+): Promise<Map<string, StoredSelfReport[]>> {
+  const found = new Map<string, StoredSelfReport[]>();
+  if (assessments.length === 0) return found;
   const rows = await manager.query<SelfReportRow[]>(
-    `SELECT ${SELF_REPORT_COLUMNS} FROM self_reported_evidence WHERE member_id = $1 AND assessment_id = $2`,
-    [memberId, assessmentId],
+    `SELECT ${SELF_REPORT_COLUMNS} FROM self_reported_evidence
+      WHERE (member_id, assessment_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [assessments.map((item) => item.memberId), assessments.map((item) => item.assessmentId)],
   );
-  return rows.map(selfReportOf);
+  for (const row of rows) {
+    const key = assessmentKey(row.member_id, row.assessment_id);
+    found.set(key, [...(found.get(key) ?? []), selfReportOf(row)]);
+  }
+  return found;
 }
 
-/** Replaces every item of one assessment by `items`. */
-export async function replaceAssessment(
+export const assessmentKey = (memberId: string, assessmentId: string): string =>
+  `${memberId}\u0000${assessmentId}`;
+
+/** Replaces every item of these assessments by the given items (two statements for the whole batch). */
+export async function replaceAssessments(
   manager: EntityManager,
-  memberId: string,
-  assessmentId: string,
+  assessments: ReadonlyArray<{ memberId: string; assessmentId: string }>,
   items: readonly StoredSelfReport[],
 ): Promise<void> {
-  await manager.query('DELETE FROM self_reported_evidence WHERE member_id = $1 AND assessment_id = $2', [
-    memberId,
-    assessmentId,
-  ]);
+  if (assessments.length === 0) return;
+  await manager.query(
+    `DELETE FROM self_reported_evidence
+      WHERE (member_id, assessment_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [assessments.map((item) => item.memberId), assessments.map((item) => item.assessmentId)],
+  );
   if (items.length === 0) return;
   await manager.query(
     `INSERT INTO self_reported_evidence (member_id, assessment_id, completed_on, kind, code, value, rule_ids, recorded_at)

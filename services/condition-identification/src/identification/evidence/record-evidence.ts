@@ -5,8 +5,15 @@ import type { EntityManager } from 'typeorm';
 import type { EvaluationRequest } from '../evaluation/evaluate-members.use-case';
 import { selfReportsOf } from './assessment-evidence.mapper';
 import { applyClaimVersion, claimEvidenceOf } from './claim-evidence.mapper';
-import { findAssessment, findClaims, lockMembers, replaceAssessment, saveClaims } from './evidence.repository';
-import type { StoredClaim } from './stored-evidence.types';
+import {
+  assessmentKey,
+  findAssessments,
+  findClaims,
+  lockMembers,
+  replaceAssessments,
+  saveClaims,
+} from './evidence.repository';
+import type { StoredClaim, StoredSelfReport } from './stored-evidence.types';
 
 /**
  * Stores the evidence of a batch of `claim-received` events (latest version per claim, voids final) and returns the
@@ -19,7 +26,9 @@ export async function recordClaims(
   rules: readonly ConditionRule[],
 ): Promise<EvaluationRequest[]> {
   const incoming = events.flatMap((event) =>
-    isEventOf(event, ClaimReceived.V1) ? [{ event, claim: claimEvidenceOf(event.envelope.data.claim, rules) }] : [],
+    isEventOf(event, ClaimReceived.V1)
+      ? [{ event, claim: claimEvidenceOf(event.envelope.data.claim, rules) }]
+      : [],
   );
   if (incoming.length === 0) return [];
   const stored = await findClaims(
@@ -65,15 +74,23 @@ export async function recordAssessments(
   events: readonly ReceivedEvent[],
   rules: readonly ConditionRule[],
 ): Promise<EvaluationRequest[]> {
+  const incoming = events.flatMap((event) => (isEventOf(event, AssessmentCompleted.V1) ? [event] : []));
+  if (incoming.length === 0) return [];
+  const stored = await findAssessments(
+    manager,
+    incoming.map((event) => event.envelope.data),
+  );
+  const replaced = new Map<string, { memberId: string; assessmentId: string; items: StoredSelfReport[] }>();
   const requests: EvaluationRequest[] = [];
-  for (const event of events) {
-    if (!isEventOf(event, AssessmentCompleted.V1)) continue;
+  for (const event of incoming) {
     const assessment = event.envelope.data;
-    const earlier = await findAssessment(manager, assessment.memberId, assessment.assessmentId);
+    const key = assessmentKey(assessment.memberId, assessment.assessmentId);
+    const earlier = replaced.get(key)?.items ?? stored.get(key) ?? [];
     const earlierRecordedAt = earlier[0]?.recordedAt;
-    if (earlierRecordedAt !== undefined && Date.parse(earlierRecordedAt) > Date.parse(assessment.recordedAt)) continue;
+    if (earlierRecordedAt !== undefined && Date.parse(earlierRecordedAt) > Date.parse(assessment.recordedAt))
+      continue;
     const items = selfReportsOf(assessment, rules);
-    await replaceAssessment(manager, assessment.memberId, assessment.assessmentId, items);
+    replaced.set(key, { memberId: assessment.memberId, assessmentId: assessment.assessmentId, items });
     requests.push({
       memberId: assessment.memberId,
       ruleIds: [...new Set([...earlier, ...items].flatMap((item) => item.ruleIds))],
@@ -81,6 +98,12 @@ export async function recordAssessments(
       cause: event,
     });
   }
+  const assessments = [...replaced.values()];
+  await replaceAssessments(
+    manager,
+    assessments,
+    assessments.flatMap((assessment) => assessment.items),
+  );
   return requests;
 }
 
