@@ -1,0 +1,227 @@
+import type { DrugClass } from '../conditions/drug-class.types';
+import { matchesDiagnosis } from '../conditions/matches-diagnosis.util';
+import { referencePeriodStart } from '../conditions/reference-period-start.util';
+import { addDays, ageOn, dayNumber, measurementYear } from './gap-calendar.util';
+import type {
+  ClosingService,
+  GapClaim,
+  GapEligibility,
+  GapEvaluation,
+  GapMember,
+  GapReason,
+  GapRule,
+} from './gap-rule.types';
+import { proportionOfDaysCovered } from './proportion-of-days-covered.util';
+
+const within = (date: string, start: string, end: string): boolean => date >= start && date <= end;
+
+/** The window a service is looked for in: its own look-back, or the measurement year, ending on `asOf`. */
+export function serviceWindow(service: ClosingService, asOf: string): { start: string; end: string } {
+  return {
+    start:
+      service.lookbackMonths === undefined
+        ? measurementYear(asOf).start
+        : referencePeriodStart(asOf, service.lookbackMonths),
+    end: asOf,
+  };
+}
+
+/** Claims in the window that match the service's codes (for `requiresAllProcedureCodes`, only if all are found). */
+export function claimsForService(service: ClosingService, claims: readonly GapClaim[], asOf: string): GapClaim[] {
+  const { start, end } = serviceWindow(service, asOf);
+  const { procedureCodes = [], loincCodes = [], drugClasses = [] } = service.codes;
+  const inWindow = claims.filter((claim) => within(claim.serviceDate, start, end));
+  if (service.requiresAllProcedureCodes === true) {
+    const matching = inWindow.filter((claim) => claim.procedureCodes.some((code) => procedureCodes.includes(code)));
+    const found = new Set(matching.flatMap((claim) => claim.procedureCodes));
+    return procedureCodes.every((code) => found.has(code)) ? matching : [];
+  }
+  return inWindow.filter(
+    (claim) =>
+      claim.procedureCodes.some((code) => procedureCodes.includes(code)) ||
+      claim.labs.some((lab) => loincCodes.includes(lab.loincCode)) ||
+      (claim.drugClass !== undefined && drugClasses.includes(claim.drugClass)),
+  );
+}
+
+function isEligible(eligibility: GapEligibility, member: GapMember, claims: readonly GapClaim[], asOf: string): boolean {
+  const year = measurementYear(asOf);
+  const age = ageOn(member.birthDate, year.end);
+  if (age < eligibility.minAge || age > eligibility.maxAge) return false;
+  if (eligibility.sex !== undefined && member.sex !== eligibility.sex) return false;
+  if (eligibility.anyCondition.length > 0 && !eligibility.anyCondition.some((id) => member.conditions.includes(id))) {
+    return false;
+  }
+  const classes = eligibility.filledDrugClasses;
+  return (
+    classes === undefined ||
+    claims.some(
+      (claim) =>
+        claim.drugClass !== undefined && classes.includes(claim.drugClass) && within(claim.serviceDate, year.start, asOf),
+    )
+  );
+}
+
+interface Outcome {
+  readonly open: boolean;
+  readonly reason: GapReason;
+  readonly closingClaimIds?: readonly string[];
+  readonly evidenceClaimIds?: readonly string[];
+  readonly proportionOfDaysCovered?: number;
+  readonly refillDueBy?: string;
+  readonly prescriberNpi?: string;
+  /** False when the data make the member ineligible (too few fills, therapy stopped). */
+  readonly eligible?: boolean;
+}
+
+function serviceOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string): Outcome {
+  const groups = (rule.closing ?? []).map((group) => group.flatMap((service) => claimsForService(service, claims, asOf)));
+  const closing = [...new Set(groups.flat().map((claim) => claim.claimId))];
+  const met = groups.length > 0 && groups.every((group) => group.length > 0);
+  return met
+    ? { open: false, reason: 'closed', closingClaimIds: closing, evidenceClaimIds: closing }
+    : { open: true, reason: 'no-service', evidenceClaimIds: closing };
+}
+
+function controlOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string): Outcome {
+  const criterion = rule.control;
+  if (criterion === undefined) return { open: true, reason: 'no-result' };
+  const year = measurementYear(asOf);
+  const results = claims
+    .filter((claim) => within(claim.serviceDate, year.start, asOf))
+    .flatMap((claim) => [
+      ...claim.labs
+        .filter((lab) => criterion.loincCodes.includes(lab.loincCode) && lab.value !== undefined)
+        .map((lab) => ({ claim, value: lab.value as number })),
+      ...claim.procedureCodes.flatMap((code) => {
+        const value = criterion.resultCodes[code];
+        return value === undefined ? [] : [{ claim, value }];
+      }),
+    ])
+    // the latest result counts; on one day the highest (the conservative reading)
+    .sort((a, b) => a.claim.serviceDate.localeCompare(b.claim.serviceDate) || a.value - b.value);
+  const latest = results.at(-1);
+  if (latest === undefined) return { open: true, reason: 'no-result' };
+  const ids = [latest.claim.claimId];
+  return latest.value > criterion.openAbove
+    ? { open: true, reason: 'poor-control', evidenceClaimIds: ids }
+    : { open: false, reason: 'closed', closingClaimIds: ids, evidenceClaimIds: ids };
+}
+
+const lastFillOf = (fills: readonly GapClaim[]): GapClaim | undefined =>
+  [...fills].sort((a, b) => a.serviceDate.localeCompare(b.serviceDate) || (a.daysSupply ?? 0) - (b.daysSupply ?? 0)).at(-1);
+
+function adherenceOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string): Outcome {
+  const criterion = rule.adherence;
+  if (criterion === undefined) return { open: false, reason: 'not-eligible', eligible: false };
+  const year = measurementYear(asOf);
+  const fills = claims.filter(
+    (claim) =>
+      claim.drugClass !== undefined &&
+      criterion.drugClasses.includes(claim.drugClass) &&
+      within(claim.serviceDate, year.start, asOf),
+  );
+  const ids = fills.map((fill) => fill.claimId);
+  const dates = [...new Set(fills.map((fill) => fill.serviceDate))].sort();
+  const first = dates[0];
+  if (first === undefined || dates.length < criterion.minFillsOnDistinctDates) {
+    return { open: false, reason: 'not-eligible', eligible: false, evidenceClaimIds: ids };
+  }
+  const prescriberNpi = lastFillOf(fills)?.prescriberNpi;
+  const withPrescriber = prescriberNpi === undefined ? {} : { prescriberNpi };
+  if (dayNumber(asOf) - dayNumber(first) < criterion.minDaysFromFirstFillToPeriodEnd) {
+    return { open: false, reason: 'too-early', eligible: false, evidenceClaimIds: ids, ...withPrescriber };
+  }
+  const covered = proportionOfDaysCovered(
+    fills.map((fill) => ({ date: fill.serviceDate, daysSupply: fill.daysSupply ?? 0 })),
+    asOf,
+  );
+  const pdc = covered.proportion;
+  return pdc >= criterion.minProportionOfDaysCovered
+    ? { open: false, reason: 'closed', closingClaimIds: ids, evidenceClaimIds: ids, proportionOfDaysCovered: pdc, ...withPrescriber }
+    : { open: true, reason: 'below-threshold', evidenceClaimIds: ids, proportionOfDaysCovered: pdc, ...withPrescriber };
+}
+
+function refillOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string): Outcome {
+  const criterion = rule.refill;
+  if (criterion === undefined) return { open: false, reason: 'not-eligible', eligible: false };
+  const activeFrom = addDays(asOf, -criterion.activeWithinDays);
+  // Per class: the last fill decides when the next one is due; the earliest due class is reported.
+  const late = criterion.drugClasses.flatMap((drugClass: DrugClass) => {
+    const last = lastFillOf(
+      claims.filter((claim) => claim.drugClass === drugClass && within(claim.serviceDate, activeFrom, asOf)),
+    );
+    if (last === undefined) return [];
+    return [{ last, dueBy: addDays(last.serviceDate, (last.daysSupply ?? 0) + criterion.graceDays) }];
+  });
+  if (late.length === 0) return { open: false, reason: 'not-eligible', eligible: false };
+  const earliest = [...late].sort((a, b) => a.dueBy.localeCompare(b.dueBy))[0] as (typeof late)[number];
+  const prescriberNpi = earliest.last.prescriberNpi;
+  const common = {
+    evidenceClaimIds: late.map((item) => item.last.claimId),
+    refillDueBy: earliest.dueBy,
+    ...(prescriberNpi === undefined ? {} : { prescriberNpi }),
+  };
+  return asOf > earliest.dueBy
+    ? { open: true, reason: 'refill-late', ...common }
+    : { open: false, reason: 'closed', closingClaimIds: common.evidenceClaimIds, ...common };
+}
+
+/**
+ * Evaluates one gap rule for one member as of `asOf` (YYYY-MM-DD). Pure: the cost depends only on the member's
+ * claims passed in (the latest version of each, voids left out). Eligibility (age on 31 December of the measurement
+ * year, sex, identified conditions, fills) comes first, then exclusions (a diagnosis in the measurement year, a
+ * fill of an excluded class, an identified condition that moves the member to another measure), then the rule's
+ * kind decides open or closed.
+ */
+export function evaluateGap(rule: GapRule, member: GapMember, claims: readonly GapClaim[], asOf: string): GapEvaluation {
+  const base = { ruleId: rule.id, ruleVersion: rule.version };
+  const notEligible: GapEvaluation = {
+    ...base,
+    eligible: false,
+    excluded: false,
+    open: false,
+    reason: 'not-eligible',
+    closingClaimIds: [],
+    evidenceClaimIds: [],
+    exclusionClaimIds: [],
+  };
+  if (!rule.eligibility.some((eligibility) => isEligible(eligibility, member, claims, asOf))) return notEligible;
+
+  const year = measurementYear(asOf);
+  const inYear = claims.filter((claim) => within(claim.serviceDate, year.start, asOf));
+  const excludedClasses: readonly string[] = rule.exclusions.drugClasses ?? [];
+  const exclusionClaimIds = inYear
+    .filter(
+      (claim) =>
+        matchesDiagnosis({ diagnosisCodePrefixes: rule.exclusions.diagnosisCodePrefixes }, claim.diagnosisCodes) ||
+        (claim.drugClass !== undefined && excludedClasses.includes(claim.drugClass)),
+    )
+    .map((claim) => claim.claimId);
+  const excludedByCondition = (rule.exclusions.conditions ?? []).some((id) => member.conditions.includes(id));
+  if (exclusionClaimIds.length > 0 || excludedByCondition) {
+    return { ...notEligible, eligible: true, excluded: true, reason: 'excluded', exclusionClaimIds };
+  }
+
+  const outcome =
+    rule.kind === 'service'
+      ? serviceOutcome(rule, claims, asOf)
+      : rule.kind === 'control'
+        ? controlOutcome(rule, claims, asOf)
+        : rule.kind === 'adherence'
+          ? adherenceOutcome(rule, claims, asOf)
+          : refillOutcome(rule, claims, asOf);
+  return {
+    ...base,
+    eligible: outcome.eligible ?? true,
+    excluded: false,
+    open: outcome.open,
+    reason: outcome.reason,
+    closingClaimIds: outcome.closingClaimIds ?? [],
+    evidenceClaimIds: outcome.evidenceClaimIds ?? [],
+    exclusionClaimIds: [],
+    ...(outcome.proportionOfDaysCovered === undefined ? {} : { proportionOfDaysCovered: outcome.proportionOfDaysCovered }),
+    ...(outcome.refillDueBy === undefined ? {} : { refillDueBy: outcome.refillDueBy }),
+    ...(outcome.prescriberNpi === undefined ? {} : { prescriberNpi: outcome.prescriberNpi }),
+  };
+}

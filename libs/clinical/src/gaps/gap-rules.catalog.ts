@@ -1,0 +1,35 @@
+import type { GapRule } from './gap-rule.types';
+import {
+  DIABETES_EYE_EXAM_RULE,
+  DIABETES_HBA1C_CONTROL_RULE,
+  DIABETES_HBA1C_TESTING_RULE,
+  DIABETES_KIDNEY_EVALUATION_RULE,
+} from './rules/diabetes-care.rule-data';
+import {
+  ADHERENCE_DIABETES_RULE,
+  ADHERENCE_RAS_ANTAGONISTS_RULE,
+  ADHERENCE_STATINS_RULE,
+  LATE_REFILL_RULE,
+  STATIN_THERAPY_CARDIOVASCULAR_RULE,
+  STATIN_THERAPY_DIABETES_RULE,
+} from './rules/medication.rule-data';
+import { BREAST_CANCER_SCREENING_RULE, COLORECTAL_CANCER_SCREENING_RULE } from './rules/preventive-screening.rule-data';
+
+/** Version of the gap catalog as a whole; bump when any rule is added, removed or re-versioned. */
+export const GAP_RULE_CATALOG_VERSION = 'gaps-2026.1';
+
+/** Every care-gap rule, in display order. */
+export const GAP_RULES: readonly GapRule[] = [
+  DIABETES_HBA1C_TESTING_RULE,
+  DIABETES_HBA1C_CONTROL_RULE,
+  DIABETES_EYE_EXAM_RULE,
+  DIABETES_KIDNEY_EVALUATION_RULE,
+  STATIN_THERAPY_CARDIOVASCULAR_RULE,
+  STATIN_THERAPY_DIABETES_RULE,
+  BREAST_CANCER_SCREENING_RULE,
+  COLORECTAL_CANCER_SCREENING_RULE,
+  ADHERENCE_DIABETES_RULE,
+  ADHERENCE_RAS_ANTAGONISTS_RULE,
+  ADHERENCE_STATINS_RULE,
+  LATE_REFILL_RULE,
+];
