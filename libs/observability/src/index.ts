@@ -5,5 +5,7 @@ export * from './health/health.controller';
 export * from './metrics/metrics.controller';
 export * from './http/validation-exception.factory';
 export * from './http/parse-member-id.pipe';
+export * from './http/parse-npi.pipe';
 export * from './http/bootstrap-service';
 export * from './http/json-schema-components';
+export * from './time/clock';

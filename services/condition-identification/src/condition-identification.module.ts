@@ -7,7 +7,7 @@ import {
   SERVICE_NAME,
   type ConditionIdentificationConfig,
 } from './condition-identification.config';
-import { SYSTEM_CLOCK, type Clock } from './identification/clock';
+import { SYSTEM_CLOCK, type Clock } from '@care/observability';
 import { DEFAULT_RULE_CATALOG, type RuleCatalog } from './identification/evaluation/evaluate-members.use-case';
 import { IdentificationModule } from './identification/identification.module';
 import { CONDITION_IDENTIFICATION_MIGRATIONS } from './migrations';

@@ -18,6 +18,7 @@ export const PHI_FIELD_NAMES: readonly string[] = [
   'diagnoses',
   'lines',
   'drug',
+  'answers',
 ];
 
 /** Fields that hold whole records (a member, a claim, a request body, an event's data): never logged whole. */

@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { MessagingRuntime } from '@care/messaging';
-import { CLOCK, SYSTEM_CLOCK, type Clock } from './clock';
+import { CLOCK, SYSTEM_CLOCK, type Clock } from '@care/observability';
 import {
   DEFAULT_RULE_CATALOG,
   EvaluateMembersUseCase,

@@ -19,7 +19,7 @@ import {
   ConditionIdentificationModule,
   type ConditionIdentificationOverrides,
 } from '../../src/condition-identification.module';
-import type { Clock } from '../../src/identification/clock';
+import type { Clock } from '@care/observability';
 import { DailyReevaluationService } from '../../src/identification/reevaluation/daily-reevaluation.service';
 import { IdentificationRerunsService } from '../../src/identification/reruns/identification-reruns.service';
 

@@ -22,7 +22,7 @@ import {
 } from '@care/contracts';
 import type { EventFactory, OutgoingEvent, ReceivedEvent } from '@care/messaging';
 import type { EntityManager } from 'typeorm';
-import { dayOf } from '../clock';
+import { dayOf } from '@care/observability';
 import { loadMemberEvidence } from '../evidence/evidence.repository';
 import type { MemberEvidence, StoredClaim } from '../evidence/stored-evidence.types';
 import {

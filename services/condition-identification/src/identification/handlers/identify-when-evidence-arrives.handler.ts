@@ -1,6 +1,6 @@
 import { TOPICS } from '@care/contracts';
 import type { EventConsumerDefinition } from '@care/messaging';
-import type { Clock } from '../clock';
+import type { Clock } from '@care/observability';
 import type { EvaluateMembersUseCase } from '../evaluation/evaluate-members.use-case';
 import { lockMembers } from '../evidence/evidence.repository';
 import { membersOf, recordAssessments, recordClaims } from '../evidence/record-evidence';

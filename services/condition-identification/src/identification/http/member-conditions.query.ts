@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConditionReason } from '@care/clinical';
 import type { EvidenceClaim, IdentificationEvidence } from '@care/contracts';
 import { DataSource } from 'typeorm';
-import { CLOCK, dayOf, type Clock } from '../clock';
+import { CLOCK, dayOf, type Clock } from '@care/observability';
 import {
   conditionStateKey,
   identificationsOf,

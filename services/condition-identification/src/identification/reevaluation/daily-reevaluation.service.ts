@@ -9,7 +9,7 @@ import { evidenceLookbackMonths, referencePeriodStart } from '@care/clinical';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { DataSource } from 'typeorm';
 import { CONDITION_IDENTIFICATION_OPTIONS, type IdentificationOptions } from '../identification.options';
-import { CLOCK, dayOf, type Clock } from '../clock';
+import { CLOCK, dayOf, type Clock } from '@care/observability';
 import { EvaluateMembersUseCase, type EvaluationRequest } from '../evaluation/evaluate-members.use-case';
 import { runExclusively } from '../evaluation/run-exclusively';
 import { lockMembers, pruneEvidence } from '../evidence/evidence.repository';

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@care/observability';
 import { EvaluateMembersUseCase, type EvaluationOutcome } from '../evaluation/evaluate-members.use-case';
 import { runExclusively } from '../evaluation/run-exclusively';
 import { lockMembers } from '../evidence/evidence.repository';
