@@ -1,13 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@care/messaging';
-import { ObservabilityModule } from '@care/observability';
+import { ObservabilityModule, SYSTEM_CLOCK, type Clock } from '@care/observability';
 import { PersistenceModule } from '@care/persistence';
 import {
   CONDITION_IDENTIFICATION_SCHEMA,
   SERVICE_NAME,
   type ConditionIdentificationConfig,
 } from './condition-identification.config';
-import { SYSTEM_CLOCK, type Clock } from '@care/observability';
 import { DEFAULT_RULE_CATALOG, type RuleCatalog } from './identification/evaluation/evaluate-members.use-case';
 import { IdentificationModule } from './identification/identification.module';
 import { CONDITION_IDENTIFICATION_MIGRATIONS } from './migrations';

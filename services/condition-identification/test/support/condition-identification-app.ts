@@ -8,7 +8,7 @@ import {
   type ClaimSubmission,
 } from '@care/contracts';
 import { MessagingRuntime } from '@care/messaging';
-import { bootstrapService } from '@care/observability';
+import { bootstrapService, type Clock } from '@care/observability';
 import type { TestEnvironment } from '@care/testing';
 import { DataSource } from 'typeorm';
 import {
@@ -19,7 +19,6 @@ import {
   ConditionIdentificationModule,
   type ConditionIdentificationOverrides,
 } from '../../src/condition-identification.module';
-import type { Clock } from '@care/observability';
 import { DailyReevaluationService } from '../../src/identification/reevaluation/daily-reevaluation.service';
 import { IdentificationRerunsService } from '../../src/identification/reruns/identification-reruns.service';
 
