@@ -1,3 +1,4 @@
+export * from './claims/apply-claim-version.util';
 export * from './conditions';
 export * from './instruments';
 export * from './gaps';

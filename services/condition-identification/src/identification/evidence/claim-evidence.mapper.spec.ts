@@ -1,11 +1,17 @@
-import { CONDITION_RULES, HYPERTENSION_RULE, type ClaimSetting, type DrugClass } from '@care/clinical';
+import {
+  applyClaimVersion,
+  CONDITION_RULES,
+  HYPERTENSION_RULE,
+  type ClaimSetting,
+  type DrugClass,
+} from '@care/clinical';
 import {
   aValidInstitutionalClaim,
   aValidPharmacyClaim,
   aValidProfessionalClaim,
   type ClaimSubmission,
 } from '@care/contracts';
-import { applyClaimVersion, claimEvidenceOf } from './claim-evidence.mapper';
+import { claimEvidenceOf } from './claim-evidence.mapper';
 import type { StoredClaim } from './stored-evidence.types';
 
 /** Every rule of the catalog, in catalog order (the order `ruleIds` follows). */

@@ -1,10 +1,10 @@
-import type { ConditionRule } from '@care/clinical';
+import { applyClaimVersion, type ConditionRule } from '@care/clinical';
 import { AssessmentCompleted, ClaimReceived } from '@care/contracts';
 import { isEventOf, type ReceivedEvent } from '@care/messaging';
 import type { EntityManager } from 'typeorm';
 import type { EvaluationRequest } from '../evaluation/evaluate-members.use-case';
 import { selfReportsOf } from './assessment-evidence.mapper';
-import { applyClaimVersion, claimEvidenceOf } from './claim-evidence.mapper';
+import { claimEvidenceOf } from './claim-evidence.mapper';
 import {
   assessmentKey,
   findAssessments,
