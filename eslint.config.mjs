@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 const productionConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:claims-intake', onlyDependOnLibsWithTags: ['scope:shared', 'scope:claims-intake'] },
+  { sourceTag: 'scope:care-gaps', onlyDependOnLibsWithTags: ['scope:shared', 'scope:care-gaps'] },
   {
     sourceTag: 'scope:condition-identification',
     onlyDependOnLibsWithTags: ['scope:shared', 'scope:condition-identification'],

@@ -3,3 +3,4 @@ export * from './data-source/run-migrations';
 export * from './migrations/messaging-tables.migration';
 export * from './errors/is-transient-database-error';
 export * from './nest/persistence.module';
+export * from './locks/run-exclusively';

@@ -3,6 +3,7 @@ export * from './gap-rule.types';
 export * from './gap-calendar.util';
 export * from './proportion-of-days-covered.util';
 export * from './evaluate-gap.rule';
+export * from './gap-relevance.util';
 export * from './gap-rules.catalog';
 export { codeRange, GAP_RULE_VERSION } from './rules/gap-shared.rule-data';
 export * from './rules/diabetes-care.rule-data';

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import {
-  aValidInstitutionalClaim,
-  aValidPharmacyClaim,
-  aValidProfessionalClaim,
-  type AssessmentCompletedPayload,
-  type ClaimSubmission,
-} from '@care/contracts';
+import type { AssessmentCompletedPayload } from '@care/contracts';
 import { MessagingRuntime } from '@care/messaging';
 import { bootstrapService, type Clock } from '@care/observability';
 import type { TestEnvironment } from '@care/testing';
@@ -79,70 +73,7 @@ export class TestClock implements Clock {
   }
 }
 
-/** YYYY-MM-DD `days` days before the real today (claims may not be dated in the future). */
-export function daysAgo(days: number, from: Date = new Date()): string {
-  const day = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
-  day.setUTCDate(day.getUTCDate() - days);
-  return day.toISOString().slice(0, 10);
-}
-
-interface ClaimSpec {
-  readonly claimId: string;
-  readonly memberId: string;
-  readonly date: string;
-  readonly version?: number;
-  readonly frequency?: ClaimSubmission['frequency'];
-}
-
-/** A professional (carrier) claim with the given diagnoses on one date. */
-export function officeVisit(spec: ClaimSpec & { readonly codes: readonly string[] }): ClaimSubmission {
-  const base = aValidProfessionalClaim();
-  return aValidProfessionalClaim({
-    claimId: spec.claimId,
-    memberId: spec.memberId,
-    version: spec.version ?? 1,
-    frequency: spec.frequency ?? 'original',
-    serviceDateFrom: spec.date,
-    serviceDateTo: spec.date,
-    diagnoses: spec.codes.map((code) => ({ code })),
-    lines: [{ ...(base.lines?.[0] as NonNullable<ClaimSubmission['lines']>[number]), serviceDate: spec.date }],
-    totalChargedAmount: 150,
-    totalPaidAmount: 95.5,
-  });
-}
-
-/** An inpatient hospital stay (type of bill 0111) with the given diagnoses. */
-export function inpatientStay(spec: ClaimSpec & { readonly codes: readonly string[] }): ClaimSubmission {
-  return aValidInstitutionalClaim({
-    claimId: spec.claimId,
-    memberId: spec.memberId,
-    version: spec.version ?? 1,
-    frequency: spec.frequency ?? 'original',
-    typeOfBill: '0111',
-    serviceDateFrom: spec.date,
-    serviceDateTo: spec.date,
-    diagnoses: spec.codes.map((code) => ({ code })),
-    lines: [{ lineNumber: 1, revenueCode: '0120', serviceDate: spec.date, units: 1, chargedAmount: 900, paidAmount: 700 }],
-    totalChargedAmount: 900,
-    totalPaidAmount: 700,
-  });
-}
-
-/** A pharmacy fill of an 11-digit NDC. */
-export function fill(spec: ClaimSpec & { readonly ndc: string }): ClaimSubmission {
-  const base = aValidPharmacyClaim();
-  return aValidPharmacyClaim({
-    claimId: spec.claimId,
-    memberId: spec.memberId,
-    version: spec.version ?? 1,
-    frequency: spec.frequency ?? 'original',
-    serviceDateFrom: spec.date,
-    serviceDateTo: spec.date,
-    drug: { ...(base.drug as NonNullable<ClaimSubmission['drug']>), ndc: spec.ndc, fillDate: spec.date },
-  });
-}
-
-export { claimReceivedMessage } from '@care/testing';
+export { claimReceivedMessage, daysAgo, fill, inpatientStay, officeVisit } from '@care/testing';
 
 /** An `assessment-completed` message as an assessment vendor publishes it. */
 export function assessmentMessage(

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { CONDITION_IDENTIFICATION_OPTIONS, type IdentificationOptions } from '../identification.options';
 import { CLOCK, dayOf, type Clock } from '@care/observability';
 import { EvaluateMembersUseCase, type EvaluationRequest } from '../evaluation/evaluate-members.use-case';
-import { runExclusively } from '../evaluation/run-exclusively';
+import { runExclusively } from '@care/persistence';
 import { lockMembers, pruneEvidence } from '../evidence/evidence.repository';
 import { IdentificationMetrics } from '../identification.metrics';
 

@@ -10,7 +10,7 @@ import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '@care/observability';
 import { EvaluateMembersUseCase, type EvaluationOutcome } from '../evaluation/evaluate-members.use-case';
-import { runExclusively } from '../evaluation/run-exclusively';
+import { runExclusively } from '@care/persistence';
 import { lockMembers } from '../evidence/evidence.repository';
 import { IdentificationMetrics } from '../identification.metrics';
 import { CONDITION_IDENTIFICATION_OPTIONS, type IdentificationOptions } from '../identification.options';

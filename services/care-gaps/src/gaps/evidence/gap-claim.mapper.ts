@@ -1,0 +1,42 @@
+import { drugClassOfNdc, rulesConcerningGapClaim, type GapClaim, type GapRule } from '@care/clinical';
+import type { ClaimSubmission } from '@care/contracts';
+
+/** One claim as care-gaps keeps it: the latest version seen, a void being final. */
+export interface StoredGapClaim extends GapClaim {
+  readonly memberId: string;
+  readonly version: number;
+  readonly voided: boolean;
+  /** Gap rules the claim can matter to; empty for unrelated claims (which keep only their identity). */
+  readonly ruleIds: readonly string[];
+}
+
+/**
+ * The evidence a `claim-received` claim carries for gap rules: procedure codes of its lines, diagnoses, lab results
+ * (LOINC and value), drug class (NDC table), days' supply and prescriber. Denied claims are kept as identity only:
+ * a denied service did not happen as far as gaps are concerned.
+ */
+export function gapClaimOf(claim: ClaimSubmission, rules: readonly GapRule[]): StoredGapClaim {
+  const lines = claim.lines ?? [];
+  const drugClass = claim.drug === undefined ? null : drugClassOfNdc(claim.drug.ndc);
+  const evidence: GapClaim = {
+    claimId: claim.claimId,
+    serviceDate: claim.serviceDateFrom,
+    procedureCodes: [...new Set(lines.flatMap((line) => (line.procedureCode === undefined ? [] : [line.procedureCode])))],
+    diagnosisCodes: (claim.diagnoses ?? []).map((diagnosis) => diagnosis.code),
+    labs: lines.flatMap((line) =>
+      line.labResult === undefined ? [] : [{ loincCode: line.labResult.loincCode, value: line.labResult.value }],
+    ),
+    ...(drugClass === null ? {} : { drugClass }),
+    ...(claim.drug === undefined ? {} : { daysSupply: claim.drug.daysSupply, prescriberNpi: claim.drug.prescriberNpi }),
+  };
+  const ruleIds = claim.adjudicationStatus === 'denied' ? [] : rulesConcerningGapClaim(rules, evidence);
+  return {
+    ...(ruleIds.length === 0
+      ? { claimId: claim.claimId, serviceDate: claim.serviceDateFrom, procedureCodes: [], diagnosisCodes: [], labs: [] }
+      : evidence),
+    memberId: claim.memberId,
+    version: claim.version,
+    voided: claim.frequency === 'void',
+    ruleIds,
+  };
+}

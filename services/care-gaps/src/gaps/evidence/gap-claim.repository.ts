@@ -1,0 +1,136 @@
+import type { DrugClass } from '@care/clinical';
+import type { EntityManager } from 'typeorm';
+import type { StoredGapClaim } from './gap-claim.mapper';
+
+/** First key of the advisory locks that serialise gap evaluations of one member (second key: hash of the id). */
+const MEMBER_LOCK_SPACE = 0x0ca9;
+
+/** Takes each member's transaction lock in sorted order (consumers and the daily review alike). */
+export async function lockGapMembers(manager: EntityManager, memberIds: readonly string[]): Promise<void> {
+  if (memberIds.length === 0) return;
+  await manager.query(
+    `SELECT count(pg_advisory_xact_lock($1, hashtext(member_id)))
+       FROM (SELECT member_id FROM unnest($2::text[]) AS member_id ORDER BY member_id) AS members`,
+    [MEMBER_LOCK_SPACE, [...new Set(memberIds)].sort()],
+  );
+}
+
+interface GapClaimRow {
+  claim_id: string;
+  member_id: string;
+  version: number;
+  voided: boolean;
+  service_date: string;
+  procedure_codes: string[];
+  diagnosis_codes: string[];
+  labs: Array<{ loincCode: string; value?: number }>;
+  drug_class: string | null;
+  days_supply: number | null;
+  prescriber_npi: string | null;
+  rule_ids: string[];
+}
+
+const COLUMNS = `claim_id, member_id, version, voided, service_date::text AS service_date, procedure_codes,
+  diagnosis_codes, labs, drug_class, days_supply, prescriber_npi, rule_ids`;
+
+const claimOf = (row: GapClaimRow): StoredGapClaim => ({
+  claimId: row.claim_id,
+  memberId: row.member_id,
+  version: row.version,
+  voided: row.voided,
+  serviceDate: row.service_date,
+  procedureCodes: row.procedure_codes,
+  diagnosisCodes: row.diagnosis_codes,
+  labs: row.labs,
+  ...(row.drug_class === null ? {} : { drugClass: row.drug_class as DrugClass }),
+  ...(row.days_supply === null ? {} : { daysSupply: row.days_supply }),
+  ...(row.prescriber_npi === null ? {} : { prescriberNpi: row.prescriber_npi }),
+  ruleIds: row.rule_ids,
+});
+
+export async function findGapClaims(
+  manager: EntityManager,
+  claimIds: readonly string[],
+): Promise<Map<string, StoredGapClaim>> {
+  if (claimIds.length === 0) return new Map();
+  const rows = await manager.query<GapClaimRow[]>(`SELECT ${COLUMNS} FROM gap_claims WHERE claim_id = ANY($1::text[])`, [
+    [...new Set(claimIds)],
+  ]);
+  return new Map(rows.map((row) => [row.claim_id, claimOf(row)]));
+}
+
+export async function saveGapClaims(manager: EntityManager, claims: readonly StoredGapClaim[]): Promise<void> {
+  if (claims.length === 0) return;
+  await manager.query(
+    `INSERT INTO gap_claims (claim_id, member_id, version, voided, service_date, procedure_codes, diagnosis_codes, labs,
+                             drug_class, days_supply, prescriber_npi, rule_ids)
+     SELECT r.claim_id, r.member_id, r.version, r.voided, r.service_date, r.procedure_codes, r.diagnosis_codes, r.labs,
+            r.drug_class, r.days_supply, r.prescriber_npi, r.rule_ids
+       FROM jsonb_to_recordset($1::jsonb) AS r(claim_id text, member_id text, version int, voided boolean,
+            service_date date, procedure_codes text[], diagnosis_codes text[], labs jsonb, drug_class text,
+            days_supply int, prescriber_npi text, rule_ids text[])
+     ON CONFLICT (claim_id) DO UPDATE SET
+       member_id = EXCLUDED.member_id, version = EXCLUDED.version, voided = EXCLUDED.voided,
+       service_date = EXCLUDED.service_date, procedure_codes = EXCLUDED.procedure_codes,
+       diagnosis_codes = EXCLUDED.diagnosis_codes, labs = EXCLUDED.labs, drug_class = EXCLUDED.drug_class,
+       days_supply = EXCLUDED.days_supply, prescriber_npi = EXCLUDED.prescriber_npi, rule_ids = EXCLUDED.rule_ids`,
+    [
+      JSON.stringify(
+        claims.map((claim) => ({
+          claim_id: claim.claimId,
+          member_id: claim.memberId,
+          version: claim.version,
+          voided: claim.voided,
+          service_date: claim.serviceDate,
+          procedure_codes: claim.procedureCodes,
+          diagnosis_codes: claim.diagnosisCodes,
+          labs: claim.labs,
+          drug_class: claim.drugClass ?? null,
+          days_supply: claim.daysSupply ?? null,
+          prescriber_npi: claim.prescriberNpi ?? null,
+          rule_ids: claim.ruleIds,
+        })),
+      ),
+    ],
+  );
+}
+
+/**
+ * Active claims that concern some gap rule, per member: everything since `recentSince` (measurement year and
+ * medication windows), and older claims back to `longSince` only when they concern one of `longRuleIds` (the
+ * screening rules with multi-year look-backs). The cost is bounded by the member's relevant claims in those windows.
+ */
+export async function loadGapClaims(
+  manager: EntityManager,
+  memberIds: readonly string[],
+  window: { readonly recentSince: string; readonly longSince: string; readonly longRuleIds: readonly string[] },
+): Promise<Map<string, StoredGapClaim[]>> {
+  const unique = [...new Set(memberIds)];
+  const byMember = new Map<string, StoredGapClaim[]>(unique.map((memberId) => [memberId, []]));
+  if (unique.length === 0) return byMember;
+  const rows = await manager.query<GapClaimRow[]>(
+    `SELECT ${COLUMNS} FROM gap_claims
+      WHERE member_id = ANY($1::text[]) AND rule_ids <> '{}' AND NOT voided
+        AND (service_date >= $2::date OR (service_date >= $3::date AND rule_ids && $4::text[]))`,
+    [unique, window.recentSince, window.longSince, window.longRuleIds],
+  );
+  for (const row of rows) byMember.get(row.member_id)?.push(claimOf(row));
+  return byMember;
+}
+
+/** Deletes claims no window can reach any more (see {@link loadGapClaims}), at most `limit`; returns how many went. */
+export async function pruneGapClaims(
+  manager: EntityManager,
+  window: { readonly recentSince: string; readonly longSince: string; readonly longRuleIds: readonly string[] },
+  limit: number,
+): Promise<number> {
+  const rows = await manager.query<unknown[]>(
+    `DELETE FROM gap_claims WHERE claim_id IN (
+       SELECT claim_id FROM gap_claims
+        WHERE service_date < $1::date AND (service_date < $2::date OR NOT (rule_ids && $3::text[]))
+        LIMIT $4)
+     RETURNING 1`,
+    [window.recentSince, window.longSince, window.longRuleIds, limit],
+  );
+  return rows.length;
+}

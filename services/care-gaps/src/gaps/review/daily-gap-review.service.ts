@@ -1,0 +1,120 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { MessagingRuntime, stageEvents } from '@care/messaging';
+import { CLOCK, dayOf, type Clock } from '@care/observability';
+import { runExclusively } from '@care/persistence';
+import { DataSource } from 'typeorm';
+import { EvaluateGapsUseCase } from '../evaluation/evaluate-gaps.use-case';
+import { lockGapMembers, pruneGapClaims } from '../evidence/gap-claim.repository';
+import { GapMetrics } from '../gap.metrics';
+import { GAP_OPTIONS, type GapOptions } from '../gap.options';
+
+/** What one run of the daily review did. */
+export interface GapReviewSummary {
+  readonly asOf: string;
+  /** False when another instance was running it. */
+  readonly ran: boolean;
+  readonly membersEvaluated: number;
+  readonly opened: number;
+  readonly closed: number;
+  readonly claimsPruned: number;
+}
+
+const JOB = 'care-gaps:daily-review';
+const PRUNE_CHUNK = 10000;
+
+/**
+ * Gaps change as time passes (a service leaves its look-back, a refill falls due, the measurement year turns), so
+ * every evaluated member carries `review_on`, the next day one of their gaps may change without a new claim. A timer
+ * re-evaluates only the members due (an index range scan, cheap when none is), then prunes claims no window reaches.
+ * One instance at a time (session advisory lock).
+ */
+@Injectable()
+export class DailyGapReviewService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DailyGapReviewService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(MessagingRuntime) private readonly messaging: MessagingRuntime,
+    @Inject(EvaluateGapsUseCase) private readonly evaluate: EvaluateGapsUseCase,
+    @Inject(GapMetrics) private readonly metrics: GapMetrics,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(GAP_OPTIONS) private readonly options: GapOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.scheduleReview) return;
+    this.timer = setInterval(() => {
+      this.running = this.runDue().catch((error: unknown) =>
+        this.logger.error(`daily gap review failed: ${error instanceof Error ? error.message : 'unknown error'}`),
+      );
+    }, this.options.reviewIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Re-evaluates every member due today (or earlier) and prunes claims no window reaches. */
+  async runDue(): Promise<GapReviewSummary> {
+    const asOf = dayOf(this.clock.now());
+    const summary = await runExclusively(this.dataSource, JOB, () => this.review(asOf));
+    return summary ?? { asOf, ran: false, membersEvaluated: 0, opened: 0, closed: 0, claimsPruned: 0 };
+  }
+
+  private async review(asOf: string): Promise<GapReviewSummary> {
+    let membersEvaluated = 0;
+    let opened = 0;
+    let closed = 0;
+    let cursor = '';
+    for (;;) {
+      const page = await this.dataSource.transaction(async (manager) => {
+        const due = await manager.query<Array<{ member_id: string }>>(
+          `SELECT member_id FROM gap_reviews WHERE review_on <= $1::date AND member_id > $2
+            ORDER BY member_id LIMIT $3`,
+          [asOf, cursor, this.options.reviewPageSize],
+        );
+        if (due.length === 0) return null;
+        cursor = due[due.length - 1]?.member_id ?? cursor;
+        const memberIds = due.map((row) => row.member_id);
+        await lockGapMembers(manager, memberIds);
+        const outcome = await this.evaluate.execute(
+          manager,
+          memberIds.map((memberId) => ({ memberId, trigger: 'review' as const })),
+          this.clock.now(),
+        );
+        await stageEvents(manager, outcome.events);
+        return outcome;
+      });
+      if (page === null) break;
+      membersEvaluated += page.members;
+      opened += page.opened.length;
+      closed += page.closed.length;
+      this.metrics.record(page);
+      if (page.events.length > 0) this.messaging.published();
+    }
+    let claimsPruned = 0;
+    for (;;) {
+      const deleted = await this.dataSource.transaction((manager) =>
+        pruneGapClaims(manager, this.evaluate.claimWindow(asOf), PRUNE_CHUNK),
+      );
+      claimsPruned += deleted;
+      if (deleted < PRUNE_CHUNK) break;
+    }
+    if (membersEvaluated > 0 || claimsPruned > 0) {
+      this.logger.log(
+        `daily gap review as of ${asOf}: ${String(membersEvaluated)} members, ${String(opened)} opened, ${String(closed)} closed, ${String(claimsPruned)} claims pruned`,
+      );
+    }
+    return { asOf, ran: true, membersEvaluated, opened, closed, claimsPruned };
+  }
+}
