@@ -13,7 +13,6 @@ import {
   CareGapClosed,
   CareGapDetected,
   type GapCloseReason,
-  type GapKindName,
   type GapOpenReason,
 } from '@care/contracts';
 import type { EventFactory, OutgoingEvent, ReceivedEvent } from '@care/messaging';
