@@ -107,7 +107,7 @@ describe('care-gaps end to end (claims-intake -> condition-identification -> car
     const test = officeVisit({
       claimId: 'G-DM-A1C',
       memberId: 'G-DM',
-      date: daysAgo(2),
+      date: daysAgo(0),
       codes: ['E11.9'],
       procedureCodes: ['83036'],
       lab: { loincCode: '4548-4', value: 7.1, unit: '%' },

@@ -94,7 +94,8 @@ function controlOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string
         .filter((lab) => criterion.loincCodes.includes(lab.loincCode) && lab.value !== undefined)
         .map((lab) => ({ claim, value: lab.value as number })),
       ...claim.procedureCodes.flatMap((code) => {
-        const value = criterion.resultCodes[code];
+        // own properties only: a code such as `constructor` is not a result code
+        const value = Object.hasOwn(criterion.resultCodes, code) ? criterion.resultCodes[code] : undefined;
         return value === undefined ? [] : [{ claim, value }];
       }),
     ])
@@ -115,10 +116,12 @@ function adherenceOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: stri
   const criterion = rule.adherence;
   if (criterion === undefined) return { open: false, reason: 'not-eligible', eligible: false };
   const year = measurementYear(asOf);
+  // A fill without days' supply covers nothing, so it is not a fill for adherence.
   const fills = claims.filter(
     (claim) =>
       claim.drugClass !== undefined &&
       criterion.drugClasses.includes(claim.drugClass) &&
+      (claim.daysSupply ?? 0) > 0 &&
       within(claim.serviceDate, year.start, asOf),
   );
   const ids = fills.map((fill) => fill.claimId);
@@ -133,7 +136,7 @@ function adherenceOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: stri
     return { open: false, reason: 'too-early', eligible: false, evidenceClaimIds: ids, ...withPrescriber };
   }
   const covered = proportionOfDaysCovered(
-    fills.map((fill) => ({ date: fill.serviceDate, daysSupply: fill.daysSupply ?? 0 })),
+    fills.map((fill) => ({ date: fill.serviceDate, daysSupply: fill.daysSupply ?? 0, drug: fill.drugClass ?? '' })),
     asOf,
   );
   const pdc = covered.proportion;
@@ -155,7 +158,8 @@ function refillOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string)
     return [{ last, dueBy: addDays(last.serviceDate, (last.daysSupply ?? 0) + criterion.graceDays) }];
   });
   if (late.length === 0) return { open: false, reason: 'not-eligible', eligible: false };
-  const earliest = [...late].sort((a, b) => a.dueBy.localeCompare(b.dueBy))[0] as (typeof late)[number];
+  const [earliest] = [...late].sort((a, b) => a.dueBy.localeCompare(b.dueBy));
+  if (earliest === undefined) return { open: false, reason: 'not-eligible', eligible: false };
   const prescriberNpi = earliest.last.prescriberNpi;
   const common = {
     evidenceClaimIds: late.map((item) => item.last.claimId),
@@ -198,6 +202,17 @@ export function evaluateGap(rule: GapRule, member: GapMember, claims: readonly G
         (claim.drugClass !== undefined && excludedClasses.includes(claim.drugClass)),
     )
     .map((claim) => claim.claimId);
+  const anyTime = rule.exclusions.anyTimeDiagnosisCodePrefixes ?? [];
+  const anyTimeClaimIds =
+    anyTime.length === 0
+      ? []
+      : claims
+          .filter(
+            (claim) =>
+              claim.serviceDate <= asOf && matchesDiagnosis({ diagnosisCodePrefixes: anyTime }, claim.diagnosisCodes),
+          )
+          .map((claim) => claim.claimId);
+  exclusionClaimIds.push(...anyTimeClaimIds.filter((claimId) => !exclusionClaimIds.includes(claimId)));
   const excludedByCondition = (rule.exclusions.conditions ?? []).some((id) => member.conditions.includes(id));
   if (exclusionClaimIds.length > 0 || excludedByCondition) {
     return { ...notEligible, eligible: true, excluded: true, reason: 'excluded', exclusionClaimIds };

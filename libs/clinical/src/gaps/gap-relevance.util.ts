@@ -41,7 +41,15 @@ export function rulesConcerningGapClaim(
         claim.procedureCodes.some((code) => codes.procedures.has(code)) ||
         claim.labs.some((lab) => codes.loinc.has(lab.loincCode)) ||
         (claim.drugClass !== undefined && codes.drugClasses.has(claim.drugClass)) ||
-        matchesDiagnosis({ diagnosisCodePrefixes: rule.exclusions.diagnosisCodePrefixes }, claim.diagnosisCodes)
+        matchesDiagnosis(
+          {
+            diagnosisCodePrefixes: [
+              ...rule.exclusions.diagnosisCodePrefixes,
+              ...(rule.exclusions.anyTimeDiagnosisCodePrefixes ?? []),
+            ],
+          },
+          claim.diagnosisCodes,
+        )
       );
     })
     .map((rule) => rule.id);

@@ -34,9 +34,15 @@ export interface GapEligibility {
   readonly filledDrugClasses?: readonly DrugClass[];
 }
 
-/** Members excluded from the gap: any diagnosis in the measurement year, or any fill of a class (e.g. insulin). */
+/**
+ * Members excluded from the gap: a diagnosis in the measurement year, a diagnosis at any time in the history kept
+ * (permanent states: mastectomy, ESRD, colorectal cancer), a fill of a class in the year (e.g. insulin), or an
+ * identified condition.
+ */
 export interface GapExclusions {
   readonly diagnosisCodePrefixes: readonly string[];
+  /** Checked on every claim passed in, whatever its date (callers pass the longest history they keep). */
+  readonly anyTimeDiagnosisCodePrefixes?: readonly string[];
   /** Identified conditions that move the member to another measure (diabetes statin measure: cardiovascular disease). */
   readonly conditions?: readonly string[];
   readonly drugClasses?: readonly DrugClass[];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import {
   TOPICS,
@@ -108,4 +109,22 @@ export class GapsProbe {
   alerts(memberId?: string): Promise<CareAlertIssuedPayload[]> {
     return this.payloads(TOPICS.careAlertIssued.name, memberId);
   }
+}
+
+/** A domain event message as its producing service publishes it (envelope with `data`, keyed by member). */
+export function eventMessage(type: string, memberId: string, data: object): { key: string; value: string } {
+  return {
+    key: memberId,
+    value: JSON.stringify({
+      id: randomUUID(),
+      type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      source: 'test',
+      subject: memberId,
+      correlationId: randomUUID(),
+      causationId: null,
+      data,
+    }),
+  };
 }

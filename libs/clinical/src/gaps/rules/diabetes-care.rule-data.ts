@@ -1,5 +1,5 @@
 import type { GapRule } from '../gap-rule.types';
-import { codeRange, GAP_RULE_VERSION, PALLIATIVE_CARE_PREFIXES } from './gap-shared.rule-data';
+import { codeRange, ESRD_PREFIXES, GAP_RULE_VERSION, PALLIATIVE_CARE_PREFIXES } from './gap-shared.rule-data';
 
 const DIABETES_18_75 = [{ anyCondition: ['diabetes'], minAge: 18, maxAge: 75 }] as const;
 
@@ -128,8 +128,9 @@ export const DIABETES_KIDNEY_EVALUATION_RULE = {
     ],
   ],
   exclusions: {
-    diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, 'N186', 'Z992'],
-    note: 'Palliative care; end-stage renal disease or dialysis (HEDIS KED).',
+    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
+    note: 'Palliative care this year; end-stage renal disease or dialysis at any time (HEDIS KED).',
   },
   providerAlertTo: 'attributed-pcp',
   source: 'CLINICAL.md section 3 (HEDIS KED-style: eGFR and uACR; CPT 82043 with 82570)',

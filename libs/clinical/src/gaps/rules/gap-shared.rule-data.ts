@@ -19,7 +19,12 @@ export function codeRange(first: string, last: string): string[] {
   };
   const from = parse(first);
   const to = parse(last);
-  if (from.prefix !== to.prefix || from.suffix !== to.suffix || from.digits.length !== to.digits.length) {
+  if (
+    from.prefix !== to.prefix ||
+    from.suffix !== to.suffix ||
+    from.digits.length !== to.digits.length ||
+    Number(from.digits) > Number(to.digits)
+  ) {
     throw new Error(`codes ${first} and ${last} do not form a range`);
   }
   const codes: string[] = [];

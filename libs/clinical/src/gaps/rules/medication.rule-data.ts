@@ -3,7 +3,7 @@ import type { GapRule } from '../gap-rule.types';
 import { ESRD_PREFIXES, GAP_RULE_VERSION, NON_INSULIN_ANTIDIABETICS, PALLIATIVE_CARE_PREFIXES } from './gap-shared.rule-data';
 
 const STATIN_FILL = [[{ id: 'statin-fill', codes: { drugClasses: ['statin'] } }]] as const;
-const STATIN_EXCLUSIONS = [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES, 'O09', 'Z331', 'K746', 'G7241', 'M6282'];
+const STATIN_EXCLUSIONS = [...PALLIATIVE_CARE_PREFIXES, 'O09', 'Z331', 'K746', 'G7241', 'M6282'];
 
 /** Statin therapy for cardiovascular disease: identified coronary artery disease, 21-75, a statin fill this year. */
 export const STATIN_THERAPY_CARDIOVASCULAR_RULE = {
@@ -15,7 +15,8 @@ export const STATIN_THERAPY_CARDIOVASCULAR_RULE = {
   closing: STATIN_FILL,
   exclusions: {
     diagnosisCodePrefixes: STATIN_EXCLUSIONS,
-    note: 'Palliative care, ESRD/dialysis, pregnancy, cirrhosis, myositis or rhabdomyolysis (HEDIS SPC).',
+    anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
+    note: 'This year: palliative care, pregnancy, cirrhosis, myositis or rhabdomyolysis; at any time: ESRD/dialysis (HEDIS SPC).',
   },
   providerAlertTo: 'attributed-pcp',
   source: 'CLINICAL.md section 3 (HEDIS SPC style)',
@@ -33,6 +34,7 @@ export const STATIN_THERAPY_DIABETES_RULE = {
   closing: STATIN_FILL,
   exclusions: {
     diagnosisCodePrefixes: STATIN_EXCLUSIONS,
+    anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
     conditions: ['coronary-artery-disease'],
     note: 'As the cardiovascular measure, and members with cardiovascular disease (they are in that measure).',
   },
@@ -59,9 +61,10 @@ const adherence = (
 
 /** Adherence to non-insulin diabetes medication (insulin users excluded). */
 export const ADHERENCE_DIABETES_RULE = adherence('adherence-diabetes', 'Adherence: diabetes medication', NON_INSULIN_ANTIDIABETICS, {
-  diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
+  diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+  anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
   drugClasses: ['insulin'],
-  note: 'Palliative care, ESRD/dialysis, insulin users (PQA PDC-DR).',
+  note: 'Palliative care and insulin users this year; ESRD/dialysis at any time (PQA PDC-DR).',
 });
 
 /** Adherence to renin-angiotensin system antagonists (sacubitril/valsartan users excluded). */
@@ -70,16 +73,18 @@ export const ADHERENCE_RAS_ANTAGONISTS_RULE = adherence(
   'Adherence: RAS antagonists',
   ['ace-inhibitor', 'arb'],
   {
-    diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
+    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
     drugClasses: ['arni'],
-    note: 'Palliative care, ESRD/dialysis, sacubitril/valsartan users (PQA PDC-RASA).',
+    note: 'Palliative care and sacubitril/valsartan users this year; ESRD/dialysis at any time (PQA PDC-RASA).',
   },
 );
 
 /** Adherence to statins. */
 export const ADHERENCE_STATINS_RULE = adherence('adherence-statins', 'Adherence: statins', ['statin'], {
-  diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
-  note: 'Palliative care, ESRD/dialysis (PQA PDC-STA).',
+  diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+  anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
+  note: 'Palliative care this year; ESRD/dialysis at any time (PQA PDC-STA).',
 });
 
 /** Late refill (product choice): a maintenance fill not refilled by its days' supply plus 15 days. */

@@ -12,8 +12,9 @@ export const BREAST_CANCER_SCREENING_RULE = {
     [{ id: 'mammography', codes: { procedureCodes: [...codeRange('77061', '77063'), ...codeRange('77065', '77067'), 'G9899'] }, lookbackMonths: 27 }],
   ],
   exclusions: {
-    diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, 'Z9013'],
-    note: 'Palliative care; bilateral mastectomy (Z90.13).',
+    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    anyTimeDiagnosisCodePrefixes: ['Z9013'],
+    note: 'Palliative care this year; bilateral mastectomy (Z90.13) at any time.',
   },
   providerAlertTo: 'attributed-pcp',
   source: 'CLINICAL.md section 3 (HEDIS BCS-E style, 27 months; eCQM uses 51-74, product choice 50-74)',
@@ -76,8 +77,9 @@ export const COLORECTAL_CANCER_SCREENING_RULE = {
     ],
   ],
   exclusions: {
-    diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, 'C18', 'C19', 'C20', 'Z85038', 'Z85048'],
-    note: 'Palliative care; colorectal cancer (C18-C20) or its history (Z85.038, Z85.048).',
+    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    anyTimeDiagnosisCodePrefixes: ['C18', 'C19', 'C20', 'Z85038', 'Z85048'],
+    note: 'Palliative care this year; colorectal cancer (C18-C20) or its history (Z85.038, Z85.048) at any time.',
   },
   providerAlertTo: 'attributed-pcp',
   source: 'CLINICAL.md section 3 (HEDIS COL-E style windows; CPT, HCPCS, LOINC)',

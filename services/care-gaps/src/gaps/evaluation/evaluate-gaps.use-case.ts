@@ -84,8 +84,11 @@ export class EvaluateGapsUseCase {
     readonly catalog: GapRuleCatalog = DEFAULT_GAP_CATALOG,
   ) {
     this.rules = catalog.rules;
-    const longRules = catalog.rules.filter((rule) =>
-      (rule.closing ?? []).flat().some((service) => (service.lookbackMonths ?? 0) > RECENT_MONTHS),
+    // Rules with multi-year look-backs or any-time exclusions need their claims from further back.
+    const longRules = catalog.rules.filter(
+      (rule) =>
+        (rule.closing ?? []).flat().some((service) => (service.lookbackMonths ?? 0) > RECENT_MONTHS) ||
+        (rule.exclusions.anyTimeDiagnosisCodePrefixes ?? []).length > 0,
     );
     this.longRuleIds = longRules.map((rule) => rule.id);
     this.longMonths = Math.max(

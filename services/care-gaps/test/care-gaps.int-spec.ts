@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { aValidMember, deadLetterTopicOf, TEST_NPIS, TOPICS, type MemberRecord } from '@care/contracts';
+import {
+  claimReceivedMessage,
+  createTestEnvironment,
+  daysAgo,
+  fill,
+  officeVisit,
+  type TestEnvironment,
+} from '@care/testing';
+import { eventMessage, GapsProbe, startCareGaps, type RunningCareGaps } from './support/care-gaps-app';
+
+const METFORMIN = '00093104801';
+/**
+ * The tests run as of a fixed mid-year day (every claim is dated before it, so none is in the future whatever day
+ * the suite runs), which keeps the measurement year from turning over while the clock is moved forward.
+ */
+const TODAY = new Date('2026-06-15T12:00:00.000Z');
+const before = (days: number): string => daysAgo(days, TODAY);
+
+/** A clock the test moves: claims age without waiting. */
+const clock = {
+  instant: new Date(TODAY),
+  now(): Date {
+    return new Date(this.instant);
+  },
+};
+
+/** care-gaps on its own, fed its input topics directly, on the real PostgreSQL and broker. */
+describe('care-gaps', () => {
+  let environment: TestEnvironment;
+  let service: RunningCareGaps;
+  let probe: GapsProbe;
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment();
+    service = await startCareGaps(environment, { clock });
+    probe = await GapsProbe.start(environment, () => service.dataSource);
+  });
+
+  afterAll(async () => {
+    await probe.stop();
+    await service.close();
+    await environment.dispose();
+  });
+
+  const roster = (...members: MemberRecord[]) =>
+    environment.probe.produce(
+      TOPICS.memberEligibilityChanged.name,
+      members.map((member) =>
+        eventMessage(TOPICS.memberEligibilityChanged.name, member.memberId, { changeType: 'added', member, changedFields: [] }),
+      ),
+    );
+  const identified = (memberId: string, conditionId: string) =>
+    environment.probe.produce(TOPICS.memberIdentified.name, [
+      eventMessage(TOPICS.memberIdentified.name, memberId, {
+        identificationId: randomUUID(),
+        memberId,
+        conditionId,
+        conditionName: conditionId,
+        ruleId: conditionId,
+        ruleVersion: 'ccw-2023.1',
+        catalogVersion: 'conditions-2026.1',
+        basis: 'claims',
+        firstMetOn: before(30),
+        identifiedAt: new Date().toISOString(),
+        trigger: 'claim',
+        evidence: { qualifyingClaims: [], supportingFills: [], selfReported: [] },
+      }),
+    ]);
+  const claims = (...items: Parameters<typeof claimReceivedMessage>[0][]) =>
+    environment.probe.produce(
+      TOPICS.claimReceived.name,
+      items.map((claim) => claimReceivedMessage(claim)),
+    );
+  const openRules = async (memberId: string): Promise<string[]> => {
+    const detected = await probe.detected(memberId);
+    const closed = new Set((await probe.closed(memberId)).map((event) => event.gapId));
+    return detected.filter((event) => !closed.has(event.gapId)).map((event) => event.ruleId).sort();
+  };
+
+  it('opens gaps only when the roster says who the member is, and closes them claim by claim', async () => {
+    // A claim for a member not on the roster yet opens nothing: age and sex are unknown.
+    await claims(officeVisit({ claimId: 'W-1', memberId: 'G-W', date: before(40), codes: ['Z00.00'] }));
+    await probe.settle();
+    expect(await probe.detected('G-W')).toEqual([]);
+
+    // A woman of 60 with a mammogram 800 days (26 months and 3 weeks) ago and a colonoscopy 9 years ago: nothing open.
+    await claims(
+      officeVisit({ claimId: 'W-MAM', memberId: 'G-W', date: before(800), codes: ['Z12.31'], procedureCodes: ['77067'] }),
+      officeVisit({ claimId: 'W-COL', memberId: 'G-W', date: before(9 * 365), codes: ['Z12.11'], procedureCodes: ['45378'] }),
+    );
+    await roster(aValidMember({ memberId: 'G-W', subscriberId: 'G-W', sex: 'female', birthDate: `${TODAY.getUTCFullYear() - 60}-03-01` }));
+    await probe.settle();
+    expect(await openRules('G-W')).toEqual([]);
+  });
+
+  it('opens the gaps of an identified condition and closes them as the services arrive', async () => {
+    await claims(
+      officeVisit({ claimId: 'D-COL', memberId: 'G-D', date: before(400), codes: ['Z12.11'], procedureCodes: ['45378'] }),
+    );
+    await probe.settle();
+    await roster(aValidMember({ memberId: 'G-D', subscriberId: 'G-D', sex: 'male', birthDate: '1961-05-05' }));
+    await identified('G-D', 'diabetes');
+    await probe.settle();
+    expect(await openRules('G-D')).toEqual([
+      'diabetes-eye-exam',
+      'diabetes-hba1c-poor-control',
+      'diabetes-hba1c-testing',
+      'diabetes-kidney-health-evaluation',
+    ]);
+
+    await claims(
+      officeVisit({
+        claimId: 'D-A1C',
+        memberId: 'G-D',
+        date: before(3),
+        codes: ['E11.9'],
+        procedureCodes: ['83036'],
+        lab: { loincCode: '4548-4', value: 7.0, unit: '%' },
+      }),
+      officeVisit({ claimId: 'D-EYE', memberId: 'G-D', date: before(3), codes: ['E11.9'], procedureCodes: ['92250'] }),
+      // eGFR alone does not close the kidney evaluation: the urine albumin-creatinine ratio is missing
+      officeVisit({ claimId: 'D-EGFR', memberId: 'G-D', date: before(3), codes: ['E11.9'], procedureCodes: ['80053'] }),
+    );
+    await probe.settle();
+    expect(await openRules('G-D')).toEqual(['diabetes-kidney-health-evaluation']);
+    const closed = await probe.closed('G-D');
+    expect(closed.map((event) => [event.ruleId, event.reason, event.closingClaimIds]).sort()).toEqual([
+      ['diabetes-eye-exam', 'satisfied', ['D-EYE']],
+      ['diabetes-hba1c-poor-control', 'satisfied', ['D-A1C']],
+      ['diabetes-hba1c-testing', 'satisfied', ['D-A1C']],
+    ]);
+  });
+
+  it('suppresses a second alert for the same rule within the window, and never alerts twice for one gap', async () => {
+    const first = (await probe.alerts('G-D')).filter((alert) => alert.ruleId === 'diabetes-hba1c-poor-control');
+    expect(first.map((alert) => alert.audience).sort()).toEqual(['member', 'provider']);
+    await claims(
+      officeVisit({
+        claimId: 'D-A1C-2',
+        memberId: 'G-D',
+        date: before(1),
+        codes: ['E11.65'],
+        procedureCodes: ['83036'],
+        lab: { loincCode: '4548-4', value: 9.6, unit: '%' },
+      }),
+    );
+    await probe.settle();
+    const reopened = (await probe.detected('G-D')).filter((event) => event.ruleId === 'diabetes-hba1c-poor-control');
+    expect(reopened.map((event) => event.reason)).toEqual(['no-result', 'poor-control']);
+    const after = (await probe.alerts('G-D')).filter((alert) => alert.ruleId === 'diabetes-hba1c-poor-control');
+    expect(after).toHaveLength(2); // the new occurrence's alerts were suppressed: alerted 0 days ago
+    const view = (await (await fetch(`${service.url}/v1/members/G-D/gaps`)).json()) as {
+      gaps: Array<{ ruleId: string; status: string; alerts: Array<{ status: string; reason: string | null }> }>;
+    };
+    const current = view.gaps.find((gap) => gap.ruleId === 'diabetes-hba1c-poor-control' && gap.status === 'open');
+    expect(current?.alerts.map((alert) => [alert.status, alert.reason])).toEqual([
+      ['suppressed', 'recently-alerted'],
+      ['suppressed', 'recently-alerted'],
+    ]);
+  });
+
+  it('opens gaps on the daily review as time passes: a screening ages out, a refill falls due', async () => {
+    await roster(aValidMember({ memberId: 'G-R', subscriberId: 'G-R', sex: 'male', birthDate: '1980-01-01' }));
+    await claims(fill({ claimId: 'R-MET', memberId: 'G-R', date: before(20), ndc: METFORMIN }));
+    await probe.settle();
+    expect(await openRules('G-R')).toEqual(['colorectal-cancer-screening']); // 46, never screened
+    expect(await openRules('G-W')).toEqual([]);
+
+    expect(await service.review.runDue()).toMatchObject({ ran: true, opened: 0 });
+    clock.instant = new Date(TODAY.getTime() + 30 * 24 * 3600 * 1000);
+    try {
+      const review = await service.review.runDue();
+      expect(review).toMatchObject({ ran: true, opened: 2 });
+      await probe.settle();
+      // metformin filled 50 days ago for 30 days: due by day 45 (30 + 15 grace)
+      const refill = (await probe.detected('G-R')).find((event) => event.ruleId === 'late-refill');
+      expect(refill).toMatchObject({ reason: 'refill-late', providerNpi: TEST_NPIS.prescriber });
+      // the mammogram (830 days old) has left the 27-month window
+      expect(await openRules('G-W')).toEqual(['breast-cancer-screening']);
+      expect(await service.review.runDue()).toMatchObject({ opened: 0, closed: 0 });
+    } finally {
+      clock.instant = new Date(TODAY);
+    }
+  });
+
+  it('lists gaps by rule and status with paging, gives the doctor their list, and names bad parameters', async () => {
+    const page = async (query: string) =>
+      (await (await fetch(`${service.url}/v1/gaps?${query}`)).json()) as {
+        items: Array<{ gapId: string; memberId: string; ruleId: string }>;
+        nextCursor: string | null;
+      };
+    const first = await page('status=open&limit=1');
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toBe(first.items[0]?.gapId);
+    const second = await page(`status=open&limit=1&cursor=${String(first.nextCursor)}`);
+    expect(second.items[0]?.gapId > (first.items[0]?.gapId ?? '')).toBe(true);
+    const refills = await page('rule=late-refill&status=open');
+    expect(refills.items.map((item) => item.memberId)).toEqual(['G-R']);
+    expect(refills.nextCursor).toBeNull();
+
+    const doctor = (await (await fetch(`${service.url}/v1/providers/${TEST_NPIS.prescriber}/gaps`)).json()) as {
+      items: Array<{ ruleId: string }>;
+    };
+    expect(doctor.items.map((item) => item.ruleId)).toEqual(['late-refill']);
+
+    const bad = await fetch(`${service.url}/v1/gaps?status=bogus&limit=0`);
+    expect(bad.status).toBe(400);
+    const fields = ((await bad.json()) as { issues: Array<{ field: string }> }).issues.map((issue) => issue.field);
+    expect(fields.sort()).toEqual(['limit', 'status']);
+    expect((await fetch(`${service.url}/v1/providers/123/gaps`)).status).toBe(400);
+  });
+
+  it('dead-letters a poison input and keeps going', async () => {
+    await environment.probe.produce(TOPICS.memberEligibilityChanged.name, [
+      { key: 'G-P', value: '{"not": "an envelope"}' },
+    ]);
+    await roster(aValidMember({ memberId: 'G-P', subscriberId: 'G-P', sex: 'male', birthDate: '1970-01-01' }));
+    await probe.settle();
+    expect(await environment.probe.count(deadLetterTopicOf(TOPICS.memberEligibilityChanged.name))).toBe(1);
+    expect(await openRules('G-P')).toEqual(['colorectal-cancer-screening']);
+  });
+});
