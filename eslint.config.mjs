@@ -14,6 +14,10 @@ const productionConstraints = [
     onlyDependOnLibsWithTags: ['scope:shared', 'scope:condition-identification'],
   },
   {
+    sourceTag: 'scope:behavioral-screening',
+    onlyDependOnLibsWithTags: ['scope:shared', 'scope:behavioral-screening'],
+  },
+  {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:data', 'type:domain', 'type:util'],
     bannedExternalImports: ['kafkajs'],

@@ -4,3 +4,4 @@ export * from './migrations/messaging-tables.migration';
 export * from './errors/is-transient-database-error';
 export * from './nest/persistence.module';
 export * from './locks/run-exclusively';
+export * from './locks/lock-keys';

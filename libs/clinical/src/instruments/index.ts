@@ -14,3 +14,10 @@ export type * from './questionnaire-response.types';
 export { answersFromQuestionnaireResponse, loincOfLinkId } from './answers-from-questionnaire-response.util';
 export { phq9SafetySignal, phq9SafetySignalInResponse } from './phq9-safety-signal.util';
 export type { Phq9SafetySignal } from './phq9-safety-signal.util';
+export {
+  screeningTrend,
+  PHQ9_SIGNIFICANT_CHANGE,
+  PHQ9_REMISSION_BELOW,
+  PHQ9_RESPONSE_FRACTION,
+} from './screening-trend.util';
+export type { ScoredScreening, ScreeningTrend, TrendDirection, Phq9Monitoring } from './screening-trend.util';

@@ -59,6 +59,45 @@ describe('PHQ-9 scoring', () => {
     expect(() => score(10, 0, positiveCutoff)).toThrow(RangeError);
   });
 
+  describe('every severity boundary with every item-9 value', () => {
+    // Independent oracle: the published bands as a table, the default cut-off of 10 and the item-9 rule.
+    const BOUNDARY_TOTALS = [0, 4, 5, 9, 10, 14, 15, 19, 20, 27] as const;
+    const ORACLE_BAND: Record<(typeof BOUNDARY_TOTALS)[number], string> = {
+      0: 'minimal',
+      4: 'minimal',
+      5: 'mild',
+      9: 'mild',
+      10: 'moderate',
+      14: 'moderate',
+      15: 'moderately-severe',
+      19: 'moderately-severe',
+      20: 'severe',
+      27: 'severe',
+    };
+    // Items 1-8 hold 0..24 points, so a total is reachable with item 9 = v when total - v is in 0..24.
+    const cases = BOUNDARY_TOTALS.flatMap((total) =>
+      [0, 1, 2, 3].filter((item9) => total - item9 >= 0 && total - item9 <= 24).map((item9) => [total, item9] as const),
+    );
+
+    it('covers every reachable (boundary total, item 9) pair: 34 of 40', () => {
+      expect(cases).toHaveLength(34);
+    });
+
+    it.each(cases)('total %i with item 9 = %i', (total, item9) => {
+      expect(score(total, item9)).toEqual({
+        instrument: 'phq-9',
+        version: PHQ9_INSTRUMENT.version,
+        total,
+        severity: ORACLE_BAND[total],
+        positive: total >= 10,
+        positiveCutoff: 10,
+        safetyRisk: item9 > 0,
+        item9Answer: item9,
+        priority: item9 > 0 ? 'urgent' : 'routine',
+      });
+    });
+  });
+
   describe('item 9 (thoughts of self-harm)', () => {
     // Every item-9 value at a low (negative, minimal/mild) and a high (positive, severe) total.
     it.each([

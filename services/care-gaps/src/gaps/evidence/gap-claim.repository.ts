@@ -1,19 +1,14 @@
 import type { DrugClass } from '@care/clinical';
+import { lockKeys } from '@care/persistence';
 import type { EntityManager } from 'typeorm';
 import type { StoredGapClaim } from './gap-claim.mapper';
 
 /** First key of the advisory locks that serialise gap evaluations of one member (second key: hash of the id). */
 const MEMBER_LOCK_SPACE = 0x0ca9;
 
-/** Takes each member's transaction lock in sorted order (consumers and the daily review alike). */
-export async function lockGapMembers(manager: EntityManager, memberIds: readonly string[]): Promise<void> {
-  if (memberIds.length === 0) return;
-  await manager.query(
-    `SELECT count(pg_advisory_xact_lock($1, hashtext(member_id)))
-       FROM (SELECT member_id FROM unnest($2::text[]) AS member_id ORDER BY member_id) AS members`,
-    [MEMBER_LOCK_SPACE, [...new Set(memberIds)].sort()],
-  );
-}
+/** Takes each member's transaction lock (consumers and the daily review alike). */
+export const lockGapMembers = (manager: EntityManager, memberIds: readonly string[]): Promise<void> =>
+  lockKeys(manager, MEMBER_LOCK_SPACE, memberIds);
 
 interface GapClaimRow {
   claim_id: string;

@@ -1,24 +1,17 @@
 import type { ClaimSetting, DrugClass } from '@care/clinical';
+import { lockKeys } from '@care/persistence';
 import type { EntityManager } from 'typeorm';
 import type { MemberEvidence, StoredClaim, StoredSelfReport } from './stored-evidence.types';
 
-/** First key of the two-key advisory locks that serialise evaluations of one member (second key: hash of the id). */
+/** First key of the advisory locks that serialise evaluations of one member (second key: hash of the id). */
 const MEMBER_LOCK_SPACE = 0x0c1d;
 
 /**
- * Takes the transaction-scoped lock of each member, in sorted order so that two transactions locking overlapping
- * members cannot deadlock. Consumers, the daily re-evaluation and re-runs all lock before reading evidence, so a
- * member's identification state never sees two concurrent evaluations.
+ * Takes the transaction lock of each member. Consumers, the daily re-evaluation and re-runs all lock before reading
+ * evidence, so a member's identification state never sees two concurrent evaluations.
  */
-export async function lockMembers(manager: EntityManager, memberIds: readonly string[]): Promise<void> {
-  if (memberIds.length === 0) return;
-  const sorted = [...new Set(memberIds)].sort();
-  await manager.query(
-    `SELECT count(pg_advisory_xact_lock($1, hashtext(member_id)))
-       FROM (SELECT member_id FROM unnest($2::text[]) AS member_id ORDER BY member_id) AS members`,
-    [MEMBER_LOCK_SPACE, sorted],
-  );
-}
+export const lockMembers = (manager: EntityManager, memberIds: readonly string[]): Promise<void> =>
+  lockKeys(manager, MEMBER_LOCK_SPACE, memberIds);
 
 interface ClaimRow {
   claim_id: string;

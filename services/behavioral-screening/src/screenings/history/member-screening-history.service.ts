@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { screeningTrend, type ScreeningTrend } from '@care/clinical';
+import { SCREENING_INSTRUMENTS } from '@care/contracts';
+import { DataSource } from 'typeorm';
+import { followUpRepository, type ScheduledFollowUp } from '../../follow-ups/persistence/follow-up.repository';
+import {
+  screeningRequestRepository,
+  type OpenScreeningRequest,
+} from '../../requests/persistence/screening-request.repository';
+import { screeningRepository, type ScreeningSummary } from '../persistence/screening.repository';
+
+/** A member's screening history: every screening, the trend per instrument, open requests and scheduled follow-ups. */
+export interface MemberScreeningHistory {
+  readonly memberId: string;
+  /** Newest first. */
+  readonly screenings: readonly ScreeningSummary[];
+  /** One per instrument the member has results for, in the order PHQ-9, PHQ-2, AUDIT-C. */
+  readonly trends: readonly ScreeningTrend[];
+  readonly openRequests: readonly OpenScreeningRequest[];
+  readonly scheduledFollowUps: readonly ScheduledFollowUp[];
+}
+
+/** Reads a member's history in one repeatable-read transaction, so its parts agree with each other. */
+@Injectable()
+export class MemberScreeningHistoryService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async historyOf(memberId: string): Promise<MemberScreeningHistory> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const screenings = await screeningRepository.listForMember(manager, memberId);
+      const trends = SCREENING_INSTRUMENTS.flatMap((instrument) => {
+        const trend = screeningTrend(
+          instrument,
+          screenings
+            .filter((screening) => screening.instrument === instrument)
+            .map(({ screeningId, total, completedAt }) => ({ screeningId, total, completedAt })),
+        );
+        return trend === null ? [] : [trend];
+      });
+      return {
+        memberId,
+        screenings,
+        trends,
+        openRequests: await screeningRequestRepository.openForMember(manager, memberId),
+        scheduledFollowUps: await followUpRepository.pendingForMember(manager, memberId),
+      };
+    });
+  }
+}

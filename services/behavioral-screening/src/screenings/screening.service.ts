@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MessagingRuntime, stageEvents } from '@care/messaging';
+import { CLOCK, type Clock } from '@care/observability';
+import { DataSource } from 'typeorm';
+import { FollowUpMetrics } from '../follow-ups/follow-up.metrics';
+import { ScreeningRequestMetrics } from '../requests/screening-request.metrics';
+import { SCREENING_POLICY, type ScreeningPolicy } from '../shared/screening-policy';
+import { ScreeningMetrics } from './screening.metrics';
+import type { ScreeningSubmission } from './submission/screening-submission';
+import {
+  CompleteScreeningUseCase,
+  type CompleteScreeningOutcome,
+} from './use-cases/complete-screening/complete-screening.use-case';
+
+/** Runs a validated submission in its own transaction, wakes the outbox relay, and counts what committed. */
+@Injectable()
+export class ScreeningService {
+  private readonly useCase: CompleteScreeningUseCase;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(MessagingRuntime) private readonly messaging: MessagingRuntime,
+    @Inject(SCREENING_POLICY) policy: ScreeningPolicy,
+    @Inject(ScreeningMetrics) private readonly metrics: ScreeningMetrics,
+    @Inject(ScreeningRequestMetrics) private readonly requestMetrics: ScreeningRequestMetrics,
+    @Inject(FollowUpMetrics) private readonly followUpMetrics: FollowUpMetrics,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    this.useCase = new CompleteScreeningUseCase(messaging.events, policy, () => clock.now());
+  }
+
+  async complete(submission: ScreeningSubmission): Promise<CompleteScreeningOutcome> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const result = await this.useCase.execute(manager, submission);
+      if (result.status === 'accepted') await stageEvents(manager, result.events);
+      return result;
+    });
+    this.metrics.countSubmission(submission.source, outcome.status);
+    if (outcome.status === 'accepted') {
+      this.messaging.published();
+      this.metrics.countCompleted(outcome.result);
+      if (outcome.result.requestedNext !== undefined) this.requestMetrics.countRequested('phq-9', 'positive-pre-screen');
+      this.followUpMetrics.count('scheduled', outcome.followUpScheduled ? 1 : 0);
+      this.followUpMetrics.count('cancelled', outcome.followUpsCancelled);
+    }
+    return outcome;
+  }
+}

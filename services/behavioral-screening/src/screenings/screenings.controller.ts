@@ -1,0 +1,169 @@
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { SCREENING_ID_PATTERN, type ScreeningSource } from '@care/contracts';
+import { CLOCK, type Clock } from '@care/observability';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { SubmitScreeningRequest } from './dto/submit-screening.dto';
+import { readFhirJsonBody } from './fhir/read-fhir-json-body.util';
+import { screeningRepository } from './persistence/screening.repository';
+import { ScreeningMetrics } from './screening.metrics';
+import type { ScreeningResult } from './screening-result';
+import { ScreeningService } from './screening.service';
+import { parseCoachSubmission } from './submission/parse-coach-submission';
+import { parseFhirSubmission } from './submission/parse-fhir-submission';
+import type { SubmissionCheck } from './submission/screening-submission';
+
+/** The body answered for a submission: the result, and whether it was new (201) or a duplicate (200). */
+export type SubmissionResponse = { readonly status: 'accepted' | 'duplicate' } & ScreeningResult;
+
+/**
+ * Screenings in: answers given to a coach, or a FHIR R4 QuestionnaireResponse, scored the same way.
+ * The screening id makes a submission idempotent. Bodies are checked here rather than by the global pipe, so a
+ * 400 names the request fields and every bad item at once.
+ */
+@ApiTags('screenings')
+@Controller('v1/screenings')
+export class ScreeningsController {
+  constructor(
+    @Inject(ScreeningService) private readonly screenings: ScreeningService,
+    @Inject(ScreeningMetrics) private readonly metrics: ScreeningMetrics,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @ApiBody({ type: SubmitScreeningRequest })
+  @ApiCreatedResponse({ description: 'Scored and stored; screening-completed emitted (priority urgent for a safety flag)' })
+  @ApiOkResponse({ description: 'Duplicate of an earlier identical submission: the stored result, nothing emitted' })
+  @ApiBadRequestResponse({
+    description:
+      'Every failing field and item named in `issues` (`answers.<item>`); nothing stored. A PHQ-9 also carries `safetySignal` (item 9 read on its own)',
+  })
+  @ApiConflictResponse({ description: 'This screening id was already received with different content' })
+  async submitAnswers(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SubmissionResponse> {
+    return this.submit(parseCoachSubmission(body, this.clock.now()), 'coach', response);
+  }
+
+  @Post('fhir')
+  @ApiConsumes('application/fhir+json', 'application/json')
+  @ApiQuery({
+    name: 'sex',
+    required: false,
+    enum: ['female', 'male', 'other', 'unknown'],
+    description: 'Selects the AUDIT-C cut-off (a QuestionnaireResponse does not carry it); default unknown',
+  })
+  @ApiBody({
+    description:
+      'A FHIR R4 QuestionnaireResponse: status completed, identifier.value (or id) = screening id, subject Patient/<member id>, authored, questionnaire ending in the LOINC panel (or a panel group), items by item LOINC with LOINC answer codings',
+    schema: { type: 'object' },
+  })
+  @ApiCreatedResponse({ description: 'Scored and stored exactly as the direct API would; screening-completed emitted' })
+  @ApiOkResponse({ description: 'Duplicate: the stored result, nothing emitted' })
+  @ApiBadRequestResponse({ description: 'Every failing field and item named in `issues` (`item[<LOINC>]`); nothing stored' })
+  @ApiConflictResponse({ description: 'This screening id was already received with different content' })
+  async submitQuestionnaireResponse(
+    @Req() request: Request,
+    @Query('sex') sex: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SubmissionResponse> {
+    const body = await readFhirJsonBody(request);
+    if (!body.ok) {
+      this.metrics.countSubmission('fhir', 'invalid');
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: body.reason });
+    }
+    return this.submit(parseFhirSubmission(body.body, sex, this.clock.now()), 'fhir', response);
+  }
+
+  @Get(':screeningId')
+  @ApiOkResponse({ description: 'The stored result of a screening (as answered to its submitter)' })
+  @ApiNotFoundResponse({ description: 'No screening with this id' })
+  async find(@Param('screeningId') screeningId: string): Promise<ScreeningResult> {
+    const stored = await screeningRepository.find(this.dataSource.manager, this.checkedId(screeningId));
+    if (stored === undefined) throw this.notFound(screeningId);
+    return stored.result;
+  }
+
+  @Get(':screeningId/fhir')
+  @ApiOkResponse({
+    description:
+      'A FHIR Bundle (collection): the stored QuestionnaireResponse and the derived total-score Observation pointing back to it',
+  })
+  @ApiNotFoundResponse({ description: 'No screening with this id' })
+  async findFhir(@Param('screeningId') screeningId: string): Promise<Record<string, unknown>> {
+    const stored = await screeningRepository.findFhir(this.dataSource.manager, this.checkedId(screeningId));
+    if (stored === undefined) throw this.notFound(screeningId);
+    return {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: stored.questionnaireResponse }, { resource: stored.observation }],
+    };
+  }
+
+  private async submit(check: SubmissionCheck, channel: ScreeningSource, response: Response): Promise<SubmissionResponse> {
+    if (!check.ok) {
+      this.metrics.countSubmission(channel, 'invalid');
+      if (check.safetySignal === 'risk') this.metrics.countRejectedWithRisk(channel);
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'validation failed',
+        issues: check.issues,
+        ...(check.safetySignal !== undefined && { safetySignal: check.safetySignal }),
+      });
+    }
+    const outcome = await this.screenings.complete(check.submission);
+    if (outcome.status === 'conflict') {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `screening ${outcome.screeningId} was already received with different content`,
+      });
+    }
+    response.status(outcome.status === 'accepted' ? HttpStatus.CREATED : HttpStatus.OK);
+    return { status: outcome.status, ...outcome.result };
+  }
+
+  private checkedId(screeningId: string): string {
+    if (!SCREENING_ID_PATTERN.test(screeningId)) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'validation failed',
+        issues: [{ field: 'screeningId', messages: ['screeningId must be 1-64 letters, digits, ., _ or -'] }],
+      });
+    }
+    return screeningId;
+  }
+
+  private notFound(screeningId: string): NotFoundException {
+    return new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no screening ${screeningId}` });
+  }
+}

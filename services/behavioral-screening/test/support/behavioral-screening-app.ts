@@ -1,0 +1,62 @@
+import type { INestApplication } from '@nestjs/common';
+import { MessagingRuntime } from '@care/messaging';
+import { bootstrapService } from '@care/observability';
+import type { TestEnvironment } from '@care/testing';
+import { DataSource } from 'typeorm';
+import {
+  BEHAVIORAL_SCREENING_JSON_SCHEMAS,
+  loadBehavioralScreeningConfig,
+} from '../../src/behavioral-screening.config';
+import { BehavioralScreeningModule } from '../../src/behavioral-screening.module';
+import { FollowUpPoller } from '../../src/follow-ups/follow-up.poller';
+
+/** behavioral-screening running inside the test process, booted exactly as main.ts boots it. */
+export interface RunningBehavioralScreening {
+  readonly app: INestApplication;
+  readonly url: string;
+  readonly dataSource: DataSource;
+  readonly messaging: MessagingRuntime;
+  readonly followUps: FollowUpPoller;
+  post(path: string, body: unknown, contentType?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  get(path: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** Rows of a table of the service's schema matching a condition (SQL written by the test). */
+  count(sql: string, parameters?: unknown[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startBehavioralScreening(
+  environment: TestEnvironment,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningBehavioralScreening> {
+  const config = loadBehavioralScreeningConfig({ ...environment.serviceEnv, PORT: '0', ...extraEnv });
+  const app = await bootstrapService(BehavioralScreeningModule.forRoot(config), {
+    port: 0,
+    title: 'behavioral-screening',
+    description: 'test instance',
+    jsonSchemas: BEHAVIORAL_SCREENING_JSON_SCHEMAS,
+  });
+  const messaging = app.get(MessagingRuntime);
+  await messaging.waitForConsumers();
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const dataSource = app.get(DataSource);
+  const request = async (
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const response = await fetch(`${url}${path}`, init);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  return {
+    app,
+    url,
+    dataSource,
+    messaging,
+    followUps: app.get(FollowUpPoller),
+    post: (path, body, contentType = 'application/json') =>
+      request(path, { method: 'POST', headers: { 'content-type': contentType }, body: JSON.stringify(body) }),
+    get: (path) => request(path),
+    count: async (sql, parameters = []) =>
+      (await dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${sql}`, parameters))[0]?.n ?? -1,
+    close: () => app.close(),
+  };
+}
