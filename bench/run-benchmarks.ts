@@ -1,8 +1,9 @@
+import { runGapsBenchmark } from './gaps/gaps-benchmark';
 import { runIdentificationBenchmark } from './identification/identification-benchmark';
 import { runIntakeBenchmark } from './intake/intake-benchmark';
 
 /**
- * `npm run bench [-- intake|identification] [--claims N] [--households N] [--measured N]`: prints figures and
+ * `npm run bench [-- intake|identification|gaps] [--claims N] [--households N] [--measured N]`: prints figures and
  * ratios against a baseline measured in the same run. Without a name, runs every benchmark.
  * Not part of `npm test` (which runs each at a smoke size for correctness only).
  */
@@ -68,12 +69,40 @@ async function identification(): Promise<void> {
   );
 }
 
+async function gaps(): Promise<void> {
+  const result = await runGapsBenchmark({
+    households: numberArgument('households', 500),
+    scale: 10,
+    measuredClaims: numberArgument('measured', 3000),
+    log,
+  });
+  const { base, scaled } = result;
+  const baseline = result.baselineConsumePerSecond;
+  process.stdout.write(
+    `\ngap benchmark: ${base.measuredClaims} new claims at steady state per population, ${result.brokerKind} broker\n`,
+  );
+  table(
+    [
+      ['raw consumption of claim-received (baseline)', baseline, 1],
+      [`gap evaluation, ${base.members} members`, base.claimsPerSecond, base.claimsPerSecond / baseline],
+      [`gap evaluation, ${scaled.members} members (${result.scale}x)`, scaled.claimsPerSecond, scaled.claimsPerSecond / baseline],
+    ],
+    'claims/s',
+  );
+  process.stdout.write(
+    `${result.scale}x population / base: ${(scaled.claimsPerSecond / base.claimsPerSecond).toFixed(2)} ` +
+      `(history ${base.historyClaims} vs ${scaled.historyClaims} claims; gaps detected ${base.gapsDetected} vs ${scaled.gapsDetected}; ` +
+      `dead letters ${base.deadLetters + scaled.deadLetters})\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const first = process.argv[2];
   const which = first === undefined || first.startsWith('--') ? 'all' : first;
   if (which === 'intake' || which === 'all') await intake();
   if (which === 'identification' || which === 'all') await identification();
-  if (!['intake', 'identification', 'all'].includes(which)) throw new Error(`unknown benchmark ${which}`);
+  if (which === 'gaps' || which === 'all') await gaps();
+  if (!['intake', 'identification', 'gaps', 'all'].includes(which)) throw new Error(`unknown benchmark ${which}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,13 @@
 import { TOPICS, deadLetterTopicOf, type ClaimSubmission } from '@care/contracts';
-import { claimReceivedMessage, createPopulation, type TopicProbe } from '@care/testing';
-import { Kafka, logLevel } from 'kafkajs';
-import { secondsSince, startBenchService, startBenchStack, type BenchStack } from '../support/bench-stack';
+import { claimReceivedMessage, createPopulation } from '@care/testing';
+import {
+  caughtUp,
+  measureConsumeBaseline,
+  secondsSince,
+  startBenchService,
+  startBenchStack,
+  type BenchStack,
+} from '../support/bench-stack';
 
 export interface IdentificationBenchmarkOptions {
   /** Households of the base population (members are about 2.5 per household). */
@@ -53,7 +59,10 @@ export async function runIdentificationBenchmark(
   try {
     const base = await runPhase(stack, 'base', options.households, options.measuredClaims, log);
     const scaled = await runPhase(stack, 'scaled', options.households * options.scale, options.measuredClaims, log);
-    const baseline = await measureConsumeBaseline(stack, options.households, options.measuredClaims);
+    const baseline = await measureConsumeBaseline(
+      stack,
+      populationClaims(options.households, options.measuredClaims).recent.map((claim) => claimReceivedMessage(claim)),
+    );
     log(`baseline raw consumption of claim-received: ${baseline.toFixed(0)} msgs/s`);
     return { baselineConsumePerSecond: baseline, base, scaled, scale: options.scale, brokerKind: stack.brokerKind };
   } finally {
@@ -62,7 +71,7 @@ export async function runIdentificationBenchmark(
 }
 
 /** The population's claims split into history and the recent claims that are timed. */
-function populationClaims(households: number, measured: number) {
+export function populationClaims(households: number, measured: number) {
   const asOf = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
   const recentFrom = new Date(Date.parse(asOf) - RECENT_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const population = createPopulation({ seed: 11, households, asOf });
@@ -97,7 +106,7 @@ async function runPhase(
         TOPICS.claimReceived.name,
         history.slice(start, start + HISTORY_CHUNK).map((claim) => claimReceivedMessage(claim)),
       );
-      await caughtUp(slice.probe, group);
+      await caughtUp(slice.probe, group, [TOPICS.claimReceived.name]);
     }
     log(
       `${name}: ${households} households, ${members} members, ${history.length} history claims applied in ` +
@@ -106,7 +115,7 @@ async function runPhase(
     const messages = recent.map((claim) => claimReceivedMessage(claim));
     const started = process.hrtime.bigint();
     await slice.probe.produce(TOPICS.claimReceived.name, messages);
-    await caughtUp(slice.probe, group);
+    await caughtUp(slice.probe, group, [TOPICS.claimReceived.name]);
     const seconds = secondsSince(started);
     const identified = await slice.probe.count(TOPICS.memberIdentified.name);
     const deadLetters = await slice.probe.count(deadLetterTopicOf(TOPICS.claimReceived.name));
@@ -126,49 +135,3 @@ async function runPhase(
   }
 }
 
-/** Waits until the consumer group committed every message of claim-received. */
-async function caughtUp(probe: TopicProbe, group: string): Promise<void> {
-  const deadline = Date.now() + 600000;
-  while ((await probe.groupLag(group, TOPICS.claimReceived.name)) > 0) {
-    if (Date.now() > deadline) throw new Error('condition-identification did not catch up within 10 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Raw consumption of the same measured claim-received messages: from the first to the last message read. */
-async function measureConsumeBaseline(stack: BenchStack, households: number, measured: number): Promise<number> {
-  const slice = await stack.slice('baseline');
-  const { recent } = populationClaims(households, measured);
-  await slice.probe.produce(
-    TOPICS.claimReceived.name,
-    recent.map((claim) => claimReceivedMessage(claim)),
-  );
-  const kafka = new Kafka({ brokers: stack.brokers, logLevel: logLevel.NOTHING, clientId: 'bench-baseline' });
-  const consumer = kafka.consumer({ groupId: `${slice.prefix}baseline`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  let consumed = 0;
-  let started: bigint | undefined;
-  let finished: bigint | undefined;
-  await new Promise<void>((resolve, reject) => {
-    consumer
-      .subscribe({ topic: slice.probe.physical(TOPICS.claimReceived.name), fromBeginning: true })
-      .then(() =>
-        consumer.run({
-          eachBatch: async ({ batch }) => {
-            started ??= process.hrtime.bigint();
-            for (const message of batch.messages) JSON.parse(message.value?.toString('utf8') ?? 'null');
-            consumed += batch.messages.length;
-            if (consumed >= recent.length) {
-              finished = process.hrtime.bigint();
-              resolve();
-            }
-            await Promise.resolve();
-          },
-        }),
-      )
-      .catch(reject);
-  });
-  await consumer.disconnect();
-  const seconds = Number((finished ?? 0n) - (started ?? 0n)) / 1e9;
-  return recent.length / seconds;
-}

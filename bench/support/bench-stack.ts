@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { provisioningPlan } from '@care/contracts';
+import { TOPICS } from '@care/contracts';
 import { findFreePort, SERVICE_NODE_FLAGS, startKafka, startPostgres, TopicProbe } from '@care/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
 const ROOT = join(__dirname, '..', '..');
@@ -119,4 +121,54 @@ function stopProcess(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** Waits until the consumer group committed every message of the topics (10 minutes at most). */
+export async function caughtUp(probe: TopicProbe, group: string, topics: readonly string[]): Promise<void> {
+  const deadline = Date.now() + 600000;
+  for (;;) {
+    const lags = await Promise.all(topics.map((topic) => probe.groupLag(group, topic)));
+    if (lags.every((lag) => lag <= 0)) return;
+    if (Date.now() > deadline) throw new Error(`${group} did not catch up within 10 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * Raw consumption of the same `claim-received` messages on the same broker: a plain consumer group reading and
+ * JSON-parsing them, timed from the first to the last message read (no decoding, no database).
+ */
+export async function measureConsumeBaseline(
+  stack: BenchStack,
+  messages: ReadonlyArray<{ key: string; value: string }>,
+): Promise<number> {
+  const slice = await stack.slice('baseline');
+  await slice.probe.produce(TOPICS.claimReceived.name, messages);
+  const kafka = new Kafka({ brokers: stack.brokers, logLevel: logLevel.NOTHING, clientId: 'bench-baseline' });
+  const consumer = kafka.consumer({ groupId: `${slice.prefix}baseline`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  let consumed = 0;
+  let started: bigint | undefined;
+  let finished: bigint | undefined;
+  await new Promise<void>((resolve, reject) => {
+    consumer
+      .subscribe({ topic: slice.probe.physical(TOPICS.claimReceived.name), fromBeginning: true })
+      .then(() =>
+        consumer.run({
+          eachBatch: async ({ batch }) => {
+            started ??= process.hrtime.bigint();
+            for (const message of batch.messages) JSON.parse(message.value?.toString('utf8') ?? 'null');
+            consumed += batch.messages.length;
+            if (consumed >= messages.length) {
+              finished = process.hrtime.bigint();
+              resolve();
+            }
+            await Promise.resolve();
+          },
+        }),
+      )
+      .catch(reject);
+  });
+  await consumer.disconnect();
+  return messages.length / (Number((finished ?? 0n) - (started ?? 0n)) / 1e9);
 }
