@@ -212,6 +212,28 @@ describe('care-gaps', () => {
     expect((await fetch(`${service.url}/v1/providers/123/gaps`)).status).toBe(400);
   });
 
+  it('issues no alert about a member who declined the care program, but still tracks their gaps', async () => {
+    await environment.probe.produce(TOPICS.programEnrollmentChanged.name, [
+      eventMessage(TOPICS.programEnrollmentChanged.name, 'G-E', {
+        memberId: 'G-E',
+        programId: 'chronic-condition-management',
+        status: 'declined',
+        changedAt: new Date().toISOString(),
+      }),
+    ]);
+    await probe.settle(); // inputs on different topics have no order between them: the decline comes first here
+    await roster(aValidMember({ memberId: 'G-E', subscriberId: 'G-E', sex: 'male', birthDate: '1990-01-01' }));
+    await identified('G-E', 'diabetes');
+    await probe.settle();
+    expect(await openRules('G-E')).toEqual([
+      'diabetes-eye-exam',
+      'diabetes-hba1c-poor-control',
+      'diabetes-hba1c-testing',
+      'diabetes-kidney-health-evaluation',
+    ]);
+    expect(await probe.alerts('G-E')).toEqual([]);
+  });
+
   it('dead-letters a poison input and keeps going', async () => {
     await environment.probe.produce(TOPICS.memberEligibilityChanged.name, [
       { key: 'G-P', value: '{"not": "an envelope"}' },
