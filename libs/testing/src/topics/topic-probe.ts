@@ -49,6 +49,30 @@ export class TopicProbe {
     return new TopicProbe(kafka, producer, admin, prefix);
   }
 
+  private adminQueue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs admin requests one at a time: kafkajs' fetchTopicOffsets can fail with "Cannot destructure property
+   * 'partitions'" when several run at once (tulios/kafkajs#461), which callers polling many topics in parallel hit.
+   */
+  private serialized<T>(request: () => Promise<T>): Promise<T> {
+    const result = this.adminQueue.then(request, request);
+    this.adminQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Partition offsets of a topic, serialized and retried a few times on that kafkajs failure. */
+  private async topicOffsets(physical: string): ReturnType<Admin['fetchTopicOffsets']> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.serialized(() => this.admin.fetchTopicOffsets(physical));
+      } catch (error) {
+        if (!(error instanceof TypeError) || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
   /** Physical name of a catalog topic under this probe's prefix. */
   physical(topic: string): string {
     return `${this.prefix}${topic}`;
@@ -75,7 +99,7 @@ export class TopicProbe {
    * so high minus low watermark would undercount on busy topics.
    */
   async count(topic: string): Promise<number> {
-    const offsets = await this.admin.fetchTopicOffsets(this.physical(topic));
+    const offsets = await this.topicOffsets(this.physical(topic));
     return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
   }
 
@@ -92,7 +116,7 @@ export class TopicProbe {
   /** Reads every message the topic still holds, from the beginning, with a throw-away consumer group. */
   async readAll(topic: string, timeoutMs = 30000): Promise<ProbedMessage[]> {
     const physical = this.physical(topic);
-    const ends = await this.admin.fetchTopicOffsets(physical);
+    const ends = await this.topicOffsets(physical);
     const remaining = new Map(
       ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]),
     );
@@ -194,10 +218,8 @@ export class TopicProbe {
   /** Committed lag of a consumer group on a topic: messages not yet committed, summed over partitions. */
   async groupLag(groupId: string, topic: string): Promise<number> {
     const physical = this.physical(topic);
-    const [ends, committed] = await Promise.all([
-      this.admin.fetchTopicOffsets(physical),
-      this.admin.fetchOffsets({ groupId, topics: [physical] }),
-    ]);
+    const ends = await this.topicOffsets(physical);
+    const committed = await this.serialized(() => this.admin.fetchOffsets({ groupId, topics: [physical] }));
     const committedByPartition = new Map(
       (committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]),
     );
@@ -213,7 +235,7 @@ export class TopicProbe {
    */
   async rewindGroup(groupId: string, topic: string): Promise<void> {
     const physical = this.physical(topic);
-    const ends = await this.admin.fetchTopicOffsets(physical);
+    const ends = await this.topicOffsets(physical);
     const consumer = this.kafka.consumer({
       groupId,
       allowAutoTopicCreation: false,
