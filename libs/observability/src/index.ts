@@ -9,3 +9,4 @@ export * from './http/parse-npi.pipe';
 export * from './http/bootstrap-service';
 export * from './http/json-schema-components';
 export * from './time/clock';
+export * from './time/interval-job';

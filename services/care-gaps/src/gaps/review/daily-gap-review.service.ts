@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
-import { CLOCK, dayOf, type Clock } from '@care/observability';
+import { CLOCK, dayOf, IntervalJob, type Clock } from '@care/observability';
 import { runExclusively } from '@care/persistence';
 import { DataSource } from 'typeorm';
 import { EvaluateGapsUseCase } from '../evaluation/evaluate-gaps.use-case';
@@ -37,8 +37,10 @@ const PRUNE_CHUNK = 10000;
 @Injectable()
 export class DailyGapReviewService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DailyGapReviewService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly job = new IntervalJob(
+    () => this.runDue(),
+    (message) => this.logger.error(`daily gap review failed: ${message}`),
+  );
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -50,19 +52,13 @@ export class DailyGapReviewService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.options.scheduleReview) return;
-    this.timer = setInterval(() => {
-      this.running = this.runDue().catch((error: unknown) =>
-        this.logger.error(`daily gap review failed: ${error instanceof Error ? error.message : 'unknown error'}`),
-      );
-    }, this.options.reviewIntervalMs);
-    this.timer.unref();
+    if (this.options.scheduleReview) this.job.start(this.options.reviewIntervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
+
 
   /** Re-evaluates every member due today (or earlier) and prunes claims no window reaches. */
   async runDue(): Promise<GapReviewSummary> {

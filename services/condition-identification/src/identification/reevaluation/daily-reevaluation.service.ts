@@ -9,7 +9,7 @@ import { evidenceLookbackMonths, referencePeriodStart } from '@care/clinical';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { DataSource } from 'typeorm';
 import { CONDITION_IDENTIFICATION_OPTIONS, type IdentificationOptions } from '../identification.options';
-import { CLOCK, dayOf, type Clock } from '@care/observability';
+import { CLOCK, dayOf, IntervalJob, type Clock } from '@care/observability';
 import { EvaluateMembersUseCase, type EvaluationRequest } from '../evaluation/evaluate-members.use-case';
 import { runExclusively } from '@care/persistence';
 import { lockMembers, pruneEvidence } from '../evidence/evidence.repository';
@@ -38,8 +38,10 @@ const PRUNE_CHUNK = 10000;
 @Injectable()
 export class DailyReevaluationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DailyReevaluationService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly job = new IntervalJob(
+    () => this.runDue(),
+    (message) => this.logger.error(`daily re-evaluation failed: ${message}`),
+  );
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -51,19 +53,13 @@ export class DailyReevaluationService implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.options.scheduleReevaluation) return;
-    this.timer = setInterval(() => {
-      this.running = this.runDue().catch((error: unknown) =>
-        this.logger.error(`daily re-evaluation failed: ${error instanceof Error ? error.message : 'unknown error'}`),
-      );
-    }, this.options.reevaluationIntervalMs);
-    this.timer.unref();
+    if (this.options.scheduleReevaluation) this.job.start(this.options.reevaluationIntervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
+
 
   /** Re-evaluates every member-condition due today (or earlier) and prunes expired evidence. */
   async runDue(): Promise<ReevaluationSummary> {
