@@ -13,6 +13,7 @@ const productionConstraints = [
     sourceTag: 'scope:condition-identification',
     onlyDependOnLibsWithTags: ['scope:shared', 'scope:condition-identification'],
   },
+  { sourceTag: 'scope:survey-trigger', onlyDependOnLibsWithTags: ['scope:shared', 'scope:survey-trigger'] },
   {
     sourceTag: 'scope:behavioral-screening',
     onlyDependOnLibsWithTags: ['scope:shared', 'scope:behavioral-screening'],

@@ -1,9 +1,10 @@
 import { runGapsBenchmark } from './gaps/gaps-benchmark';
 import { runIdentificationBenchmark } from './identification/identification-benchmark';
 import { runIntakeBenchmark } from './intake/intake-benchmark';
+import { runSurveyBenchmark } from './survey/survey-benchmark';
 
 /**
- * `npm run bench [-- intake|identification|gaps] [--claims N] [--households N] [--measured N]`: prints figures and
+ * `npm run bench [-- intake|identification|gaps|survey] [--claims N] [--households N] [--measured N]`: prints figures and
  * ratios against a baseline measured in the same run. Without a name, runs every benchmark.
  * Not part of `npm test` (which runs each at a smoke size for correctness only).
  */
@@ -96,13 +97,39 @@ async function gaps(): Promise<void> {
   );
 }
 
+async function survey(): Promise<void> {
+  const result = await runSurveyBenchmark({
+    households: numberArgument('households', 600),
+    measuredClaims: numberArgument('measured', 3000),
+    log,
+  });
+  const baseline = result.baselineConsumePerSecond;
+  process.stdout.write(
+    `\nsurvey benchmark: ${result.measuredClaims} new claims at steady state, ${result.members} members, ` +
+      `${result.historyClaims} history claims, ${result.brokerKind} broker\n`,
+  );
+  table(
+    [
+      ['raw consumption of claim-received (baseline)', baseline, 1],
+      ['survey-trigger (classify, visits, decisions)', result.claimsPerSecond, result.claimsPerSecond / baseline],
+    ],
+    'claims/s',
+  );
+  process.stdout.write(
+    `visits opened by the timed claims ${result.measuredVisits}; survey-triggered ${result.surveys}; ` +
+      `dead letters ${result.deadLetters}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const first = process.argv[2];
   const which = first === undefined || first.startsWith('--') ? 'all' : first;
   if (which === 'intake' || which === 'all') await intake();
   if (which === 'identification' || which === 'all') await identification();
   if (which === 'gaps' || which === 'all') await gaps();
-  if (!['intake', 'identification', 'gaps', 'all'].includes(which)) throw new Error(`unknown benchmark ${which}`);
+  if (which === 'survey' || which === 'all') await survey();
+  if (!['intake', 'identification', 'gaps', 'survey', 'all'].includes(which))
+    throw new Error(`unknown benchmark ${which}`);
 }
 
 main().catch((error: unknown) => {

@@ -2,3 +2,4 @@ export * from './claims/apply-claim-version.util';
 export * from './conditions';
 export * from './instruments';
 export * from './gaps';
+export * from './surveys';

@@ -14,4 +14,5 @@ export * from './topics/inbound-claim-message';
 export * from './platform/service-node-flags';
 export * from './platform/spawn-service';
 export * from './topics/claim-received-message';
+export * from './topics/member-eligibility-changed-message';
 export * from './topics/claim-builders';

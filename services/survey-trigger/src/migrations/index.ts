@@ -1,0 +1,5 @@
+import { MessagingTables1732406400000 } from '@care/persistence';
+import { VisitsAndResponses1764000000000 } from './visits-and-responses.migration';
+
+/** Every migration of survey-trigger, oldest first. */
+export const SURVEY_TRIGGER_MIGRATIONS = [MessagingTables1732406400000, VisitsAndResponses1764000000000];
