@@ -23,7 +23,9 @@ function numberArgument(name: string, fallback: number): number {
 function table(rows: ReadonlyArray<[string, number, number]>, unit: string): void {
   process.stdout.write(`${'path'.padEnd(48)}${unit.padStart(12)}${'vs baseline'.padStart(14)}\n`);
   for (const [name, perSecond, ratio] of rows) {
-    process.stdout.write(`${name.padEnd(48)}${perSecond.toFixed(0).padStart(12)}${ratio.toFixed(2).padStart(14)}\n`);
+    process.stdout.write(
+      `${name.padEnd(48)}${perSecond.toFixed(0).padStart(12)}${ratio.toFixed(2).padStart(14)}\n`,
+    );
   }
 }
 
@@ -43,6 +45,46 @@ async function intake(): Promise<void> {
   );
 }
 
+/** One population's figures in a scaling benchmark (identification, gaps). */
+interface ScaledPhase {
+  readonly members: number;
+  readonly historyClaims: number;
+  readonly measuredClaims: number;
+  readonly claimsPerSecond: number;
+  readonly deadLetters: number;
+}
+
+/** Prints a base-versus-scaled benchmark: claims/s per population, ratios to the baseline and to each other. */
+function printScaled<P extends ScaledPhase>(
+  title: string,
+  row: string,
+  result: { baselineConsumePerSecond: number; base: P; scaled: P; scale: number; brokerKind: string },
+  outputs: (phase: P) => string,
+): void {
+  const { base, scaled } = result;
+  const baseline = result.baselineConsumePerSecond;
+  process.stdout.write(
+    `\n${title}: ${String(base.measuredClaims)} new claims at steady state per population, ${result.brokerKind} broker\n`,
+  );
+  table(
+    [
+      ['raw consumption of claim-received (baseline)', baseline, 1],
+      [`${row}, ${String(base.members)} members`, base.claimsPerSecond, base.claimsPerSecond / baseline],
+      [
+        `${row}, ${String(scaled.members)} members (${String(result.scale)}x)`,
+        scaled.claimsPerSecond,
+        scaled.claimsPerSecond / baseline,
+      ],
+    ],
+    'claims/s',
+  );
+  process.stdout.write(
+    `${String(result.scale)}x population / base: ${(scaled.claimsPerSecond / base.claimsPerSecond).toFixed(2)} ` +
+      `(history ${String(base.historyClaims)} vs ${String(scaled.historyClaims)} claims; ${outputs(base)} vs ` +
+      `${outputs(scaled)}; dead letters ${String(base.deadLetters + scaled.deadLetters)})\n`,
+  );
+}
+
 async function identification(): Promise<void> {
   const result = await runIdentificationBenchmark({
     households: numberArgument('households', 500),
@@ -50,23 +92,11 @@ async function identification(): Promise<void> {
     measuredClaims: numberArgument('measured', 3000),
     log,
   });
-  const { base, scaled } = result;
-  const baseline = result.baselineConsumePerSecond;
-  process.stdout.write(
-    `\nidentification benchmark: ${base.measuredClaims} new claims at steady state per population, ${result.brokerKind} broker\n`,
-  );
-  table(
-    [
-      ['raw consumption of claim-received (baseline)', baseline, 1],
-      [`identification, ${base.members} members`, base.claimsPerSecond, base.claimsPerSecond / baseline],
-      [`identification, ${scaled.members} members (${result.scale}x)`, scaled.claimsPerSecond, scaled.claimsPerSecond / baseline],
-    ],
-    'claims/s',
-  );
-  process.stdout.write(
-    `${result.scale}x population / base: ${(scaled.claimsPerSecond / base.claimsPerSecond).toFixed(2)} ` +
-      `(history ${base.historyClaims} vs ${scaled.historyClaims} claims; member-identified ${base.identified} vs ${scaled.identified}; ` +
-      `dead letters ${base.deadLetters + scaled.deadLetters})\n`,
+  printScaled(
+    'identification benchmark',
+    'identification',
+    result,
+    (phase) => `member-identified ${String(phase.identified)}`,
   );
 }
 
@@ -77,23 +107,11 @@ async function gaps(): Promise<void> {
     measuredClaims: numberArgument('measured', 3000),
     log,
   });
-  const { base, scaled } = result;
-  const baseline = result.baselineConsumePerSecond;
-  process.stdout.write(
-    `\ngap benchmark: ${base.measuredClaims} new claims at steady state per population, ${result.brokerKind} broker\n`,
-  );
-  table(
-    [
-      ['raw consumption of claim-received (baseline)', baseline, 1],
-      [`gap evaluation, ${base.members} members`, base.claimsPerSecond, base.claimsPerSecond / baseline],
-      [`gap evaluation, ${scaled.members} members (${result.scale}x)`, scaled.claimsPerSecond, scaled.claimsPerSecond / baseline],
-    ],
-    'claims/s',
-  );
-  process.stdout.write(
-    `${result.scale}x population / base: ${(scaled.claimsPerSecond / base.claimsPerSecond).toFixed(2)} ` +
-      `(history ${base.historyClaims} vs ${scaled.historyClaims} claims; gaps detected ${base.gapsDetected} vs ${scaled.gapsDetected}; ` +
-      `dead letters ${base.deadLetters + scaled.deadLetters})\n`,
+  printScaled(
+    'gap benchmark',
+    'gap evaluation',
+    result,
+    (phase) => `gaps detected ${String(phase.gapsDetected)}`,
   );
 }
 
@@ -111,7 +129,11 @@ async function survey(): Promise<void> {
   table(
     [
       ['raw consumption of claim-received (baseline)', baseline, 1],
-      ['survey-trigger (classify, visits, decisions)', result.claimsPerSecond, result.claimsPerSecond / baseline],
+      [
+        'survey-trigger (classify, visits, decisions)',
+        result.claimsPerSecond,
+        result.claimsPerSecond / baseline,
+      ],
     ],
     'claims/s',
   );
@@ -133,6 +155,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown'}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown'}\n`,
+  );
   process.exit(1);
 });
