@@ -45,7 +45,9 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
       options.claims,
     );
     const messages = claims.map((claim) => inboundClaimMessage(claim));
-    log(`${claims.length} synthetic claims ready (${stack.brokerKind} broker, ${stack.postgresKind} postgres)`);
+    log(
+      `${claims.length} synthetic claims ready (${stack.brokerKind} broker, ${stack.postgresKind} postgres)`,
+    );
 
     const baseline = await measureBaseline(stack.brokers, `${prefix}baseline`, messages);
     log(`baseline raw produce+consume: ${baseline.toFixed(0)} msgs/s`);
@@ -155,4 +157,3 @@ async function measureBaseline(
   await Promise.all([producer.disconnect(), consumer.disconnect()]);
   return perSecond;
 }
-

@@ -80,16 +80,23 @@ export interface BenchService {
  * Starts `services/<name>/src/main.ts` with the slice's settings and waits for /health/ready.
  * BENCH_SERVICE_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles it under load.
  */
-export async function startBenchService(
-  name: string,
-  env: Record<string, string>,
-): Promise<BenchService> {
+export async function startBenchService(name: string, env: Record<string, string>): Promise<BenchService> {
   const port = await findFreePort();
   const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
   const child = spawn(
     process.execPath,
-    [...SERVICE_NODE_FLAGS, ...nodeArgs, '-r', '@swc-node/register', join(ROOT, `services/${name}/src/main.ts`)],
-    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] },
+    [
+      ...SERVICE_NODE_FLAGS,
+      ...nodeArgs,
+      '-r',
+      '@swc-node/register',
+      join(ROOT, `services/${name}/src/main.ts`),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
   );
   const url = `http://127.0.0.1:${port}`;
   await waitForReady(url, name);
@@ -171,4 +178,38 @@ export async function measureConsumeBaseline(
   });
   await consumer.disconnect();
   return messages.length / (Number((finished ?? 0n) - (started ?? 0n)) / 1e9);
+}
+
+/** Throughput of timed rounds: each round's messages per second and their median. */
+export interface TimedRounds {
+  readonly perSecond: readonly number[];
+  readonly median: number;
+  readonly seconds: number;
+}
+
+/**
+ * Splits `items` into `rounds` equal rounds and times each one through `run` (publish, then wait until processed),
+ * so one disturbed round (a shared machine) does not decide the figure: the median of the rounds is reported.
+ */
+export async function timeRounds<T>(
+  items: readonly T[],
+  rounds: number,
+  run: (round: readonly T[]) => Promise<void>,
+): Promise<TimedRounds> {
+  const size = Math.ceil(items.length / rounds);
+  const perSecond: number[] = [];
+  let seconds = 0;
+  for (let start = 0; start < items.length; start += size) {
+    const round = items.slice(start, start + size);
+    const started = process.hrtime.bigint();
+    await run(round);
+    const elapsed = secondsSince(started);
+    seconds += elapsed;
+    perSecond.push(round.length / elapsed);
+  }
+  const sorted = [...perSecond].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { perSecond, median, seconds };
 }
