@@ -18,6 +18,7 @@ const productionConstraints = [
     sourceTag: 'scope:behavioral-screening',
     onlyDependOnLibsWithTags: ['scope:shared', 'scope:behavioral-screening'],
   },
+  { sourceTag: 'scope:casework', onlyDependOnLibsWithTags: ['scope:shared', 'scope:casework'] },
   {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:data', 'type:domain', 'type:util'],

@@ -62,9 +62,12 @@ async function main(): Promise<void> {
   const published = await probe.waitForCount(TOPICS.claimReceived.name, expected, 120000);
   const seconds = (Date.now() - started) / 1000;
   const deadLetters = await probe.count(deadLetterTopicOf(TOPICS.claimsInbound.name));
-  const identified = stack.services.some((service) => service.name === 'condition-identification')
+  const running = (name: string): boolean => stack.services.some((service) => service.name === name);
+  const identified = running('condition-identification')
     ? await settledCount(probe, TOPICS.memberIdentified.name)
     : undefined;
+  const gaps = running('care-gaps') ? await settledCount(probe, TOPICS.careGapDetected.name) : undefined;
+  const surveys = running('survey-trigger') ? await settledCount(probe, TOPICS.surveyTriggered.name) : undefined;
   await probe.disconnect();
 
   log(
@@ -74,6 +77,8 @@ async function main(): Promise<void> {
   if (identified !== undefined) {
     log(`member-identified holds ${identified} identifications (GET /v1/members/{id}/conditions on condition-identification)`);
   }
+  if (gaps !== undefined) log(`care-gap-detected holds ${gaps} gaps (GET /v1/gaps?status=open on care-gaps)`);
+  if (surveys !== undefined) log(`survey-triggered holds ${surveys} surveys (GET /v1/members/{id}/survey-visits on survey-trigger)`);
   log('where to look:');
   for (const service of stack.services) {
     log(

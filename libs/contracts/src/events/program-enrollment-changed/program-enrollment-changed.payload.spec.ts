@@ -21,3 +21,13 @@ describe('ProgramEnrollmentChangedPayload', () => {
     expect(fields({ ...valid, ...change })).toEqual(expected);
   });
 });
+
+describe('ProgramEnrollmentChangedPayload source', () => {
+  it.each(['outreach', 'self', 'doctor-referral'])('passes source %s', (source) => {
+    expect(fields({ ...valid, source })).toEqual([]);
+  });
+
+  it('names an unknown source', () => {
+    expect(fields({ ...valid, source: 'billboard' })).toEqual(['source']);
+  });
+});

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@care/messaging';
+import { ObservabilityModule, SYSTEM_CLOCK, type Clock } from '@care/observability';
+import { PersistenceModule } from '@care/persistence';
+import { standardCalendars } from './calendar/business-calendar';
+import { CASEWORK_SCHEMA, SERVICE_NAME, type CaseworkConfig } from './casework.config';
+import { CASEWORK_MIGRATIONS } from './migrations';
+import type { CaseworkPolicy } from './shared/casework-policy';
+import { TasksModule } from './tasks/tasks.module';
+
+/** What tests may substitute: the clock. */
+export interface CaseworkOverrides {
+  readonly clock?: Clock;
+}
+
+/** The rules casework runs with, from its settings (the calendars are checked here, at start-up). */
+export function caseworkPolicyOf(config: CaseworkConfig): CaseworkPolicy {
+  return {
+    careProgramId: config.careProgramId,
+    calendars: standardCalendars(config.holidays),
+    due: {
+      urgentDueHours: config.urgentDueHours,
+      followUpDueHours: config.followUpDueHours,
+      welcomeDueHours: config.welcomeDueHours,
+      gapDueHours: config.gapDueHours,
+    },
+  };
+}
+
+/**
+ * casework (part 1): `member-identified`, `care-gap-detected`, `screening-completed`, `member-eligibility-changed`,
+ * `member-identification-retracted` and `care-gap-closed` in; coach work queues; `program-enrollment-changed` out.
+ */
+@Module({})
+export class CaseworkModule {
+  static forRoot(config: CaseworkConfig, overrides: CaseworkOverrides = {}): DynamicModule {
+    return {
+      module: CaseworkModule,
+      imports: [
+        ObservabilityModule.forRoot({ service: SERVICE_NAME, logLevel: config.logLevel }),
+        PersistenceModule.forRoot({
+          url: config.databaseUrl,
+          schema: CASEWORK_SCHEMA,
+          applicationName: SERVICE_NAME,
+          migrations: CASEWORK_MIGRATIONS,
+          poolSize: config.dbPoolSize,
+          migrate: config.migrate,
+        }),
+        MessagingModule.forRoot({ service: SERVICE_NAME, settings: config }),
+        TasksModule.forRoot(caseworkPolicyOf(config), overrides.clock ?? SYSTEM_CLOCK),
+      ],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+import { MessagingTables1732406400000 } from '@care/persistence';
+import { Casework1763990000000 } from './casework.migration';
+
+/** Every migration of casework, oldest first. */
+export const CASEWORK_MIGRATIONS = [MessagingTables1732406400000, Casework1763990000000];

@@ -1,0 +1,121 @@
+import type { CareGapDetectedPayload, MemberIdentifiedPayload, ScreeningCompletedPayload } from '@care/contracts';
+import { addBusinessHours, type BusinessCalendar, type CalendarName } from '../../calendar/business-calendar';
+import type { CancelReason, QueueName, TaskKind, TaskPriority } from '../task.model';
+
+/** A fact that calls for outreach. */
+export type WorkCause =
+  | { readonly type: 'member-identified'; readonly data: MemberIdentifiedPayload }
+  | { readonly type: 'care-gap-detected'; readonly data: CareGapDetectedPayload }
+  | { readonly type: 'screening-completed'; readonly data: ScreeningCompletedPayload };
+
+/** A fact that ends the outreach it caused. */
+export type WorkEnd =
+  | { readonly type: 'member-identification-retracted'; readonly data: { identificationId: string; memberId: string } }
+  | { readonly type: 'care-gap-closed'; readonly data: { gapId: string; memberId: string } };
+
+/** Business hours each kind of task is due in, on its queue's calendar. */
+export interface TaskDuePolicy {
+  readonly urgentDueHours: number;
+  readonly followUpDueHours: number;
+  readonly welcomeDueHours: number;
+  readonly gapDueHours: number;
+}
+
+/** A task to create (unless its cause already has one, or the member opted out). */
+export interface TaskPlan {
+  readonly kind: TaskKind;
+  readonly causeId: string;
+  readonly memberId: string;
+  readonly queue: QueueName;
+  readonly priority: TaskPriority;
+  readonly dueAt: Date;
+  /** Clinical context for the coach; PHI, never logged. */
+  readonly details: Record<string, unknown>;
+}
+
+/** A task to cancel, identified by its cause. */
+export interface TaskCancellation {
+  readonly kind: TaskKind;
+  readonly causeId: string;
+  readonly memberId: string;
+  readonly reason: CancelReason;
+}
+
+/** Every outreach task of part 1 goes to the coaches. */
+const QUEUE_CALENDAR: Readonly<Record<QueueName, CalendarName>> = { coaching: 'coaching', advocacy: 'advocacy' };
+
+/**
+ * The task a fact calls for, due a number of business hours after the fact itself (not after casework saw it, so a
+ * replay plans the same due time): welcome outreach for an identification, gap outreach for a gap, and a follow-up
+ * for a screening that is positive (high) or carries the safety flag (urgent, due in hours, whatever the total).
+ * Undefined when the fact calls for nothing (a negative screening without the safety flag).
+ */
+export function planTask(
+  cause: WorkCause,
+  policy: TaskDuePolicy,
+  calendars: Readonly<Record<CalendarName, BusinessCalendar>>,
+): TaskPlan | undefined {
+  const queue: QueueName = 'coaching';
+  const due = (from: string, hours: number): Date => addBusinessHours(calendars[QUEUE_CALENDAR[queue]], new Date(from), hours);
+  switch (cause.type) {
+    case 'member-identified': {
+      const { data } = cause;
+      return {
+        kind: 'welcome-outreach',
+        causeId: data.identificationId,
+        memberId: data.memberId,
+        queue,
+        priority: 'routine',
+        dueAt: due(data.identifiedAt, policy.welcomeDueHours),
+        details: { conditionId: data.conditionId, conditionName: data.conditionName, basis: data.basis },
+      };
+    }
+    case 'care-gap-detected': {
+      const { data } = cause;
+      return {
+        kind: 'gap-outreach',
+        causeId: data.gapId,
+        memberId: data.memberId,
+        queue,
+        priority: 'routine',
+        dueAt: due(data.detectedAt, policy.gapDueHours),
+        details: { ruleId: data.ruleId, gapName: data.gapName, gapKind: data.kind, reason: data.reason },
+      };
+    }
+    case 'screening-completed': {
+      const { data } = cause;
+      if (!data.safetyFlag && !data.positive) return undefined;
+      const urgent = data.safetyFlag;
+      return {
+        kind: 'screening-follow-up',
+        causeId: data.screeningId,
+        memberId: data.memberId,
+        queue,
+        priority: urgent ? 'urgent' : 'high',
+        dueAt: due(data.completedAt, urgent ? policy.urgentDueHours : policy.followUpDueHours),
+        details: {
+          instrument: data.instrument,
+          total: data.total,
+          positive: data.positive,
+          safetyFlag: data.safetyFlag,
+          ...(data.severity === undefined ? {} : { severity: data.severity }),
+        },
+      };
+    }
+  }
+}
+
+/** The task a fact ends: the welcome outreach of a retracted identification, the outreach of a closed gap. */
+export function planCancellation(end: WorkEnd): TaskCancellation {
+  switch (end.type) {
+    case 'member-identification-retracted':
+      return {
+        kind: 'welcome-outreach',
+        causeId: end.data.identificationId,
+        memberId: end.data.memberId,
+        reason: 'identification-retracted',
+      };
+    case 'care-gap-closed':
+      return { kind: 'gap-outreach', causeId: end.data.gapId, memberId: end.data.memberId, reason: 'gap-closed' };
+  }
+}

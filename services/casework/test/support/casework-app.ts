@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { aValidMember, TOPICS, type MemberRecord, type ProgramEnrollmentChangedPayload } from '@care/contracts';
+import { MessagingRuntime } from '@care/messaging';
+import { bootstrapService, type Clock } from '@care/observability';
+import { memberEligibilityChangedMessage, type TestEnvironment, type TopicFollower } from '@care/testing';
+import { DataSource } from 'typeorm';
+import { CASEWORK_JSON_SCHEMAS, loadCaseworkConfig } from '../../src/casework.config';
+import { CaseworkModule } from '../../src/casework.module';
+
+/** casework running inside the test process, booted as main.ts boots it. */
+export interface RunningCasework {
+  readonly app: INestApplication;
+  readonly url: string;
+  readonly dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export async function startCasework(
+  environment: TestEnvironment,
+  overrides: { clock?: Clock } = {},
+  extraEnv: Record<string, string> = {},
+): Promise<RunningCasework> {
+  const config = loadCaseworkConfig({ ...environment.serviceEnv, PORT: '0', ...extraEnv });
+  const app = await bootstrapService(CaseworkModule.forRoot(config, overrides), {
+    port: 0,
+    title: 'casework',
+    description: 'test instance',
+    jsonSchemas: CASEWORK_JSON_SCHEMAS,
+  });
+  await app.get(MessagingRuntime).waitForConsumers();
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, url, dataSource: app.get(DataSource), close: () => app.close() };
+}
+
+/** The topics casework consumes. */
+export const CASEWORK_INPUTS = [
+  TOPICS.memberIdentified.name,
+  TOPICS.careGapDetected.name,
+  TOPICS.screeningCompleted.name,
+  TOPICS.memberEligibilityChanged.name,
+  TOPICS.memberIdentificationRetracted.name,
+  TOPICS.careGapClosed.name,
+];
+
+/** Reads what casework emitted, and waits until it has caught up with its inputs. */
+export class CaseworkProbe {
+  private constructor(
+    private readonly environment: TestEnvironment,
+    private readonly dataSource: () => DataSource,
+    private readonly follower: TopicFollower,
+  ) {}
+
+  static async start(environment: TestEnvironment, dataSource: () => DataSource): Promise<CaseworkProbe> {
+    const follower = await environment.probe.follow([TOPICS.programEnrollmentChanged.name]);
+    return new CaseworkProbe(environment, dataSource, follower);
+  }
+
+  get group(): string {
+    return `${this.environment.prefix}casework.task-inputs`;
+  }
+
+  stop(): Promise<void> {
+    return this.follower.stop();
+  }
+
+  /** Waits until the consumer committed every input message and the outbox is empty. */
+  async settle(timeoutMs = 30000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const lags = await Promise.all(CASEWORK_INPUTS.map((topic) => this.environment.probe.groupLag(this.group, topic)));
+      const [outbox] = await this.dataSource().query<Array<{ rows: number }>>('SELECT count(*)::int AS rows FROM outbox');
+      if (lags.every((lag) => lag === 0) && outbox?.rows === 0) return;
+      if (Date.now() > deadline) throw new Error(`not settled: lag ${lags.join('/')}, outbox ${String(outbox?.rows)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async enrollmentChanges(memberId: string): Promise<ProgramEnrollmentChangedPayload[]> {
+    return (await this.follower.read(TOPICS.programEnrollmentChanged.name))
+      .map((message) => (JSON.parse(message.value ?? '{}') as { data: ProgramEnrollmentChangedPayload }).data)
+      .filter((payload) => payload.memberId === memberId);
+  }
+}
+
+/** A domain event message as its producing service publishes it (envelope with `data`, keyed by member). */
+export function eventMessage(
+  type: string,
+  memberId: string,
+  data: object,
+  id: string = randomUUID(),
+): { key: string; value: string; id: string } {
+  return {
+    id,
+    key: memberId,
+    value: JSON.stringify({
+      id,
+      type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      source: 'test',
+      subject: memberId,
+      correlationId: randomUUID(),
+      causationId: null,
+      data,
+    }),
+  };
+}
+
+export const memberIdentified = (memberId: string, identificationId: string = randomUUID(), at = new Date().toISOString()) =>
+  eventMessage(TOPICS.memberIdentified.name, memberId, {
+    identificationId,
+    memberId,
+    conditionId: 'diabetes',
+    conditionName: 'Diabetes',
+    ruleId: 'diabetes',
+    ruleVersion: 'ccw-2023.1',
+    catalogVersion: 'conditions-2026.1',
+    basis: 'claims',
+    firstMetOn: '2026-10-01',
+    identifiedAt: at,
+    trigger: 'claim',
+    evidence: { qualifyingClaims: [], supportingFills: [], selfReported: [] },
+  });
+
+export const identificationRetracted = (memberId: string, identificationId: string) =>
+  eventMessage(TOPICS.memberIdentificationRetracted.name, memberId, {
+    identificationId,
+    memberId,
+    conditionId: 'diabetes',
+    ruleId: 'diabetes',
+    ruleVersion: 'ccw-2023.1',
+    reason: 'evidence-voided',
+    firstMetOn: '2026-10-01',
+    retractedAt: new Date().toISOString(),
+    trigger: 'claim',
+    exclusionClaims: [],
+  });
+
+export const careGapDetected = (memberId: string, gapId: string = randomUUID(), at = new Date().toISOString()) =>
+  eventMessage(TOPICS.careGapDetected.name, memberId, {
+    gapId,
+    memberId,
+    ruleId: 'diabetes-eye-exam',
+    ruleVersion: '2026.1',
+    gapName: 'Diabetes eye exam',
+    kind: 'service',
+    reason: 'no-service',
+    openedOn: at.slice(0, 10),
+    detectedAt: at,
+    evidenceClaimIds: [],
+  });
+
+export const careGapClosed = (memberId: string, gapId: string) =>
+  eventMessage(TOPICS.careGapClosed.name, memberId, {
+    gapId,
+    memberId,
+    ruleId: 'diabetes-eye-exam',
+    ruleVersion: '2026.1',
+    reason: 'satisfied',
+    openedOn: '2026-11-01',
+    closedAt: new Date().toISOString(),
+    closingClaimIds: ['C-1'],
+  });
+
+/** A scored PHQ-9 (`safetyFlag`: item 9 answered above 0). */
+export const phq9Completed = (
+  memberId: string,
+  options: { positive: boolean; safetyFlag: boolean; screeningId?: string; at?: string },
+) =>
+  eventMessage(TOPICS.screeningCompleted.name, memberId, {
+    screeningId: options.screeningId ?? `S-${randomUUID()}`,
+    memberId,
+    instrument: 'phq-9',
+    instrumentVersion: '1.0.0',
+    panelLoinc: '44249-1',
+    totalLoinc: '44261-6',
+    total: options.positive ? 14 : 3,
+    severity: options.positive ? 'moderate' : 'minimal',
+    positive: options.positive,
+    positiveCutoff: 10,
+    safetyFlag: options.safetyFlag,
+    priority: options.safetyFlag ? 'urgent' : options.positive ? 'high' : 'routine',
+    answers: [
+      { item: 1, loinc: '44250-9', value: 2, answerLoinc: 'LA6570-1' },
+      { item: 9, loinc: '44260-8', value: options.safetyFlag ? 1 : 0, answerLoinc: options.safetyFlag ? 'LA6569-3' : 'LA6568-5' },
+    ],
+    completedAt: options.at ?? new Date().toISOString(),
+    source: 'coach',
+  });
+
+/** A roster snapshot of a member (optionally opted out of care management). */
+export const rosterMessage = (memberId: string, change: Partial<MemberRecord> = {}, occurredAt?: string) =>
+  memberEligibilityChangedMessage(aValidMember({ memberId, subscriberId: memberId, ...change }), {
+    changeType: 'added',
+    ...(occurredAt === undefined ? {} : { occurredAt }),
+  });
+
+/** An HTTP answer; `body` is the parsed JSON, typed as the test expects its own service to answer. */
+export interface HttpAnswer<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+/** A small HTTP client speaking as one caller (`undefined`: no caller header). */
+export function httpAs(url: string, caller: string | undefined) {
+  const request = async (method: 'GET' | 'POST', path: string, body?: object): Promise<HttpAnswer<unknown>> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(caller === undefined ? {} : { 'x-care-user': caller }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+  };
+  return {
+    get: async <T = Record<string, unknown>>(path: string) => (await request('GET', path)) as HttpAnswer<T>,
+    post: async <T = Record<string, unknown>>(path: string, body?: object) => (await request('POST', path, body)) as HttpAnswer<T>,
+  };
+}
