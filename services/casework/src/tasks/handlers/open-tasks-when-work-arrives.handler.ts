@@ -16,18 +16,18 @@ import type { OpenTasksUseCase, WorkBatch } from '../use-cases/open-tasks/open-t
 
 /** The cause an event is, if it calls for outreach. */
 function causeOf(event: ReceivedEvent): WorkCause | undefined {
-  if (isEventOf(event, MemberIdentified.V1)) return { type: 'member-identified', data: event.envelope.data };
-  if (isEventOf(event, CareGapDetected.V1)) return { type: 'care-gap-detected', data: event.envelope.data };
-  if (isEventOf(event, ScreeningCompleted.V1)) return { type: 'screening-completed', data: event.envelope.data };
+  if (isEventOf(event, MemberIdentified.V1)) return { type: 'identification', data: event.envelope.data };
+  if (isEventOf(event, CareGapDetected.V1)) return { type: 'gap', data: event.envelope.data };
+  if (isEventOf(event, ScreeningCompleted.V1)) return { type: 'screening', data: event.envelope.data };
   return undefined;
 }
 
 /** The task an event ends, if any. */
 function endOf(event: ReceivedEvent): TaskCancellation | undefined {
   if (isEventOf(event, MemberIdentificationRetracted.V1)) {
-    return planCancellation({ type: 'member-identification-retracted', data: event.envelope.data });
+    return planCancellation({ type: 'identification-retracted', data: event.envelope.data });
   }
-  if (isEventOf(event, CareGapClosed.V1)) return planCancellation({ type: 'care-gap-closed', data: event.envelope.data });
+  if (isEventOf(event, CareGapClosed.V1)) return planCancellation({ type: 'gap-closed', data: event.envelope.data });
   return undefined;
 }
 

@@ -57,7 +57,7 @@ const screening = (change: Partial<ScreeningCompletedPayload> = {}): ScreeningCo
 
 describe('planning tasks from events', () => {
   it('plans a routine welcome outreach per identification, due in 24 coaching hours', () => {
-    expect(planTask({ type: 'member-identified', data: identification() }, POLICY, CALENDARS)).toEqual({
+    expect(planTask({ type: 'identification', data: identification() }, POLICY, CALENDARS)).toEqual({
       kind: 'welcome-outreach',
       causeId: '0d8f7c1e-4b7a-4d59-9a55-3f1f1c8e2a01',
       memberId: 'M-1',
@@ -69,7 +69,7 @@ describe('planning tasks from events', () => {
   });
 
   it('plans a gap outreach keyed by the gap occurrence', () => {
-    const plan = planTask({ type: 'care-gap-detected', data: gap() }, POLICY, CALENDARS);
+    const plan = planTask({ type: 'gap', data: gap() }, POLICY, CALENDARS);
     expect(plan).toMatchObject({ kind: 'gap-outreach', causeId: gap().gapId, priority: 'routine' });
     expect(plan?.dueAt.toISOString()).toBe('2026-11-26T15:00:00.000Z'); // 36 coaching hours: Thursday 10:00 Eastern
   });
@@ -80,14 +80,14 @@ describe('planning tasks from events', () => {
     ['the safety flag below the cut-off is still urgent', { total: 3, severity: 'minimal', positive: false, safetyFlag: true }, 'urgent', '2026-11-23T19:00:00.000Z'],
     ['a negative screening calls for nothing', { total: 3, severity: 'minimal', positive: false }, undefined, undefined],
   ])('%s', (_case, change, priority, dueAt) => {
-    const plan = planTask({ type: 'screening-completed', data: screening(change) }, POLICY, CALENDARS);
+    const plan = planTask({ type: 'screening', data: screening(change) }, POLICY, CALENDARS);
     expect(plan?.priority).toBe(priority);
     expect(plan?.dueAt.toISOString()).toBe(dueAt);
   });
 
   it('dates an urgent follow-up of a Friday-night screening to Monday morning', () => {
     const plan = planTask(
-      { type: 'screening-completed', data: screening({ safetyFlag: true, completedAt: '2026-11-28T02:00:00.000Z' }) },
+      { type: 'screening', data: screening({ safetyFlag: true, completedAt: '2026-11-28T02:00:00.000Z' }) },
       POLICY,
       CALENDARS,
     );
@@ -95,8 +95,8 @@ describe('planning tasks from events', () => {
   });
 
   it.each([
-    [{ type: 'member-identification-retracted', data: { identificationId: 'I-1', memberId: 'M-1' } }, 'welcome-outreach', 'identification-retracted'],
-    [{ type: 'care-gap-closed', data: { gapId: 'G-1', memberId: 'M-1' } }, 'gap-outreach', 'gap-closed'],
+    [{ type: 'identification-retracted', data: { identificationId: 'I-1', memberId: 'M-1' } }, 'welcome-outreach', 'identification-retracted'],
+    [{ type: 'gap-closed', data: { gapId: 'G-1', memberId: 'M-1' } }, 'gap-outreach', 'gap-closed'],
   ] as const)('cancels the task of the cause an end names', (end, kind, reason) => {
     expect(planCancellation(end)).toMatchObject({ kind, reason, memberId: 'M-1' });
   });

@@ -4,14 +4,14 @@ import type { CancelReason, QueueName, TaskKind, TaskPriority } from '../task.mo
 
 /** A fact that calls for outreach. */
 export type WorkCause =
-  | { readonly type: 'member-identified'; readonly data: MemberIdentifiedPayload }
-  | { readonly type: 'care-gap-detected'; readonly data: CareGapDetectedPayload }
-  | { readonly type: 'screening-completed'; readonly data: ScreeningCompletedPayload };
+  | { readonly type: 'identification'; readonly data: MemberIdentifiedPayload }
+  | { readonly type: 'gap'; readonly data: CareGapDetectedPayload }
+  | { readonly type: 'screening'; readonly data: ScreeningCompletedPayload };
 
 /** A fact that ends the outreach it caused. */
 export type WorkEnd =
-  | { readonly type: 'member-identification-retracted'; readonly data: { identificationId: string; memberId: string } }
-  | { readonly type: 'care-gap-closed'; readonly data: { gapId: string; memberId: string } };
+  | { readonly type: 'identification-retracted'; readonly data: { identificationId: string; memberId: string } }
+  | { readonly type: 'gap-closed'; readonly data: { gapId: string; memberId: string } };
 
 /** Business hours each kind of task is due in, on its queue's calendar. */
 export interface TaskDuePolicy {
@@ -58,7 +58,7 @@ export function planTask(
   const queue: QueueName = 'coaching';
   const due = (from: string, hours: number): Date => addBusinessHours(calendars[QUEUE_CALENDAR[queue]], new Date(from), hours);
   switch (cause.type) {
-    case 'member-identified': {
+    case 'identification': {
       const { data } = cause;
       return {
         kind: 'welcome-outreach',
@@ -70,7 +70,7 @@ export function planTask(
         details: { conditionId: data.conditionId, conditionName: data.conditionName, basis: data.basis },
       };
     }
-    case 'care-gap-detected': {
+    case 'gap': {
       const { data } = cause;
       return {
         kind: 'gap-outreach',
@@ -82,7 +82,7 @@ export function planTask(
         details: { ruleId: data.ruleId, gapName: data.gapName, gapKind: data.kind, reason: data.reason },
       };
     }
-    case 'screening-completed': {
+    case 'screening': {
       const { data } = cause;
       if (!data.safetyFlag && !data.positive) return undefined;
       const urgent = data.safetyFlag;
@@ -108,14 +108,14 @@ export function planTask(
 /** The task a fact ends: the welcome outreach of a retracted identification, the outreach of a closed gap. */
 export function planCancellation(end: WorkEnd): TaskCancellation {
   switch (end.type) {
-    case 'member-identification-retracted':
+    case 'identification-retracted':
       return {
         kind: 'welcome-outreach',
         causeId: end.data.identificationId,
         memberId: end.data.memberId,
         reason: 'identification-retracted',
       };
-    case 'care-gap-closed':
+    case 'gap-closed':
       return { kind: 'gap-outreach', causeId: end.data.gapId, memberId: end.data.memberId, reason: 'gap-closed' };
   }
 }
