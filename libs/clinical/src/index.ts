@@ -3,3 +3,4 @@ export * from './conditions';
 export * from './instruments';
 export * from './gaps';
 export * from './surveys';
+export * from './advocacy';
