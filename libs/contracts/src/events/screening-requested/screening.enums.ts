@@ -16,6 +16,14 @@ export const SCREENING_REQUEST_REASONS = [
 ] as const;
 export type ScreeningRequestReason = (typeof SCREENING_REQUEST_REASONS)[number];
 
+/** The request reasons by name, for code (`case-opened` is a reason here, not a topic reference). */
+export const SCREENING_REQUEST_REASON = {
+  caseOpened: 'case-opened',
+  programEnrolled: 'program-enrolled',
+  followUp: 'follow-up',
+  positivePreScreen: 'positive-pre-screen',
+} as const satisfies Record<string, ScreeningRequestReason>;
+
 /** PHQ-9 severity bands (totals 0–4, 5–9, 10–14, 15–19, 20–27). */
 export const PHQ9_SEVERITIES = ['minimal', 'mild', 'moderate', 'moderately-severe', 'severe'] as const;
 export type Phq9SeverityBand = (typeof PHQ9_SEVERITIES)[number];

@@ -1,4 +1,4 @@
-import { CaseOpened, TOPICS } from '@care/contracts';
+import { CaseOpened, SCREENING_REQUEST_REASON, TOPICS } from '@care/contracts';
 import { isEventOf, type EventConsumerDefinition } from '@care/messaging';
 import type { ScreeningRequestMetrics } from '../screening-request.metrics';
 import type { RequestScreeningsUseCase } from '../use-cases/request-screenings/request-screenings.use-case';
@@ -23,7 +23,13 @@ export function requestScreeningsWhenCaseOpened(
         (event) => {
           if (!isEventOf(event, CaseOpened.V1)) return 'unsupported-version';
           const { memberId, openedAt, caseId } = event.envelope.data;
-          return { memberId, reason: 'case-opened', at: openedAt, caseId, cause: event };
+          return {
+            memberId,
+            reason: SCREENING_REQUEST_REASON.caseOpened,
+            at: openedAt,
+            caseId,
+            cause: event,
+          };
         },
         useCase,
         metrics,

@@ -1,4 +1,4 @@
-import { ProgramEnrollmentChanged, TOPICS } from '@care/contracts';
+import { ProgramEnrollmentChanged, SCREENING_REQUEST_REASON, TOPICS } from '@care/contracts';
 import { isEventOf, type EventConsumerDefinition } from '@care/messaging';
 import type { ScreeningRequestMetrics } from '../screening-request.metrics';
 import type { RequestScreeningsUseCase } from '../use-cases/request-screenings/request-screenings.use-case';
@@ -24,7 +24,13 @@ export function requestScreeningsWhenMemberEnrolled(
           if (!isEventOf(event, ProgramEnrollmentChanged.V1)) return 'unsupported-version';
           const { memberId, programId, status, changedAt } = event.envelope.data;
           if (status !== 'enrolled') return 'ignore';
-          return { memberId, reason: 'program-enrolled', at: changedAt, programId, cause: event };
+          return {
+            memberId,
+            reason: SCREENING_REQUEST_REASON.programEnrolled,
+            at: changedAt,
+            programId,
+            cause: event,
+          };
         },
         useCase,
         metrics,

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { ScreeningInstrument } from '@care/contracts';
+import { SCREENING_REQUEST_REASON, type ScreeningInstrument } from '@care/contracts';
 import type { EventFactory, OutgoingEvent, ReceivedEvent } from '@care/messaging';
 import type { EntityManager } from 'typeorm';
 import { screeningRepository } from '../../../screenings/persistence/screening.repository';
 import { utcDayPlus } from '../../../shared/calendar.util';
 import { lockMembers } from '../../../shared/lock-members.util';
 import type { ScreeningPolicy } from '../../../shared/screening-policy';
-import { screeningRequestRepository, type ScreeningRequestRow } from '../../persistence/screening-request.repository';
+import {
+  screeningRequestRepository,
+  type ScreeningRequestRow,
+} from '../../persistence/screening-request.repository';
 import { screeningRequestedEvent } from '../../screening-request.event';
 import { satisfiesRequest } from '../../screening-satisfaction';
 
@@ -16,7 +19,8 @@ export const INITIAL_SCREENINGS: readonly ScreeningInstrument[] = ['phq-9', 'aud
 /** A fact that calls for the initial screenings of a member. */
 export interface ScreeningTrigger {
   readonly memberId: string;
-  readonly reason: 'case-opened' | 'program-enrolled';
+  readonly reason:
+    typeof SCREENING_REQUEST_REASON.caseOpened | typeof SCREENING_REQUEST_REASON.programEnrolled;
   /** The business instant (case opened, enrollment changed); the rescreen interval is counted back from it. */
   readonly at: string;
   readonly caseId?: string;
@@ -58,7 +62,11 @@ export class RequestScreeningsUseCase {
       const completed =
         interval === 0
           ? []
-          : await screeningRepository.kindsCompletedSince(manager, trigger.memberId, new Date(Date.parse(trigger.at) - interval));
+          : await screeningRepository.kindsCompletedSince(
+              manager,
+              trigger.memberId,
+              new Date(Date.parse(trigger.at) - interval),
+            );
       const open =
         interval === 0
           ? new Set<ScreeningInstrument>()
@@ -87,7 +95,9 @@ export class RequestScreeningsUseCase {
         return { instrument, outcome: 'requested', requestId: row.requestId };
       });
       await screeningRequestRepository.insert(manager, rows);
-      events.push(...rows.map((row) => screeningRequestedEvent(this.events, row, { causedBy: trigger.cause })));
+      events.push(
+        ...rows.map((row) => screeningRequestedEvent(this.events, row, { causedBy: trigger.cause })),
+      );
       decisions.push(triggerDecisions);
     }
     return { events, decisions };
