@@ -16,3 +16,4 @@ export * from './platform/spawn-service';
 export * from './topics/claim-received-message';
 export * from './topics/member-eligibility-changed-message';
 export * from './topics/claim-builders';
+export * from './topics/domain-event-message';

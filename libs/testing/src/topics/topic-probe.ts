@@ -215,6 +215,28 @@ export class TopicProbe {
     };
   }
 
+  /**
+   * Waits until every consumer group committed every message of its topics and `outboxRows()` (the service's outbox
+   * backlog) is 0: the service has applied its input and published what it staged.
+   */
+  async waitUntilConsumed(
+    consumers: ReadonlyArray<{ readonly group: string; readonly topics: readonly string[] }>,
+    outboxRows: () => Promise<number>,
+    timeoutMs = 30000,
+  ): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const lags: number[] = [];
+      for (const consumer of consumers) {
+        for (const topic of consumer.topics) lags.push(await this.groupLag(consumer.group, topic));
+      }
+      const backlog = await outboxRows();
+      if (lags.every((lag) => lag === 0) && backlog === 0) return;
+      if (Date.now() > deadline) throw new Error(`not settled: lag ${lags.join('/')}, outbox ${String(backlog)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Committed lag of a consumer group on a topic: messages not yet committed, summed over partitions. */
   async groupLag(groupId: string, topic: string): Promise<number> {
     const physical = this.physical(topic);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import {
   TOPICS,
@@ -81,14 +80,11 @@ export class GapsProbe {
 
   /** Waits until the consumer committed every input message and the outbox is empty. */
   async settle(timeoutMs = 30000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const lags = await Promise.all(INPUTS.map((topic) => this.environment.probe.groupLag(this.group, topic)));
-      const [outbox] = await this.dataSource().query<Array<{ rows: number }>>('SELECT count(*)::int AS rows FROM outbox');
-      if (lags.every((lag) => lag === 0) && outbox?.rows === 0) return;
-      if (Date.now() > deadline) throw new Error(`not settled: lag ${lags.join('/')}, outbox ${String(outbox?.rows)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await this.environment.probe.waitUntilConsumed(
+      [{ group: this.group, topics: INPUTS }],
+      async () => (await this.dataSource().query<Array<{ rows: number }>>('SELECT count(*)::int AS rows FROM outbox'))[0]?.rows ?? -1,
+      timeoutMs,
+    );
   }
 
   private async payloads<T extends { memberId: string }>(topic: string, memberId?: string): Promise<T[]> {
@@ -112,19 +108,4 @@ export class GapsProbe {
 }
 
 /** A domain event message as its producing service publishes it (envelope with `data`, keyed by member). */
-export function eventMessage(type: string, memberId: string, data: object): { key: string; value: string } {
-  return {
-    key: memberId,
-    value: JSON.stringify({
-      id: randomUUID(),
-      type,
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      source: 'test',
-      subject: memberId,
-      correlationId: randomUUID(),
-      causationId: null,
-      data,
-    }),
-  };
-}
+export { domainEventMessage as eventMessage } from '@care/testing';

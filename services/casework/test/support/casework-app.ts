@@ -3,7 +3,12 @@ import type { INestApplication } from '@nestjs/common';
 import { aValidMember, TOPICS, type MemberRecord, type ProgramEnrollmentChangedPayload } from '@care/contracts';
 import { MessagingRuntime } from '@care/messaging';
 import { bootstrapService, type Clock } from '@care/observability';
-import { memberEligibilityChangedMessage, type TestEnvironment, type TopicFollower } from '@care/testing';
+import {
+  domainEventMessage,
+  memberEligibilityChangedMessage,
+  type TestEnvironment,
+  type TopicFollower,
+} from '@care/testing';
 import { DataSource } from 'typeorm';
 import { CASEWORK_JSON_SCHEMAS, loadCaseworkConfig } from '../../src/casework.config';
 import { CaseworkModule } from '../../src/casework.module';
@@ -66,14 +71,11 @@ export class CaseworkProbe {
 
   /** Waits until the consumer committed every input message and the outbox is empty. */
   async settle(timeoutMs = 30000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const lags = await Promise.all(CASEWORK_INPUTS.map((topic) => this.environment.probe.groupLag(this.group, topic)));
-      const [outbox] = await this.dataSource().query<Array<{ rows: number }>>('SELECT count(*)::int AS rows FROM outbox');
-      if (lags.every((lag) => lag === 0) && outbox?.rows === 0) return;
-      if (Date.now() > deadline) throw new Error(`not settled: lag ${lags.join('/')}, outbox ${String(outbox?.rows)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await this.environment.probe.waitUntilConsumed(
+      [{ group: this.group, topics: CASEWORK_INPUTS }],
+      async () => (await this.dataSource().query<Array<{ rows: number }>>('SELECT count(*)::int AS rows FROM outbox'))[0]?.rows ?? -1,
+      timeoutMs,
+    );
   }
 
   async enrollmentChanges(memberId: string): Promise<ProgramEnrollmentChangedPayload[]> {
@@ -83,28 +85,14 @@ export class CaseworkProbe {
   }
 }
 
-/** A domain event message as its producing service publishes it (envelope with `data`, keyed by member). */
+/** A domain event message as its producing service publishes it, with its event id (for redelivery tests). */
 export function eventMessage(
   type: string,
   memberId: string,
   data: object,
   id: string = randomUUID(),
 ): { key: string; value: string; id: string } {
-  return {
-    id,
-    key: memberId,
-    value: JSON.stringify({
-      id,
-      type,
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      source: 'test',
-      subject: memberId,
-      correlationId: randomUUID(),
-      causationId: null,
-      data,
-    }),
-  };
+  return { id, ...domainEventMessage(type, memberId, data, id) };
 }
 
 export const memberIdentified = (memberId: string, identificationId: string = randomUUID(), at = new Date().toISOString()) =>

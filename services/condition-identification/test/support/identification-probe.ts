@@ -33,20 +33,11 @@ export class IdentificationProbe {
 
   /** Waits until the evidence consumer committed everything on its topics and the outbox is empty. */
   async settle(timeoutMs = 30000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const lags = await Promise.all(
-        [TOPICS.claimReceived.name, TOPICS.assessmentCompleted.name].map((topic) =>
-          this.environment.probe.groupLag(this.evidenceGroup, topic),
-        ),
-      );
-      const [outbox] = await this.dataSource().query<Array<{ rows: number }>>(
-        'SELECT count(*)::int AS rows FROM outbox',
-      );
-      if (lags.every((lag) => lag === 0) && outbox?.rows === 0) return;
-      if (Date.now() > deadline) throw new Error(`not settled: lag ${lags.join('/')}, outbox ${String(outbox?.rows)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await this.environment.probe.waitUntilConsumed(
+      [{ group: this.evidenceGroup, topics: [TOPICS.claimReceived.name, TOPICS.assessmentCompleted.name] }],
+      async () => (await this.dataSource().query<Array<{ rows: number }>>('SELECT count(*)::int AS rows FROM outbox'))[0]?.rows ?? -1,
+      timeoutMs,
+    );
   }
 
   /** Waits until at least `count` identifications were emitted in total. */

@@ -43,19 +43,11 @@ export class SurveyProbe {
 
   /** Waits until both consumers committed everything on their topics and the outbox is empty. */
   async settle(timeoutMs = 30000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const lags = await Promise.all(
-        GROUPS.map((group) => this.environment.probe.groupLag(this.group(group.name), group.topic)),
-      );
-      const [outbox] = await this.dataSource().query<Array<{ rows: number }>>(
-        'SELECT count(*)::int AS rows FROM outbox',
-      );
-      if (lags.every((lag) => lag === 0) && outbox?.rows === 0) return;
-      if (Date.now() > deadline)
-        throw new Error(`not settled: lag ${lags.join('/')}, outbox ${String(outbox?.rows)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await this.environment.probe.waitUntilConsumed(
+      GROUPS.map((group) => ({ group: this.group(group.name), topics: [group.topic] })),
+      async () => (await this.dataSource().query<Array<{ rows: number }>>('SELECT count(*)::int AS rows FROM outbox'))[0]?.rows ?? -1,
+      timeoutMs,
+    );
   }
 
   /** Rewinds both consumer groups to the start of their topics (the service must be stopped). */
