@@ -5,3 +5,4 @@ export * from './errors/is-transient-database-error';
 export * from './nest/persistence.module';
 export * from './locks/run-exclusively';
 export * from './locks/lock-keys';
+export * from './locks/paged-work';

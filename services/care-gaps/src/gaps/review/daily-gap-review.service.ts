@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { CLOCK, dayOf, IntervalJob, type Clock } from '@care/observability';
-import { runExclusively } from '@care/persistence';
+import { deleteInChunks, forEachKeyPage, runExclusively } from '@care/persistence';
 import { DataSource } from 'typeorm';
 import { EvaluateGapsUseCase } from '../evaluation/evaluate-gaps.use-case';
 import { lockGapMembers, pruneGapClaims } from '../evidence/gap-claim.repository';
@@ -68,20 +68,20 @@ export class DailyGapReviewService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async review(asOf: string): Promise<GapReviewSummary> {
-    let membersEvaluated = 0;
     let opened = 0;
     let closed = 0;
-    let cursor = '';
-    for (;;) {
-      const page = await this.dataSource.transaction(async (manager) => {
-        const due = await manager.query<Array<{ member_id: string }>>(
-          `SELECT member_id FROM gap_reviews WHERE review_on <= $1::date AND member_id > $2
-            ORDER BY member_id LIMIT $3`,
-          [asOf, cursor, this.options.reviewPageSize],
-        );
-        if (due.length === 0) return null;
-        cursor = due[due.length - 1]?.member_id ?? cursor;
-        const memberIds = due.map((row) => row.member_id);
+    const membersEvaluated = await forEachKeyPage(
+      this.dataSource,
+      this.options.reviewPageSize,
+      async (manager, cursor, limit) =>
+        (
+          await manager.query<Array<{ member_id: string }>>(
+            `SELECT member_id FROM gap_reviews WHERE review_on <= $1::date AND member_id > $2
+              ORDER BY member_id LIMIT $3`,
+            [asOf, cursor, limit],
+          )
+        ).map((row) => row.member_id),
+      async (manager, memberIds) => {
         await lockGapMembers(manager, memberIds);
         const outcome = await this.evaluate.execute(
           manager,
@@ -90,22 +90,17 @@ export class DailyGapReviewService implements OnApplicationBootstrap, OnApplicat
         );
         await stageEvents(manager, outcome.events);
         return outcome;
-      });
-      if (page === null) break;
-      membersEvaluated += page.members;
-      opened += page.opened.length;
-      closed += page.closed.length;
-      this.metrics.record(page);
-      if (page.events.length > 0) this.messaging.published();
-    }
-    let claimsPruned = 0;
-    for (;;) {
-      const deleted = await this.dataSource.transaction((manager) =>
-        pruneGapClaims(manager, this.evaluate.claimWindow(asOf), PRUNE_CHUNK),
-      );
-      claimsPruned += deleted;
-      if (deleted < PRUNE_CHUNK) break;
-    }
+      },
+      (outcome) => {
+        opened += outcome.opened.length;
+        closed += outcome.closed.length;
+        this.metrics.record(outcome);
+        if (outcome.events.length > 0) this.messaging.published();
+      },
+    );
+    const claimsPruned = await deleteInChunks(this.dataSource, PRUNE_CHUNK, (manager, limit) =>
+      pruneGapClaims(manager, this.evaluate.claimWindow(asOf), limit),
+    );
     if (membersEvaluated > 0 || claimsPruned > 0) {
       this.logger.log(
         `daily gap review as of ${asOf}: ${String(membersEvaluated)} members, ${String(opened)} opened, ${String(closed)} closed, ${String(claimsPruned)} claims pruned`,

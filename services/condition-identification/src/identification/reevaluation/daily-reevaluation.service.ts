@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { CONDITION_IDENTIFICATION_OPTIONS, type IdentificationOptions } from '../identification.options';
 import { CLOCK, dayOf, IntervalJob, type Clock } from '@care/observability';
 import { EvaluateMembersUseCase, type EvaluationRequest } from '../evaluation/evaluate-members.use-case';
-import { runExclusively } from '@care/persistence';
+import { deleteInChunks, forEachKeyPage, runExclusively } from '@care/persistence';
 import { lockMembers, pruneEvidence } from '../evidence/evidence.repository';
 import { IdentificationMetrics } from '../identification.metrics';
 
@@ -69,23 +69,26 @@ export class DailyReevaluationService implements OnApplicationBootstrap, OnAppli
   }
 
   private async reevaluate(asOf: string): Promise<ReevaluationSummary> {
-    let membersEvaluated = 0;
     let identified = 0;
     let retracted = 0;
-    let cursor = '';
-    for (;;) {
-      const page = await this.dataSource.transaction(async (manager) => {
+    const membersEvaluated = await forEachKeyPage(
+      this.dataSource,
+      this.options.reevaluationPageSize,
+      async (manager, cursor, limit) =>
+        (
+          await manager.query<Array<{ member_id: string }>>(
+            `SELECT DISTINCT member_id FROM member_conditions WHERE review_on <= $1::date AND member_id > $2
+              ORDER BY member_id LIMIT $3`,
+            [asOf, cursor, limit],
+          )
+        ).map((row) => row.member_id),
+      async (manager, memberIds) => {
+        await lockMembers(manager, memberIds);
         const due = await manager.query<Array<{ member_id: string; condition_ids: string[] }>>(
           `SELECT member_id, array_agg(condition_id ORDER BY condition_id) AS condition_ids
-             FROM member_conditions WHERE review_on <= $1::date AND member_id > $2
-            GROUP BY member_id ORDER BY member_id LIMIT $3`,
-          [asOf, cursor, this.options.reevaluationPageSize],
-        );
-        if (due.length === 0) return null;
-        cursor = due[due.length - 1]?.member_id ?? cursor;
-        await lockMembers(
-          manager,
-          due.map((row) => row.member_id),
+             FROM member_conditions WHERE review_on <= $1::date AND member_id = ANY($2::text[])
+            GROUP BY member_id`,
+          [asOf, memberIds],
         );
         const requests: EvaluationRequest[] = due.map((row) => ({
           memberId: row.member_id,
@@ -97,18 +100,18 @@ export class DailyReevaluationService implements OnApplicationBootstrap, OnAppli
         await manager.query(
           `UPDATE member_conditions SET review_on = NULL
             WHERE member_id = ANY($1::text[]) AND review_on <= $2::date AND NOT (condition_id = ANY($3::text[]))`,
-          [due.map((row) => row.member_id), asOf, this.evaluate.rules.map((rule) => rule.id)],
+          [memberIds, asOf, this.evaluate.rules.map((rule) => rule.id)],
         );
         await stageEvents(manager, outcome.events);
-        return { members: due.length, outcome };
-      });
-      if (page === null) break;
-      membersEvaluated += page.members;
-      identified += page.outcome.identified.length;
-      retracted += page.outcome.retracted.length;
-      this.metrics.record(page.outcome);
-      if (page.outcome.events.length > 0) this.messaging.published();
-    }
+        return outcome;
+      },
+      (outcome) => {
+        identified += outcome.identified.length;
+        retracted += outcome.retracted.length;
+        this.metrics.record(outcome);
+        if (outcome.events.length > 0) this.messaging.published();
+      },
+    );
     const evidenceRowsPruned = await this.prune(asOf);
     if (membersEvaluated > 0 || evidenceRowsPruned > 0) {
       this.logger.log(
@@ -119,13 +122,8 @@ export class DailyReevaluationService implements OnApplicationBootstrap, OnAppli
   }
 
   /** Deletes evidence dated a month before the longest look-back, in chunks (one short transaction each). */
-  private async prune(asOf: string): Promise<number> {
+  private prune(asOf: string): Promise<number> {
     const before = referencePeriodStart(asOf, evidenceLookbackMonths(this.evaluate.rules) + 1);
-    let total = 0;
-    for (;;) {
-      const deleted = await this.dataSource.transaction((manager) => pruneEvidence(manager, before, PRUNE_CHUNK));
-      total += deleted;
-      if (deleted < PRUNE_CHUNK) return total;
-    }
+    return deleteInChunks(this.dataSource, PRUNE_CHUNK, (manager, limit) => pruneEvidence(manager, before, limit));
   }
 }
