@@ -3,20 +3,16 @@ import { deadLetterTopicOf, TOPICS, type ClaimSubmission } from '@care/contracts
 import { claimReceivedMessage, createPopulation, type TopicProbe } from '@care/testing';
 import {
   caughtUp,
-  measureConsumeBaseline,
   secondsSince,
   startBenchService,
-  startBenchStack,
+  runScaledBenchmark,
   timeRounds,
   type BenchStack,
+  type ScaledBenchmarkOptions,
+  type ScaledBenchmarkResult,
 } from '../support/bench-stack';
 
-export interface GapsBenchmarkOptions {
-  readonly households: number;
-  readonly scale: number;
-  readonly measuredClaims: number;
-  readonly log?: (line: string) => void;
-}
+export type GapsBenchmarkOptions = ScaledBenchmarkOptions;
 
 export interface GapsPhase {
   readonly households: number;
@@ -30,13 +26,7 @@ export interface GapsPhase {
   readonly deadLetters: number;
 }
 
-export interface GapsBenchmarkResult {
-  readonly baselineConsumePerSecond: number;
-  readonly base: GapsPhase;
-  readonly scaled: GapsPhase;
-  readonly scale: number;
-  readonly brokerKind: string;
-}
+export type GapsBenchmarkResult = ScaledBenchmarkResult<GapsPhase>;
 
 const CHUNK = 10000;
 /** The timed claims go in this many rounds; the median round is the figure. */
@@ -186,33 +176,13 @@ async function runPhase(
  * feeds the roster, the planted conditions (as member-identified) and the claims history through care-gaps (its own
  * process) and waits until it caught up; then it times the next `measuredClaims` claims of the same members.
  */
-export async function runGapsBenchmark(options: GapsBenchmarkOptions): Promise<GapsBenchmarkResult> {
-  const log = options.log ?? (() => undefined);
-  const stack = await startBenchStack();
-  try {
-    const base = await runPhase(stack, 'base', options.households, options.measuredClaims, log);
-    const scaled = await runPhase(
-      stack,
-      'scaled',
-      options.households * options.scale,
-      options.measuredClaims,
-      log,
-    );
-    const baseline = await measureConsumeBaseline(
-      stack,
+export function runGapsBenchmark(options: GapsBenchmarkOptions): Promise<GapsBenchmarkResult> {
+  return runScaledBenchmark(
+    options,
+    (stack, name, households, log) => runPhase(stack, name, households, options.measuredClaims, log),
+    () =>
       populationInputs(options.households, options.measuredClaims).recent.map((claim) =>
         claimReceivedMessage(claim),
       ),
-    );
-    log(`baseline raw consumption of claim-received: ${baseline.toFixed(0)} msgs/s`);
-    return {
-      baselineConsumePerSecond: baseline,
-      base,
-      scaled,
-      scale: options.scale,
-      brokerKind: stack.brokerKind,
-    };
-  } finally {
-    await stack.stop();
-  }
+  );
 }

@@ -2,23 +2,16 @@ import { TOPICS, deadLetterTopicOf, type ClaimSubmission } from '@care/contracts
 import { claimReceivedMessage, createPopulation } from '@care/testing';
 import {
   caughtUp,
-  measureConsumeBaseline,
   secondsSince,
   startBenchService,
   timeRounds,
-  startBenchStack,
+  runScaledBenchmark,
   type BenchStack,
+  type ScaledBenchmarkOptions,
+  type ScaledBenchmarkResult,
 } from '../support/bench-stack';
 
-export interface IdentificationBenchmarkOptions {
-  /** Households of the base population (members are about 2.5 per household). */
-  readonly households: number;
-  /** How much larger the second population is (the issue asks for 10). */
-  readonly scale: number;
-  /** New claims timed at steady state in each phase. */
-  readonly measuredClaims: number;
-  readonly log?: (line: string) => void;
-}
+export type IdentificationBenchmarkOptions = ScaledBenchmarkOptions;
 
 /** One population: its history fed through the service, then `measuredClaims` new claims timed. */
 export interface IdentificationPhase {
@@ -34,14 +27,7 @@ export interface IdentificationPhase {
   readonly deadLetters: number;
 }
 
-export interface IdentificationBenchmarkResult {
-  /** A plain consumer group reading the same claim-received messages: no decoding, no database. */
-  readonly baselineConsumePerSecond: number;
-  readonly base: IdentificationPhase;
-  readonly scaled: IdentificationPhase;
-  readonly scale: number;
-  readonly brokerKind: string;
-}
+export type IdentificationBenchmarkResult = ScaledBenchmarkResult<IdentificationPhase>;
 
 const HISTORY_CHUNK = 10000;
 /** The timed claims go in this many rounds; the median round is the figure. */
@@ -55,37 +41,17 @@ const RECENT_DAYS = 90;
  * process) in chunks and waits until it caught up, so its tables and inbox hold that history; then it publishes
  * the next `measuredClaims` claims of the same members and times them until the consumer group committed them all.
  */
-export async function runIdentificationBenchmark(
+export function runIdentificationBenchmark(
   options: IdentificationBenchmarkOptions,
 ): Promise<IdentificationBenchmarkResult> {
-  const log = options.log ?? (() => undefined);
-  const stack = await startBenchStack();
-  try {
-    const base = await runPhase(stack, 'base', options.households, options.measuredClaims, log);
-    const scaled = await runPhase(
-      stack,
-      'scaled',
-      options.households * options.scale,
-      options.measuredClaims,
-      log,
-    );
-    const baseline = await measureConsumeBaseline(
-      stack,
+  return runScaledBenchmark(
+    options,
+    (stack, name, households, log) => runPhase(stack, name, households, options.measuredClaims, log),
+    () =>
       populationClaims(options.households, options.measuredClaims).recent.map((claim) =>
         claimReceivedMessage(claim),
       ),
-    );
-    log(`baseline raw consumption of claim-received: ${baseline.toFixed(0)} msgs/s`);
-    return {
-      baselineConsumePerSecond: baseline,
-      base,
-      scaled,
-      scale: options.scale,
-      brokerKind: stack.brokerKind,
-    };
-  } finally {
-    await stack.stop();
-  }
+  );
 }
 
 /** The population's claims split into history and the recent claims that are timed. */

@@ -213,3 +213,48 @@ export async function timeRounds<T>(
     sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
   return { perSecond, median, seconds };
 }
+
+/** Options shared by the base-versus-scaled benchmarks. */
+export interface ScaledBenchmarkOptions {
+  readonly households: number;
+  readonly scale: number;
+  readonly measuredClaims: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface ScaledBenchmarkResult<P> {
+  readonly baselineConsumePerSecond: number;
+  readonly base: P;
+  readonly scaled: P;
+  readonly scale: number;
+  readonly brokerKind: string;
+}
+
+/**
+ * Runs one phase on the base population and one on `scale` times as many households, on one broker and database,
+ * then measures the baseline (raw consumption of `baselineMessages`, the base population's timed claim-received
+ * messages) on the same broker in the same run.
+ */
+export async function runScaledBenchmark<P>(
+  options: ScaledBenchmarkOptions,
+  runPhase: (stack: BenchStack, name: string, households: number, log: (line: string) => void) => Promise<P>,
+  baselineMessages: () => ReadonlyArray<{ key: string; value: string }>,
+): Promise<ScaledBenchmarkResult<P>> {
+  const log = options.log ?? (() => undefined);
+  const stack = await startBenchStack();
+  try {
+    const base = await runPhase(stack, 'base', options.households, log);
+    const scaled = await runPhase(stack, 'scaled', options.households * options.scale, log);
+    const baseline = await measureConsumeBaseline(stack, baselineMessages());
+    log(`baseline raw consumption of claim-received: ${baseline.toFixed(0)} msgs/s`);
+    return {
+      baselineConsumePerSecond: baseline,
+      base,
+      scaled,
+      scale: options.scale,
+      brokerKind: stack.brokerKind,
+    };
+  } finally {
+    await stack.stop();
+  }
+}
