@@ -50,15 +50,15 @@ ENV NODE_ENV=production \
     SERVICE=${SERVICE}
 
 # Fixed ports: claims-intake 3001, condition-identification 3002, care-gaps 3003, behavioral-screening 3004,
-# survey-trigger 3005, casework 3006 (PORT overrides).
-EXPOSE 3001 3002 3003 3004 3005 3006
+# survey-trigger 3005, casework 3006, dev-identity 3090 (development only; PORT overrides).
+EXPOSE 3001 3002 3003 3004 3005 3006 3090
 
 # The application files stay owned by root and read-only to the service; SWC's transform cache goes to /tmp.
 USER node
 
 # Node's built-in fetch: slim images have no curl. Uses PORT, else the service's fixed port.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "const ports={'claims-intake':3001,'condition-identification':3002,'care-gaps':3003,'behavioral-screening':3004,'survey-trigger':3005,'casework':3006};const port=process.env.PORT||ports[process.env.SERVICE]||3000;fetch('http://127.0.0.1:'+port+'/health/live',{signal:AbortSignal.timeout(4000)}).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "const ports={'claims-intake':3001,'condition-identification':3002,'care-gaps':3003,'behavioral-screening':3004,'survey-trigger':3005,'casework':3006,'dev-identity':3090};const port=process.env.PORT||ports[process.env.SERVICE]||3000;fetch('http://127.0.0.1:'+port+'/health/live',{signal:AbortSignal.timeout(4000)}).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
 # exec: node receives SIGTERM itself and shuts down gracefully (stop fetching, commit, flush the outbox).
 CMD ["sh", "-c", "test -f \"services/${SERVICE}/src/main.ts\" || { echo \"SERVICE='${SERVICE}' has no services/${SERVICE}/src/main.ts\" >&2; exit 64; }; exec node --max-semi-space-size=64 -r @swc-node/register \"services/${SERVICE}/src/main.ts\""]

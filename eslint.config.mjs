@@ -19,6 +19,7 @@ const productionConstraints = [
     onlyDependOnLibsWithTags: ['scope:shared', 'scope:behavioral-screening'],
   },
   { sourceTag: 'scope:casework', onlyDependOnLibsWithTags: ['scope:shared', 'scope:casework'] },
+  { sourceTag: 'scope:dev-identity', onlyDependOnLibsWithTags: ['scope:shared', 'scope:dev-identity'] },
   {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:data', 'type:domain', 'type:util'],

@@ -5,10 +5,24 @@ const path = require('node:path');
 
 const swcConfig = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 delete swcConfig.$schema;
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
+// ES-module-only dependencies (jose) are compiled to CommonJS by SWC like our own code: Jest's CommonJS module
+// system cannot load ES modules (Node itself loads them through require(esm); docs/adr/0010).
+const ESM_ONLY_PACKAGES = ['jose'];
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }],
+  [`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`]: [
+    '@swc/jest',
+    {
+      jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } },
+      module: { type: 'commonjs' },
+      swcrc: false,
+    },
+  ],
+};
 const common = {
   rootDir: __dirname,
   transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['reflect-metadata'],

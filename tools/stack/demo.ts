@@ -69,6 +69,10 @@ async function main(): Promise<void> {
   const gaps = running('care-gaps') ? await settledCount(probe, TOPICS.careGapDetected.name) : undefined;
   const surveys = running('survey-trigger') ? await settledCount(probe, TOPICS.surveyTriggered.name) : undefined;
   await probe.disconnect();
+  const queues =
+    stack.env['CASEWORK_URL'] !== undefined && stack.env['DEV_IDENTITY_URL'] !== undefined
+      ? await caseworkQueues(stack.env['CASEWORK_URL'], stack.env['DEV_IDENTITY_URL'])
+      : undefined;
 
   log(
     `${members} members, ${expected} claims (${httpClaims} over HTTP, ${kafkaClaims} on claims-inbound) in ${seconds.toFixed(1)} s`,
@@ -79,8 +83,13 @@ async function main(): Promise<void> {
   }
   if (gaps !== undefined) log(`care-gap-detected holds ${gaps} gaps (GET /v1/gaps?status=open on care-gaps)`);
   if (surveys !== undefined) log(`survey-triggered holds ${surveys} surveys (GET /v1/members/{id}/survey-visits on survey-trigger)`);
+  if (queues !== undefined) log(`casework queues (GET /v1/queues/stats with a token of supervisor-dee): ${queues}`);
   log('where to look:');
   for (const service of stack.services) {
+    if (service.kind === 'identity-provider') {
+      log(`  ${service.name}: POST ${service.url}/token for a development token (users in libs/auth/README.md)`);
+      continue;
+    }
     log(
       `  ${service.name}: ${service.url}/docs (OpenAPI), ${service.url}/metrics, ${service.url}/health/ready`,
     );
@@ -94,6 +103,29 @@ main().catch((error: unknown) => {
   process.stderr.write(`[demo] failed: ${error instanceof Error ? error.message : 'unknown error'}\n`);
   process.exit(1);
 });
+
+/**
+ * Queue depths as a supervisor sees them, through the same path a user takes: a token from the development identity
+ * provider, then casework's API. A failure is shown, not fatal: the demo's own figures are above.
+ */
+async function caseworkQueues(caseworkUrl: string, identityUrl: string): Promise<string> {
+  try {
+    const tokenResponse = await fetch(`${identityUrl}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: 'supervisor-dee', password: 'dev-password', client_id: 'care-dev' }),
+    });
+    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const response = await fetch(`${caseworkUrl}/v1/queues/stats`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) return `not available (HTTP ${String(response.status)})`;
+    const stats = (await response.json()) as { queues: Array<{ queue: string; depth: number; depthByPriority: Record<string, number> }> };
+    return stats.queues
+      .map((queue) => `${queue.queue} ${String(queue.depth)} waiting (${String(queue.depthByPriority['urgent'] ?? 0)} urgent)`)
+      .join(', ');
+  } catch (error) {
+    return `not available (${error instanceof Error ? error.message : 'unknown error'})`;
+  }
+}
 
 /** The topic's message count once it stopped growing for two seconds (downstream services catching up). */
 async function settledCount(probe: TopicProbe, topic: string, timeoutMs = 60000): Promise<number> {

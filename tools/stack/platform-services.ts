@@ -4,41 +4,82 @@ import { join } from 'node:path';
 /** A service of the platform as the local stack runs it. */
 export interface PlatformService {
   readonly name: string;
-  /** Fixed default port (README): 3001 claims-intake ... 3006 casework. */
+  /** Fixed default port (README): 3001 claims-intake ... 3006 casework, 3090 dev-identity. */
   readonly port: number;
   readonly entry: string;
   /** The `.stack/env` variable holding its base URL. */
   readonly urlVariable: string;
+  /** `identity-provider`: the development identity provider (no /docs, no /metrics); started first. */
+  readonly kind: 'service' | 'identity-provider';
+  /** Settings of this process only, on top of the stack's shared environment. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
-/** Every service of the platform with its fixed port; the stack runs those whose entry exists. */
+/** Port of the development identity provider in the local stack. */
+export const DEV_IDENTITY_PORT = 3090;
+
+/**
+ * The issuer of the local stack's tokens: what the development identity provider puts in `iss` and what every
+ * service expects as OIDC_ISSUER. `localhost` (not 127.0.0.1) so that tokens fetched by a browser or curl on this
+ * machine carry the same issuer.
+ */
+export const DEV_IDENTITY_ISSUER = `http://localhost:${DEV_IDENTITY_PORT}`;
+
+/**
+ * Every process of the platform with its fixed port, in start order; the stack runs those whose entry exists.
+ * The identity provider comes first so that services can check tokens from their first request.
+ */
 const ALL_SERVICES: readonly PlatformService[] = [
+  {
+    name: 'dev-identity',
+    port: DEV_IDENTITY_PORT,
+    entry: 'services/dev-identity/src/main.ts',
+    urlVariable: 'DEV_IDENTITY_URL',
+    kind: 'identity-provider',
+    env: { DEV_IDENTITY_ISSUER },
+  },
   {
     name: 'claims-intake',
     port: 3001,
     entry: 'services/claims-intake/src/main.ts',
     urlVariable: 'CLAIMS_INTAKE_URL',
+    kind: 'service',
   },
   {
     name: 'condition-identification',
     port: 3002,
     entry: 'services/condition-identification/src/main.ts',
     urlVariable: 'CONDITION_IDENTIFICATION_URL',
+    kind: 'service',
   },
-  { name: 'care-gaps', port: 3003, entry: 'services/care-gaps/src/main.ts', urlVariable: 'CARE_GAPS_URL' },
+  {
+    name: 'care-gaps',
+    port: 3003,
+    entry: 'services/care-gaps/src/main.ts',
+    urlVariable: 'CARE_GAPS_URL',
+    kind: 'service',
+  },
   {
     name: 'behavioral-screening',
     port: 3004,
     entry: 'services/behavioral-screening/src/main.ts',
     urlVariable: 'BEHAVIORAL_SCREENING_URL',
+    kind: 'service',
   },
   {
     name: 'survey-trigger',
     port: 3005,
     entry: 'services/survey-trigger/src/main.ts',
     urlVariable: 'SURVEY_TRIGGER_URL',
+    kind: 'service',
   },
-  { name: 'casework', port: 3006, entry: 'services/casework/src/main.ts', urlVariable: 'CASEWORK_URL' },
+  {
+    name: 'casework',
+    port: 3006,
+    entry: 'services/casework/src/main.ts',
+    urlVariable: 'CASEWORK_URL',
+    kind: 'service',
+  },
 ];
 
 export function existingServices(root: string): PlatformService[] {

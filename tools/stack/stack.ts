@@ -6,7 +6,8 @@ import { ROOT, STACK_DIR, STACK_ENV_FILE } from './platform-stack';
 /**
  * `npm run stack -- start|stop|status`: the platform in the background for tools and scripts.
  * `start` returns once every service is ready and .stack/env is written (KAFKA_BROKERS, DATABASE_URL,
- * <SERVICE>_URL); `stop` stops it gracefully; `status` shows each service's readiness (exit 1 when not running).
+ * <SERVICE>_URL, DEV_IDENTITY_URL, OIDC_ISSUER); `stop` stops it gracefully; `status` shows each service's
+ * readiness (exit 1 when not running).
  */
 const STATE_FILE = join(STACK_DIR, 'state.json');
 

@@ -56,4 +56,26 @@ describe('start-up configuration', () => {
       'PORT must be an integer',
     );
   });
+
+  it('accepts only http(s) URLs for a URL setting, naming the variable', () => {
+    const spec = { issuer: setting.httpUrl('OIDC_ISSUER', 'issuer') };
+    expect(loadConfig(spec, { OIDC_ISSUER: 'https://id.example.org/realms/care' })).toEqual({
+      issuer: 'https://id.example.org/realms/care',
+    });
+    expect(() => loadConfig(spec, { OIDC_ISSUER: 'ftp://id.example.org' })).toThrow(
+      'OIDC_ISSUER must be an http(s):// URL',
+    );
+    expect(() => loadConfig(spec, { OIDC_ISSUER: 'id.example.org' })).toThrow(
+      'OIDC_ISSUER must be an http(s):// URL',
+    );
+  });
+
+  it('reads an unset optional setting as undefined but still validates a value that is set', () => {
+    const spec = { jwks: setting.optional(setting.httpUrl('OIDC_JWKS_URL', 'key set')) };
+    expect(loadConfig(spec, {})).toEqual({ jwks: undefined });
+    expect(loadConfig(spec, { OIDC_JWKS_URL: '  ' })).toEqual({ jwks: undefined });
+    expect(() => loadConfig(spec, { OIDC_JWKS_URL: 'nope' })).toThrow(
+      'OIDC_JWKS_URL must be an http(s):// URL',
+    );
+  });
 });

@@ -5,8 +5,10 @@
 export interface SettingSpec<T> {
   readonly variable: string;
   readonly description: string;
-  /** Used when the variable is unset or empty; no default means the variable is required. */
+  /** Used when the variable is unset or empty; no default means the variable is required (unless `optional`). */
   readonly default?: T;
+  /** An unset or empty variable without a default reads as `undefined` instead of stopping start-up. */
+  readonly optional?: boolean;
   readonly parse: (raw: string) => T | ConfigParseFailure;
 }
 
@@ -38,9 +40,9 @@ export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv
   for (const [key, setting] of Object.entries(spec)) {
     const raw = env[setting.variable];
     if (raw === undefined || raw.trim() === '') {
-      if (setting.default === undefined)
-        problems.push(`${setting.variable} is required (${setting.description})`);
-      else values[key] = setting.default;
+      if (setting.default !== undefined) values[key] = setting.default;
+      else if (setting.optional === true) values[key] = undefined;
+      else problems.push(`${setting.variable} is required (${setting.description})`);
       continue;
     }
     const parsed = setting.parse(raw.trim());
@@ -143,5 +145,27 @@ export const setting = {
         }
       },
     };
+  },
+  /** An http:// or https:// URL, e.g. an OIDC issuer; a trailing slash is kept as given. */
+  httpUrl(variable: string, description: string, defaultValue?: string): SettingSpec<string> {
+    return {
+      variable,
+      description,
+      ...(defaultValue === undefined ? {} : { default: defaultValue }),
+      parse: (raw) => {
+        try {
+          const url = new URL(raw);
+          return url.protocol === 'http:' || url.protocol === 'https:'
+            ? raw
+            : fail('must be an http(s):// URL');
+        } catch {
+          return fail('must be an http(s):// URL');
+        }
+      },
+    };
+  },
+  /** Makes `spec` optional: unset or empty reads as `undefined`; a value that is set must still be valid. */
+  optional<T>(spec: SettingSpec<T>): SettingSpec<T | undefined> {
+    return { variable: spec.variable, description: spec.description, optional: true, parse: spec.parse };
   },
 };

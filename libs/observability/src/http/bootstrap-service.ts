@@ -24,7 +24,13 @@ export function configureApplication(
   const document = addJsonSchemaComponents(
     SwaggerModule.createDocument(
       app,
-      new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion('1').build(),
+      new DocumentBuilder()
+        .setTitle(info.title)
+        .setDescription(info.description)
+        .setVersion('1')
+        // The `bearer` scheme that `@Authorize()` (@care/auth) refers to; unused by services without it.
+        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+        .build(),
     ),
     info.jsonSchemas ?? [],
   );

@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { CARE_PLATFORM_AUDIENCE } from '../oidc-settings';
+import { assertDevelopmentEnvironment } from './assert-development';
+import { DEV_SIGNING_ALGORITHM, DevTokenSigner } from './dev-token-signer';
+import { DEV_USERS, type DevUser } from './dev-users';
+import { closeServer, listen, readBody, sendJson } from './http-json';
+import { grantPassword, isTokenEndpointError, parseTokenRequest } from './token-request';
+
+/** Options of {@link startDevIdentityProvider}. */
+export interface DevIdentityProviderOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  readonly port?: number;
+  /** Interface to listen on (default 127.0.0.1; `0.0.0.0` for every interface). */
+  readonly host?: string;
+  /** The `iss` of its tokens and discovery document (default `http://<host>:<port>`, localhost for 0.0.0.0). */
+  readonly issuer?: string;
+  /** Users who can get tokens (default {@link DEV_USERS}). */
+  readonly users?: readonly DevUser[];
+  /** Lifetime of issued tokens (default 3600 s). */
+  readonly tokenTtlSeconds?: number;
+}
+
+/** A running development identity provider. */
+export interface DevIdentityProvider {
+  readonly issuer: string;
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+  /** A token for a configured user without the HTTP round trip (tests). Throws for an unknown username. */
+  tokenFor(username: string, overrides?: { expiresInSeconds?: number; audience?: string }): Promise<string>;
+}
+
+/**
+ * Starts an OpenID-Connect-shaped identity provider for development and tests, over real HTTP:
+ * `GET /.well-known/openid-configuration`, `GET /jwks` (public key only), `POST /token` (password grant for
+ * client `care-dev`), `GET /health/live` and `GET /health/ready`. Tokens are ES256 JWTs signed with a key
+ * pair made at start, so restarting it invalidates every token it issued. Refuses NODE_ENV=production.
+ */
+export async function startDevIdentityProvider(
+  options: DevIdentityProviderOptions = {},
+): Promise<DevIdentityProvider> {
+  assertDevelopmentEnvironment();
+  const users = options.users ?? DEV_USERS;
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
+  const signer = await DevTokenSigner.create();
+  const host = options.host ?? '127.0.0.1';
+  let issuer = '';
+  const issue = (
+    user: DevUser,
+    overrides: { expiresInSeconds?: number; audience?: string } = {},
+  ): Promise<string> =>
+    signer.sign({
+      issuer,
+      user,
+      audience: overrides.audience ?? CARE_PLATFORM_AUDIENCE,
+      expiresInSeconds: overrides.expiresInSeconds ?? tokenTtlSeconds,
+    });
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      sendJson(response, 500, { error: 'server_error' });
+    });
+  });
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const base = issuer.replace(/\/+$/, '');
+    const prefix = new URL(base).pathname.replace(/\/+$/, '');
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const route = `${request.method ?? ''} ${path}`;
+    switch (route) {
+      case 'GET /health/live':
+      case 'GET /health/ready':
+        sendJson(response, 200, { status: 'ok' });
+        return;
+      case `GET ${prefix}/.well-known/openid-configuration`:
+        sendJson(response, 200, {
+          issuer,
+          jwks_uri: `${base}/jwks`,
+          token_endpoint: `${base}/token`,
+          grant_types_supported: ['password'],
+          response_types_supported: ['token'],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: [DEV_SIGNING_ALGORITHM],
+          token_endpoint_auth_methods_supported: ['none'],
+          claims_supported: ['iss', 'sub', 'aud', 'iat', 'exp', 'jti', 'roles', 'queues', 'name'],
+        });
+        return;
+      case `GET ${prefix}/jwks`:
+        sendJson(response, 200, { keys: [signer.publicJwk] });
+        return;
+      case `POST ${prefix}/token`: {
+        const body = await readBody(request);
+        if (body === undefined) {
+          sendJson(response, 413, { error: 'invalid_request', error_description: 'the body is too large' });
+          return;
+        }
+        const parameters = parseTokenRequest(request.headers['content-type'], body);
+        const user = isTokenEndpointError(parameters) ? parameters : grantPassword(parameters, users);
+        if (isTokenEndpointError(user)) {
+          sendJson(response, user.status, user.body, { 'Cache-Control': 'no-store' });
+          return;
+        }
+        sendJson(
+          response,
+          200,
+          { access_token: await issue(user), token_type: 'Bearer', expires_in: tokenTtlSeconds },
+          { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+        );
+        return;
+      }
+      default:
+        sendJson(response, 404, { error: 'not_found' });
+    }
+  };
+
+  const port = await listen(server, options.port ?? 0, host);
+  issuer = options.issuer ?? `http://${urlHostOf(host)}:${port}`;
+
+  return {
+    issuer,
+    close: () => closeServer(server),
+    tokenFor: (username, overrides) => {
+      const user = users.find((candidate) => candidate.username === username);
+      if (user === undefined) return Promise.reject(new Error(`no development user named ${username}`));
+      return issue(user, overrides);
+    },
+  };
+}
+
+function urlHostOf(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

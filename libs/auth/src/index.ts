@@ -1,0 +1,15 @@
+export * from './roles';
+export * from './caller';
+export * from './oidc-settings';
+export * from './verifier/token-verification.error';
+export * from './verifier/token-verifier';
+export * from './nest/auth.module';
+export * from './nest/auth-error-body';
+export * from './nest/authorize.decorator';
+export * from './nest/authorize.guard';
+export * from './nest/current-caller.decorator';
+export { callerOf } from './nest/caller-request';
+export * from './dev-identity/dev-users';
+export * from './dev-identity/token-request';
+export * from './dev-identity/assert-development';
+export * from './dev-identity/dev-identity-provider';

@@ -1,0 +1,31 @@
+import { loadDevIdentityConfig } from './dev-identity.config';
+
+describe('dev-identity settings', () => {
+  it('defaults to port 3090, one-hour tokens and an issuer derived from the port', () => {
+    expect(loadDevIdentityConfig({})).toEqual({
+      logLevel: 'info',
+      port: 3090,
+      issuer: undefined,
+      tokenTtlSeconds: 3600,
+    });
+  });
+
+  it('reads an explicit issuer (the in-network URL under docker compose)', () => {
+    expect(loadDevIdentityConfig({ DEV_IDENTITY_ISSUER: 'http://dev-identity:3090' }).issuer).toBe(
+      'http://dev-identity:3090',
+    );
+  });
+
+  it('names each bad variable', () => {
+    expect(() =>
+      loadDevIdentityConfig({
+        PORT: 'x',
+        DEV_IDENTITY_ISSUER: 'dev-identity:3090',
+        DEV_IDENTITY_TOKEN_TTL_SECONDS: '5',
+      }),
+    ).toThrow(
+      'invalid configuration: PORT must be an integer; DEV_IDENTITY_ISSUER must be an http(s):// URL; ' +
+        'DEV_IDENTITY_TOKEN_TTL_SECONDS must be at least 60',
+    );
+  });
+});
