@@ -55,7 +55,8 @@ export async function spawnService(
     output: () => output,
     kill: (signal) =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) {
+        // Already gone: exited (exitCode) or killed by a signal (signalCode, exitCode stays null).
+        if (child.exitCode !== null || child.signalCode !== null) {
           resolve(child.exitCode);
           return;
         }
