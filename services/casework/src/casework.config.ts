@@ -1,3 +1,4 @@
+import { OIDC_SETTINGS_SPEC } from '@care/auth';
 import { loadConfig, setting, type ConfigOf, type SettingSpec } from '@care/config';
 import { MESSAGING_SETTINGS_SPEC } from '@care/messaging';
 import { OBSERVABILITY_SETTINGS_SPEC } from '@care/observability';
@@ -59,6 +60,7 @@ export const CASEWORK_CONFIG_SPEC = {
     'business hours to make the outreach for a care gap',
     36,
   ),
+  ...OIDC_SETTINGS_SPEC,
   ...MESSAGING_SETTINGS_SPEC,
   ...OBSERVABILITY_SETTINGS_SPEC,
 };
@@ -73,4 +75,4 @@ export const CASEWORK_SCHEMA = 'casework';
 export const SERVICE_NAME = 'casework';
 
 /** Contract schemas shown as OpenAPI components at /docs. */
-export const CASEWORK_JSON_SCHEMAS = ['program-enrollment-changed.v1'] as const;
+export const CASEWORK_JSON_SCHEMAS = ['program-enrollment-changed.v1', 'case-opened.v1'] as const;

@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@care/auth';
 import { MessagingModule } from '@care/messaging';
 import { ObservabilityModule, SYSTEM_CLOCK, type Clock } from '@care/observability';
 import { PersistenceModule } from '@care/persistence';
 import { standardCalendars } from './calendar/business-calendar';
+import { CasesModule } from './cases/cases.module';
 import { CASEWORK_SCHEMA, SERVICE_NAME, type CaseworkConfig } from './casework.config';
 import { CASEWORK_MIGRATIONS } from './migrations';
 import type { CaseworkPolicy } from './shared/casework-policy';
@@ -28,8 +30,9 @@ export function caseworkPolicyOf(config: CaseworkConfig): CaseworkPolicy {
 }
 
 /**
- * casework (part 1): `member-identified`, `care-gap-detected`, `screening-completed`, `member-eligibility-changed`,
- * `member-identification-retracted` and `care-gap-closed` in; coach work queues; `program-enrollment-changed` out.
+ * casework: `member-identified`, `care-gap-detected`, `screening-completed`, `member-eligibility-changed`,
+ * `member-identification-retracted` and `care-gap-closed` in; work queues, advocacy cases and program enrollment
+ * behind OIDC bearer tokens, every read of member data audited; `program-enrollment-changed` and `case-opened` out.
  */
 @Module({})
 export class CaseworkModule {
@@ -47,7 +50,9 @@ export class CaseworkModule {
           migrate: config.migrate,
         }),
         MessagingModule.forRoot({ service: SERVICE_NAME, settings: config }),
+        AuthModule.forRoot({ issuer: config.issuer, audience: config.audience, jwksUrl: config.jwksUrl }),
         TasksModule.forRoot(caseworkPolicyOf(config), overrides.clock ?? SYSTEM_CLOCK),
+        CasesModule.forRoot(caseworkPolicyOf(config), overrides.clock ?? SYSTEM_CLOCK),
       ],
     };
   }

@@ -10,8 +10,9 @@ async function main(): Promise<void> {
     port: config.port,
     title: 'casework',
     description:
-      'Coach work queues from identification, care-gap, screening and roster events; program enrollment; program-enrollment-changed out. ' +
-      'Until OIDC authentication (part 2), the caller is named by the x-care-user header.',
+      'Work queues from identification, care-gap, screening and roster events; advocacy cases; program enrollment; ' +
+      'program-enrollment-changed and case-opened out. Every endpoint needs an OIDC bearer token (roles coach, advocate, ' +
+      'supervisor, ops, admin); every read of a member\'s task, case or enrollment is written to the audit log.',
     jsonSchemas: CASEWORK_JSON_SCHEMAS,
   });
 }

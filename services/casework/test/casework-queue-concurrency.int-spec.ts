@@ -2,7 +2,7 @@ import { createTestEnvironment, type TestEnvironment } from '@care/testing';
 import { OpenTasksUseCase } from '../src/tasks/use-cases/open-tasks/open-tasks.use-case';
 import type { TaskPlan } from '../src/tasks/planning/plan-task';
 import type { TaskPriority, TaskView } from '../src/tasks/task.model';
-import { httpAs, startCasework, type RunningCasework } from './support/casework-app';
+import { startCasework, type RunningCasework } from './support/casework-app';
 
 const TASKS = 1000;
 const COACHES = 20;
@@ -48,7 +48,7 @@ describe('casework queue under concurrent coaches', () => {
     const startedAt = Date.now();
     const handedOut = await Promise.all(
       Array.from({ length: COACHES }, async (_, index) => {
-        const coach = httpAs(service.url, `coach-${String(index)}`);
+        const coach = service.as(`coach-${String(index)}`);
         const taken: TaskView[] = [];
         for (;;) {
           const response = await coach.post<TaskView>('/v1/queues/coaching/next');

@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { CLOCK, type Clock } from '@care/observability';
 import { DataSource } from 'typeorm';
+import { ReadAuditService } from '../audit/read-audit.service';
+import type { PurposeOfUse } from '../audit/read-audit';
+import type { CaseworkCaller } from '../shared/access-policy';
 import { TaskMetrics } from '../tasks/task.metrics';
 import { findEnrollments, type EnrollmentView } from './persistence/enrollment.repository';
 import {
@@ -19,6 +22,7 @@ export class EnrollmentService {
     @Inject(ChangeEnrollmentUseCase) private readonly useCase: ChangeEnrollmentUseCase,
     @Inject(TaskMetrics) private readonly metrics: TaskMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ReadAuditService) private readonly audit: ReadAuditService,
   ) {}
 
   async change(command: ChangeEnrollmentCommand): Promise<ChangeEnrollmentOutcome> {
@@ -34,7 +38,10 @@ export class EnrollmentService {
     return outcome;
   }
 
-  list(memberId: string): Promise<EnrollmentView[]> {
-    return findEnrollments(this.dataSource.manager, memberId);
+  /** The member's enrollments; the read is audited in the same transaction. */
+  list(memberId: string, caller: CaseworkCaller, purpose: PurposeOfUse): Promise<EnrollmentView[]> {
+    return this.audit.allowed(caller, purpose, [{ action: 'enrollment.read', resourceType: 'member', resourceId: memberId, memberId }], (manager) =>
+      findEnrollments(manager, memberId),
+    );
   }
 }

@@ -3,7 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { CLOCK, type Clock } from '@care/observability';
 import { DataSource } from 'typeorm';
+import type { PurposeOfUse, ReadRecord } from '../audit/read-audit';
+import { ReadAuditService } from '../audit/read-audit.service';
 import { ChangeEnrollmentUseCase } from '../enrollment/use-cases/change-enrollment/change-enrollment.use-case';
+import { mayWorkQueue, seesAllQueues, type CaseworkCaller } from '../shared/access-policy';
 import { CASEWORK_POLICY, type CaseworkPolicy } from '../shared/casework-policy';
 import { CaseworkException } from '../shared/casework.exception';
 import { lockMembers } from '../shared/lock-members.util';
@@ -26,6 +29,13 @@ const ENROLLMENT_OF_OUTCOME: Partial<Record<TaskOutcome, 'enrolled' | 'declined'
   declined: 'declined',
 };
 
+const taskRead = (task: TaskView, action: 'task.read' | 'task.next'): ReadRecord => ({
+  action,
+  resourceType: 'task',
+  resourceId: task.taskId,
+  memberId: task.memberId,
+});
+
 /** A task with its notes and history (GET /v1/tasks/{id}). */
 export interface TaskDetail extends TaskView {
   readonly notes: readonly TaskNote[];
@@ -45,24 +55,43 @@ export class TaskActionsService {
     @Inject(TaskMetrics) private readonly metrics: TaskMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASEWORK_POLICY) private readonly policy: CaseworkPolicy,
+    @Inject(ReadAuditService) private readonly audit: ReadAuditService,
   ) {}
 
-  /** The most urgent available task of the queue, now assigned to the caller; undefined when none is waiting. */
-  async next(queue: QueueName, caller: string): Promise<TaskView | undefined> {
-    const task = await assignNext(this.dataSource.manager, queue, caller, this.clock.now());
+  /**
+   * The most urgent available task of the queue, now assigned to the caller (whose token must name the queue);
+   * undefined when none is waiting. Handing it out is a read of the member's task: audited in the same transaction.
+   */
+  async next(queue: QueueName, caller: CaseworkCaller, purpose: PurposeOfUse): Promise<TaskView | undefined> {
+    if (!mayWorkQueue(caller, queue)) {
+      throw new CaseworkException('queue-forbidden', `queue ${queue} is not one of yours`);
+    }
+    const task = await this.audit.allowed(
+      caller,
+      purpose,
+      (taken: TaskView | undefined) => (taken === undefined ? [] : [taskRead(taken, 'task.next')]),
+      (manager) => assignNext(manager, queue, caller.subject, this.clock.now()),
+    );
     if (task !== undefined) this.metrics.countAssigned(queue);
     return task;
   }
 
-  async get(taskId: string): Promise<TaskDetail> {
-    const manager = this.dataSource.manager;
-    const task = await findTask(manager, taskId);
+  /** The task with its notes and history, for callers who work its queue (supervisors: any); audited either way. */
+  async get(taskId: string, caller: CaseworkCaller, purpose: PurposeOfUse): Promise<TaskDetail> {
+    const task = await findTask(this.dataSource.manager, taskId);
     if (task === undefined) throw this.notFound(taskId);
-    return { ...task, notes: await loadNotes(manager, taskId), history: await loadHistory(manager, taskId) };
+    if (!mayWorkQueue(caller, task.queue)) return this.audit.denied(caller, purpose, taskRead(task, 'task.read'), task.queue);
+    return this.audit.allowed(caller, purpose, [taskRead(task, 'task.read')], async (manager) => {
+      const current = (await findTask(manager, taskId)) ?? task;
+      return { ...current, notes: await loadNotes(manager, taskId), history: await loadHistory(manager, taskId) };
+    });
   }
 
-  /** Applies a request; a repeat answers the task as it is. */
-  async change(taskId: string, request: TaskRequest, caller: string): Promise<TaskView> {
+  /**
+   * Applies a request; a repeat answers the task as it is. The caller must work the task's queue; a coach or advocate
+   * completes only a task they hold (supervisors: any).
+   */
+  async change(taskId: string, request: TaskRequest, caller: CaseworkCaller): Promise<TaskView> {
     const now = this.clock.now();
     let published = false;
     let applied = false;
@@ -73,16 +102,18 @@ export class TaskActionsService {
       await lockMembers(manager, [peek.memberId]);
       const current = await lockTask(manager, taskId);
       if (current === undefined) throw this.notFound(taskId);
+      this.checkMayChange(current, caller, request);
       const decision = decideTaskChange(current, request, now);
       if (decision.kind === 'reject') throw new CaseworkException(decision.code, decision.message);
       if (decision.kind === 'repeat') return current;
-      const changed = await applyTaskChange(manager, taskId, decision.change, caller, now);
+      const changed = await applyTaskChange(manager, taskId, decision.change, caller.subject, now);
       applied = true;
-      const status = decision.change.action === 'completed' ? ENROLLMENT_OF_OUTCOME[decision.change.outcome] : undefined;
+      const status =
+        decision.change.action === 'completed' && changed.kind !== 'case-callback' ? ENROLLMENT_OF_OUTCOME[decision.change.outcome] : undefined;
       if (status !== undefined) {
         const outcome = await this.changeEnrollment.execute(
           manager,
-          { memberId: changed.memberId, programId: this.policy.careProgramId, status, source: 'outreach', actor: caller },
+          { memberId: changed.memberId, programId: this.policy.careProgramId, status, source: 'outreach', actor: caller.subject },
           now,
         );
         if (outcome.status === 'changed') {
@@ -98,15 +129,29 @@ export class TaskActionsService {
   }
 
   /** Appends a note (any status: a note may follow the outcome); the same note id twice stores it once. */
-  async addNote(taskId: string, text: string, caller: string, noteId: string = randomUUID()): Promise<{ note: TaskNote; written: boolean }> {
+  async addNote(taskId: string, text: string, caller: CaseworkCaller, noteId: string = randomUUID()): Promise<{ note: TaskNote; written: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      if ((await findTask(manager, taskId)) === undefined) throw this.notFound(taskId);
-      const result = await appendNote(manager, { noteId, taskId, author: caller, text }, this.clock.now());
-      if (!result.written && (result.note.taskId !== taskId || result.note.text !== text || result.note.author !== caller)) {
+      const task = await findTask(manager, taskId);
+      if (task === undefined) throw this.notFound(taskId);
+      if (!mayWorkQueue(caller, task.queue)) throw this.forbidden(task);
+      const result = await appendNote(manager, { noteId, taskId, author: caller.subject, text }, this.clock.now());
+      if (!result.written && (result.note.taskId !== taskId || result.note.text !== text || result.note.author !== caller.subject)) {
         throw new CaseworkException('note-conflict', `note ${noteId} was already stored with other content`);
       }
       return result;
     });
+  }
+
+  /** Queue first (403 queue-forbidden), then, for completion by a coach or advocate, holding the task. */
+  private checkMayChange(task: TaskView, caller: CaseworkCaller, request: TaskRequest): void {
+    if (!mayWorkQueue(caller, task.queue)) throw this.forbidden(task);
+    if (request.action === 'complete' && task.status === 'assigned' && !seesAllQueues(caller) && task.assignee !== caller.subject) {
+      throw new CaseworkException('not-task-holder', `task ${task.taskId} is held by another user: only its holder or a supervisor completes it`);
+    }
+  }
+
+  private forbidden(task: TaskView): CaseworkException {
+    return new CaseworkException('queue-forbidden', `task ${task.taskId} is in queue ${task.queue}, which is not one of yours`);
   }
 
   private notFound(taskId: string): CaseworkException {

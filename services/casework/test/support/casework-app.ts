@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { aValidMember, TOPICS, type MemberRecord, type ProgramEnrollmentChangedPayload } from '@care/contracts';
 import { MessagingRuntime } from '@care/messaging';
+import { DEV_PASSWORD, DEV_USERS, startDevIdentityProvider, type DevIdentityProvider, type DevUser } from '@care/auth';
 import { bootstrapService, type Clock } from '@care/observability';
 import {
   domainEventMessage,
@@ -13,21 +14,46 @@ import { DataSource } from 'typeorm';
 import { CASEWORK_JSON_SCHEMAS, loadCaseworkConfig } from '../../src/casework.config';
 import { CaseworkModule } from '../../src/casework.module';
 
-/** casework running inside the test process, booted as main.ts boots it. */
+/** casework running inside the test process, booted as main.ts boots it, with its identity provider. */
 export interface RunningCasework {
   readonly app: INestApplication;
   readonly url: string;
   readonly dataSource: DataSource;
+  /** The development identity provider (real HTTP, real signed tokens) casework trusts. */
+  readonly identity: DevIdentityProvider;
+  /** An HTTP client speaking as this seeded user (a bearer token from the provider); undefined: no token. */
+  as(username: string | undefined): ReturnType<typeof httpAs>;
   close(): Promise<void>;
 }
 
+/** Test users besides the seeded ones: twenty coaches of the coaching queue (coach-0 … coach-19), a second advocate. */
+export const TEST_USERS: readonly DevUser[] = [
+  ...Array.from({ length: 20 }, (_, index) => ({
+    username: `coach-${String(index)}`,
+    password: DEV_PASSWORD,
+    name: `Coach ${String(index)}`,
+    roles: ['coach'] as const,
+    queues: ['coaching'],
+  })),
+  { username: 'advocate-dana', password: DEV_PASSWORD, name: 'Dana Advocate', roles: ['advocate'], queues: ['advocacy'] },
+];
+
+/** The development identity provider the tests' casework trusts: the seeded users and {@link TEST_USERS}. */
+export const startTestIdentity = (): Promise<DevIdentityProvider> =>
+  startDevIdentityProvider({ port: 0, host: '127.0.0.1', users: [...DEV_USERS, ...TEST_USERS] });
+
+/**
+ * Boots casework in this process. It trusts `overrides.identity` when given (left running by `close`), otherwise an
+ * identity provider of its own (closed with it).
+ */
 export async function startCasework(
   environment: TestEnvironment,
-  overrides: { clock?: Clock } = {},
+  overrides: { clock?: Clock; identity?: DevIdentityProvider } = {},
   extraEnv: Record<string, string> = {},
 ): Promise<RunningCasework> {
-  const config = loadCaseworkConfig({ ...environment.serviceEnv, PORT: '0', ...extraEnv });
-  const app = await bootstrapService(CaseworkModule.forRoot(config, overrides), {
+  const identity = overrides.identity ?? (await startTestIdentity());
+  const config = loadCaseworkConfig({ ...environment.serviceEnv, PORT: '0', OIDC_ISSUER: identity.issuer, ...extraEnv });
+  const app = await bootstrapService(CaseworkModule.forRoot(config, { clock: overrides.clock }), {
     port: 0,
     title: 'casework',
     description: 'test instance',
@@ -35,7 +61,23 @@ export async function startCasework(
   });
   await app.get(MessagingRuntime).waitForConsumers();
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  return { app, url, dataSource: app.get(DataSource), close: () => app.close() };
+  const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (username: string): Promise<string> => {
+    const token = tokens.get(username) ?? identity.tokenFor(username);
+    tokens.set(username, token);
+    return token;
+  };
+  return {
+    app,
+    url,
+    identity,
+    dataSource: app.get(DataSource),
+    as: (username) => httpAs(url, username === undefined ? undefined : tokenOf(username)),
+    close: async () => {
+      await app.close();
+      if (overrides.identity === undefined) await identity.close();
+    },
+  };
 }
 
 /** The topics casework consumes. */
@@ -190,14 +232,16 @@ export interface HttpAnswer<T> {
   readonly body: T;
 }
 
-/** A small HTTP client speaking as one caller (`undefined`: no caller header). */
-export function httpAs(url: string, caller: string | undefined) {
+/** A small HTTP client sending this bearer token (`undefined`: no Authorization header), plus any extra headers. */
+export function httpAs(url: string, token: string | Promise<string> | undefined, extraHeaders: Record<string, string> = {}) {
   const request = async (method: 'GET' | 'POST', path: string, body?: object): Promise<HttpAnswer<unknown>> => {
+    const bearer = token === undefined ? undefined : await token;
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
         'content-type': 'application/json',
-        ...(caller === undefined ? {} : { 'x-care-user': caller }),
+        ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }),
+        ...extraHeaders,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

@@ -1,23 +1,19 @@
-import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authorize, CurrentCaller, type Caller } from '@care/auth';
 import { ParseMemberIdPipe } from '@care/observability';
 import type { Response } from 'express';
-import { CARE_USER_HEADER, CareUser, CareUserGuard } from '../../shared/care-user.decorator';
+import { purposeFor, PURPOSE_HEADER_DOC, RequestedPurpose } from '../../audit/purpose-of-use.decorator';
+import type { PurposeOfUse } from '../../audit/read-audit';
+import { MEMBER_DATA_ROLES } from '../../shared/access-policy';
+import { ENROLLMENT_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
 import { EnrollmentService } from '../enrollment.service';
 import type { EnrollmentView } from '../persistence/enrollment.repository';
 import { ChangeEnrollmentRequest } from './change-enrollment.dto';
 
 /** A member's program enrollment: enrolled, declined, opted out or unenrolled, and how it came about. */
 @ApiTags('enrollment')
-@ApiHeader({ name: CARE_USER_HEADER, required: true, description: 'The caller (temporary: replaced by the OIDC subject in part 2)' })
-@ApiUnauthorizedResponse({ description: `No ${CARE_USER_HEADER} header` })
+@Authorize(...MEMBER_DATA_ROLES)
 @Controller('v1/members/:memberId/enrollment')
 export class EnrollmentController {
   constructor(@Inject(EnrollmentService) private readonly enrollment: EnrollmentService) {}
@@ -26,26 +22,29 @@ export class EnrollmentController {
   @ApiCreatedResponse({
     description:
       'Status changed and program-enrollment-changed emitted; an opt-out or decline of the care program cancels the member\'s open outreach tasks (urgent safety follow-ups excepted) and blocks new ones',
+    example: { result: 'changed', ...ENROLLMENT_EXAMPLE },
   })
-  @ApiOkResponse({ description: 'The member already has this status: nothing changed or emitted' })
-  @ApiBadRequestResponse({ description: 'Every failing field named in `issues`' })
+  @ApiOkResponse({ description: 'The member already has this status: nothing changed or emitted', example: { result: 'unchanged', ...ENROLLMENT_EXAMPLE } })
+  @ApiBadRequestResponse({ description: 'Every failing field named in `issues`', example: VALIDATION_EXAMPLE })
   async change(
     @Param('memberId', ParseMemberIdPipe) memberId: string,
-    @CareUser() caller: string,
+    @CurrentCaller() caller: Caller,
     @Body() body: ChangeEnrollmentRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<EnrollmentView & { readonly result: 'changed' | 'unchanged' }> {
-    const outcome = await this.enrollment.change({ memberId, ...body, actor: caller });
+    const outcome = await this.enrollment.change({ memberId, ...body, actor: caller.subject });
     response.status(outcome.status === 'changed' ? HttpStatus.CREATED : HttpStatus.OK);
     return { result: outcome.status, ...outcome.enrollment };
   }
 
-  @UseGuards(CareUserGuard)
   @Get()
-  @ApiOkResponse({ description: 'The member\'s status in every program casework has recorded' })
+  @ApiHeader(PURPOSE_HEADER_DOC)
+  @ApiOkResponse({ description: 'The member\'s status in every program casework has recorded; the read is audited', example: [ENROLLMENT_EXAMPLE] })
   list(
     @Param('memberId', ParseMemberIdPipe) memberId: string,
+    @CurrentCaller() caller: Caller,
+    @RequestedPurpose() purpose: PurposeOfUse | undefined,
   ): Promise<EnrollmentView[]> {
-    return this.enrollment.list(memberId);
+    return this.enrollment.list(memberId, caller, purposeFor(caller, purpose));
   }
 }

@@ -1,20 +1,17 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authorize, CurrentCaller, type Caller } from '@care/auth';
 import type { Response } from 'express';
-import { CARE_USER_HEADER, CareUser, CareUserGuard } from '../../shared/care-user.decorator';
+import { purposeFor, PURPOSE_HEADER_DOC, RequestedPurpose } from '../../audit/purpose-of-use.decorator';
+import type { PurposeOfUse } from '../../audit/read-audit';
+import { MEMBER_DATA_ROLES, STATS_ROLES } from '../../shared/access-policy';
+import { errorExample, QUEUE_STATS_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
 import { TaskActionsService } from '../task-actions.service';
 import type { QueueName, TaskView } from '../task.model';
 import { QueueStatsQuery, type QueueStatsView } from './queue-stats.query';
 import { ParseQueuePipe } from './task-params.pipe';
 
-/** Coaches take work from queues; supervisors watch them. */
+/** Coaches and advocates take work from queues; supervisors, ops and admins watch them. */
 @ApiTags('queues')
 @Controller('v1/queues')
 export class QueuesController {
@@ -25,31 +22,36 @@ export class QueuesController {
 
   @Post(':queue/next')
   @HttpCode(HttpStatus.OK)
-  @ApiHeader({ name: CARE_USER_HEADER, required: true, description: 'The calling coach (temporary: replaced by the OIDC subject in part 2)', example: 'coach-ana' })
+  @Authorize(...MEMBER_DATA_ROLES)
+  @ApiHeader(PURPOSE_HEADER_DOC)
   @ApiOkResponse({
     description:
-      'The most urgent available task of the queue (urgent, then high, then routine; then earliest due; then oldest), now assigned to the caller. Two callers never get the same task.',
+      'The most urgent available task of the queue (urgent, then high, then routine; then earliest due; then oldest), now assigned to the caller. Two callers never get the same task. Audited as a read of the task',
+    example: TASK_EXAMPLE,
   })
   @ApiNoContentResponse({ description: 'No task is waiting in this queue' })
-  @ApiBadRequestResponse({ description: 'Unknown queue, or a malformed caller id' })
-  @ApiUnauthorizedResponse({ description: `No ${CARE_USER_HEADER} header` })
+  @ApiBadRequestResponse({ description: 'Unknown queue', example: { ...VALIDATION_EXAMPLE, issues: [{ field: 'queue', messages: ['queue must be one of coaching, advocacy, health-plan'] }] } })
+  @ApiForbiddenResponse({
+    description: 'role-forbidden, or queue-forbidden: the token does not name this queue (supervisors take from any)',
+    example: errorExample(403, 'Forbidden', 'queue-forbidden', 'queue advocacy is not one of yours'),
+  })
   async next(
     @Param('queue', ParseQueuePipe) queue: QueueName,
-    @CareUser() caller: string,
+    @CurrentCaller() caller: Caller,
+    @RequestedPurpose() purpose: PurposeOfUse | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TaskView | undefined> {
-    const task = await this.tasks.next(queue, caller);
+    const task = await this.tasks.next(queue, caller, purposeFor(caller, purpose));
     if (task === undefined) response.status(HttpStatus.NO_CONTENT);
     return task;
   }
 
   @Get('stats')
-  @UseGuards(CareUserGuard)
-  @ApiHeader({ name: CARE_USER_HEADER, required: true, description: 'The calling supervisor (temporary: replaced by the OIDC subject in part 2)' })
-  @ApiUnauthorizedResponse({ description: `No ${CARE_USER_HEADER} header` })
+  @Authorize(...STATS_ROLES)
   @ApiOkResponse({
     description:
-      'Per queue: depth (waiting tasks, by priority), available now, assigned, oldest waiting age and SLA breaches (active tasks past due); per coach: tasks held, breaches and the longest held',
+      'Per queue: depth (waiting tasks, by priority), available now, assigned, oldest waiting age and SLA breaches (active tasks past due); per coach: tasks held, breaches and the longest held. Counts only: no member data',
+    example: QUEUE_STATS_EXAMPLE,
   })
   stats(): Promise<QueueStatsView> {
     return this.statsQuery.stats();

@@ -1,55 +1,56 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { Authorize, CurrentCaller, type Caller } from '@care/auth';
 import type { Response } from 'express';
-import { CARE_USER_HEADER, CareUser, CareUserGuard } from '../../shared/care-user.decorator';
+import { purposeFor, PURPOSE_HEADER_DOC, RequestedPurpose } from '../../audit/purpose-of-use.decorator';
+import type { PurposeOfUse } from '../../audit/read-audit';
+import { MEMBER_DATA_ROLES } from '../../shared/access-policy';
+import { errorExample, queueForbidden, TASK_DETAIL_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
 import type { TaskNote } from '../persistence/task-note.repository';
 import { TaskActionsService, type TaskDetail } from '../task-actions.service';
 import type { TaskView } from '../task.model';
 import { ParseTaskIdPipe } from './task-params.pipe';
 import { AddNoteRequest, CompleteTaskRequest, ReassignTaskRequest, SnoozeTaskRequest } from './task-requests.dto';
 
-const CALLER_HEADER = {
-  name: CARE_USER_HEADER,
-  required: true,
-  description: 'The calling coach (temporary: replaced by the OIDC subject in part 2)',
-  example: 'coach-ana',
-};
+const NOTE_EXAMPLE = TASK_DETAIL_EXAMPLE.notes[0];
 
 /** One task: read it, reassign, snooze, complete, and add notes. Thin: the service decides. */
 @ApiTags('tasks')
-@ApiHeader(CALLER_HEADER)
-@ApiUnauthorizedResponse({ description: `No ${CARE_USER_HEADER} header` })
-@ApiBadRequestResponse({ description: 'Every failing field named in `issues`; nothing changed' })
-@ApiNotFoundResponse({ description: 'No task with this id' })
+@Authorize(...MEMBER_DATA_ROLES)
+@ApiForbiddenResponse(queueForbidden('task'))
+@ApiBadRequestResponse({ description: 'Every failing field named in `issues`; nothing changed', example: VALIDATION_EXAMPLE })
+@ApiNotFoundResponse({ description: 'No task with this id', example: errorExample(404, 'Not Found', 'task-not-found', `no task ${TASK_EXAMPLE.taskId}`) })
 @Controller('v1/tasks')
 export class TasksController {
   constructor(@Inject(TaskActionsService) private readonly tasks: TaskActionsService) {}
 
-  @UseGuards(CareUserGuard)
   @Get(':taskId')
-  @ApiOkResponse({ description: 'The task with its notes and its history (every change: who, what, when)' })
+  @ApiHeader(PURPOSE_HEADER_DOC)
+  @ApiOkResponse({ description: 'The task with its notes and its history (every change: who, what, when); the read is audited', example: TASK_DETAIL_EXAMPLE })
   get(
     @Param('taskId', ParseTaskIdPipe) taskId: string,
+    @CurrentCaller() caller: Caller,
+    @RequestedPurpose() purpose: PurposeOfUse | undefined,
   ): Promise<TaskDetail> {
-    return this.tasks.get(taskId);
+    return this.tasks.get(taskId, caller, purposeFor(caller, purpose));
   }
 
   @Post(':taskId/reassign')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Assigned to the named coach (an open or snoozed task is taken out of the queue)' })
-  @ApiConflictResponse({ description: 'The task is completed or cancelled' })
+  @ApiOkResponse({ description: 'Assigned to the named user (an open or snoozed task is taken out of the queue)', example: { ...TASK_EXAMPLE, assignee: 'coach-ben' } })
+  @ApiConflictResponse({ description: 'The task is completed or cancelled', example: errorExample(409, 'Conflict', 'task-closed', `task ${TASK_EXAMPLE.taskId} is completed`) })
   reassign(
     @Param('taskId', ParseTaskIdPipe) taskId: string,
-    @CareUser() caller: string,
+    @CurrentCaller() caller: Caller,
     @Body() body: ReassignTaskRequest,
   ): Promise<TaskView> {
     return this.tasks.change(taskId, { action: 'reassign', assignee: body.assignee }, caller);
@@ -57,11 +58,14 @@ export class TasksController {
 
   @Post(':taskId/snooze')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Back in its queue, handed out again from `until`; the due time does not move' })
-  @ApiConflictResponse({ description: 'The task is completed or cancelled' })
+  @ApiOkResponse({
+    description: 'Back in its queue, handed out again from `until`; the due time does not move',
+    example: { ...TASK_EXAMPLE, status: 'snoozed', assignee: null, assignedAt: null, snoozeReason: 'Member asked for a call after 5 pm', availableAt: '2026-11-24T22:00:00.000Z' },
+  })
+  @ApiConflictResponse({ description: 'The task is completed or cancelled', example: errorExample(409, 'Conflict', 'task-closed', `task ${TASK_EXAMPLE.taskId} is cancelled`) })
   snooze(
     @Param('taskId', ParseTaskIdPipe) taskId: string,
-    @CareUser() caller: string,
+    @CurrentCaller() caller: Caller,
     @Body() body: SnoozeTaskRequest,
   ): Promise<TaskView> {
     return this.tasks.change(taskId, { action: 'snooze', until: new Date(body.until), reason: body.reason }, caller);
@@ -71,24 +75,31 @@ export class TasksController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     description:
-      'Completed with the outcome (again with the same outcome: the same answer). enrolled/declined record the care-program status and emit program-enrollment-changed',
+      'Completed with the outcome (again with the same outcome: the same answer). enrolled/declined record the care-program status and emit program-enrollment-changed. A coach or advocate completes only a task they hold (403 not-task-holder)',
+    example: { ...TASK_EXAMPLE, status: 'completed', outcome: 'enrolled', closedAt: '2026-11-24T15:20:00.000Z' },
   })
-  @ApiConflictResponse({ description: 'Not assigned to anyone, cancelled, or completed with another outcome' })
+  @ApiConflictResponse({
+    description: 'Not assigned to anyone, cancelled, or completed with another outcome',
+    example: errorExample(409, 'Conflict', 'outcome-conflict', `task ${TASK_EXAMPLE.taskId} was already completed with another outcome`),
+  })
   complete(
     @Param('taskId', ParseTaskIdPipe) taskId: string,
-    @CareUser() caller: string,
+    @CurrentCaller() caller: Caller,
     @Body() body: CompleteTaskRequest,
   ): Promise<TaskView> {
     return this.tasks.change(taskId, { action: 'complete', outcome: body.outcome }, caller);
   }
 
   @Post(':taskId/notes')
-  @ApiCreatedResponse({ description: 'Note appended (notes can never be edited or deleted)' })
-  @ApiOkResponse({ description: 'This note id was already stored with the same content: the stored note' })
-  @ApiConflictResponse({ description: 'This note id was already stored with other content' })
+  @ApiCreatedResponse({ description: 'Note appended (notes can never be edited or deleted)', example: NOTE_EXAMPLE })
+  @ApiOkResponse({ description: 'This note id was already stored with the same content: the stored note', example: NOTE_EXAMPLE })
+  @ApiConflictResponse({
+    description: 'This note id was already stored with other content',
+    example: errorExample(409, 'Conflict', 'note-conflict', `note ${NOTE_EXAMPLE?.noteId ?? ''} was already stored with other content`),
+  })
   async addNote(
     @Param('taskId', ParseTaskIdPipe) taskId: string,
-    @CareUser() caller: string,
+    @CurrentCaller() caller: Caller,
     @Body() body: AddNoteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TaskNote> {

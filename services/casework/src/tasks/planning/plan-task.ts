@@ -41,8 +41,13 @@ export interface TaskCancellation {
   readonly reason: CancelReason;
 }
 
-/** Every outreach task of part 1 goes to the coaches. */
-const QUEUE_CALENDAR: Readonly<Record<QueueName, CalendarName>> = { coaching: 'coaching', advocacy: 'advocacy' };
+/** The calendar each queue's due times are counted on. */
+export const QUEUE_CALENDAR: Readonly<Record<QueueName, CalendarName>> = {
+  coaching: 'coaching',
+  advocacy: 'advocacy',
+  // The plan's own team: no hours of its own are known, so it is held to the advocates' (the stricter) calendar.
+  'health-plan': 'advocacy',
+};
 
 /**
  * The task a fact calls for, due a number of business hours after the fact itself (not after casework saw it, so a

@@ -39,6 +39,9 @@ describe('task life cycle', () => {
     ['an assigned task snoozes until tomorrow', {}, { action: 'snooze', until: inHours(20), reason: 'asked to call back' }, 'apply'],
     ['a snooze into the past is refused', {}, { action: 'snooze', until: inHours(-1), reason: 'x' }, 'snooze-out-of-range'],
     ['a snooze beyond 30 days is refused', {}, { action: 'snooze', until: inHours(24 * 31), reason: 'x' }, 'snooze-out-of-range'],
+    ['a case callback completes as contacted', { kind: 'case-callback', queue: 'advocacy' }, { action: 'complete', outcome: 'contacted' }, 'apply'],
+    ['a case callback is not an enrollment answer', { kind: 'case-callback', queue: 'advocacy' }, { action: 'complete', outcome: 'enrolled' }, 'outcome-not-applicable'],
+    ['outreach is not completed as contacted', {}, { action: 'complete', outcome: 'contacted' }, 'outcome-not-applicable'],
     ['a cancelled task cannot snooze', { status: 'cancelled', assignee: null }, { action: 'snooze', until: inHours(2), reason: 'x' }, 'task-closed'],
   ])('%s', (_case, change, request, expected) => {
     const decision = decideTaskChange(task(change), request, NOW);

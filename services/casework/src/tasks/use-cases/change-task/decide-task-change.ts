@@ -1,6 +1,6 @@
 import type { CaseworkErrorCode } from '../../../shared/casework.exception';
 import type { TaskChange } from '../../persistence/task.repository';
-import type { TaskOutcome, TaskView } from '../../task.model';
+import { OUTCOMES_BY_KIND, type TaskOutcome, type TaskView } from '../../task.model';
 
 /** A coach's request on one task. */
 export type TaskRequest =
@@ -45,6 +45,13 @@ export function decideTaskChange(task: TaskView, request: TaskRequest, now: Date
       return { kind: 'apply', change: { action: 'snoozed', until: request.until, reason: request.reason } };
     }
     case 'complete':
+      if (!OUTCOMES_BY_KIND[task.kind].includes(request.outcome)) {
+        return {
+          kind: 'reject',
+          code: 'outcome-not-applicable',
+          message: `a ${task.kind} task is completed with ${OUTCOMES_BY_KIND[task.kind].join(', ')}`,
+        };
+      }
       return task.status === 'assigned'
         ? { kind: 'apply', change: { action: 'completed', outcome: request.outcome } }
         : { kind: 'reject', code: 'task-not-assigned', message: `task ${id} is ${task.status}: take it (next or reassign) first` };

@@ -1,0 +1,31 @@
+/**
+ * The verified caller as casework needs it: the token's subject, roles and work queues. Structurally the `Caller` of
+ * `@care/auth`.
+ */
+export interface CaseworkCaller {
+  readonly subject: string;
+  readonly roles: readonly string[];
+  readonly queues: readonly string[];
+}
+
+/**
+ * Who may do what (docs: services/casework/README.md, "Roles"):
+ * - coach and advocate: work the queues their token names; see and change only tasks and cases of those queues;
+ * - supervisor: sees and changes every queue's tasks and cases, and the queue statistics;
+ * - ops: the queue statistics only (no member data);
+ * - admin: the read audit log and the statistics (no member data: reading it would itself be a read to justify).
+ */
+export const WORKER_ROLES = ['coach', 'advocate'] as const;
+export const MEMBER_DATA_ROLES = ['coach', 'advocate', 'supervisor'] as const;
+export const STATS_ROLES = ['supervisor', 'ops', 'admin'] as const;
+export const AUDIT_ROLES = ['admin'] as const;
+
+const hasAny = (caller: CaseworkCaller, roles: readonly string[]): boolean => caller.roles.some((role) => roles.includes(role));
+
+/** Whether the caller sees every queue (supervisors). */
+export const seesAllQueues = (caller: CaseworkCaller): boolean => caller.roles.includes('supervisor');
+
+/** Whether the caller may see and change the tasks and cases of this queue. */
+export function mayWorkQueue(caller: CaseworkCaller, queue: string): boolean {
+  return seesAllQueues(caller) || (hasAny(caller, WORKER_ROLES) && caller.queues.includes(queue));
+}
