@@ -37,4 +37,21 @@ describe('log redaction', () => {
       expect(out).not.toContain(secret);
     }
   });
+
+  it('removes the bound values and the detail of a failed query, keeping the SQL and the code', () => {
+    const { logger, lines } = capture();
+    const err = {
+      type: 'QueryFailedError',
+      message: 'duplicate key value violates unique constraint "cases_pkey"',
+      query: 'INSERT INTO cases (case_id, summary) VALUES ($1, $2)',
+      parameters: ['C-1', 'Needs help paying for chemotherapy'],
+      detail: 'Key (summary)=(Needs help paying for chemotherapy) already exists.',
+      driverError: { code: '23505', detail: 'Key (summary)=(Needs help paying for chemotherapy) already exists.', parameters: ['x'] },
+    };
+    logger.error({ err }, 'failed');
+    const out = lines();
+    expect(out).not.toContain('chemotherapy');
+    expect(out).toContain('INSERT INTO cases');
+    expect(out).toContain('"code":"23505"');
+  });
 });

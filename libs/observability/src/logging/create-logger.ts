@@ -19,6 +19,8 @@ export const PHI_FIELD_NAMES: readonly string[] = [
   'lines',
   'drug',
   'answers',
+  'summary',
+  'writtenSummary',
 ];
 
 /** Fields that hold whole records (a member, a claim, a request body, an event's data): never logged whole. */
@@ -32,6 +34,13 @@ export const PHI_REDACT_PATHS: readonly string[] = [
   ...[...PHI_FIELD_NAMES, ...RECORD_FIELD_NAMES].flatMap((name) => [name, `*.${name}`]),
   'req.headers.authorization',
   'req.headers.cookie',
+  // A failed query (TypeORM QueryFailedError) carries its bound values and Postgres's detail ("Key (…)=(…)"):
+  // both may hold what a request stored (a case summary, a note). The SQL text and the error code stay.
+  'err.parameters',
+  'err.detail',
+  'err.driverError.parameters',
+  'err.driverError.detail',
+  'err.driverError.where',
 ];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
