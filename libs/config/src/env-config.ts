@@ -54,6 +54,28 @@ export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv
 }
 
 /** Setting builders. */
+/** A URL setting whose scheme is one of `protocols` (as `URL.protocol` spells them, e.g. `https:`). */
+function urlSetting(
+  variable: string,
+  description: string,
+  protocols: readonly string[],
+  failure: string,
+  defaultValue?: string,
+): SettingSpec<string> {
+  return {
+    variable,
+    description,
+    ...(defaultValue === undefined ? {} : { default: defaultValue }),
+    parse: (raw) => {
+      try {
+        return protocols.includes(new URL(raw).protocol) ? raw : fail(failure);
+      } catch {
+        return fail(failure);
+      }
+    },
+  };
+}
+
 export const setting = {
   string(variable: string, description: string, defaultValue?: string): SettingSpec<string> {
     return {
@@ -130,39 +152,11 @@ export const setting = {
   },
   /** A postgres:// or postgresql:// URL, e.g. DATABASE_URL. */
   postgresUrl(variable: string, description: string, defaultValue?: string): SettingSpec<string> {
-    return {
-      variable,
-      description,
-      ...(defaultValue === undefined ? {} : { default: defaultValue }),
-      parse: (raw) => {
-        try {
-          const url = new URL(raw);
-          return url.protocol === 'postgres:' || url.protocol === 'postgresql:'
-            ? raw
-            : fail('must be a postgres:// URL');
-        } catch {
-          return fail('must be a postgres:// URL');
-        }
-      },
-    };
+    return urlSetting(variable, description, ['postgres:', 'postgresql:'], 'must be a postgres:// URL', defaultValue);
   },
   /** An http:// or https:// URL, e.g. an OIDC issuer; a trailing slash is kept as given. */
   httpUrl(variable: string, description: string, defaultValue?: string): SettingSpec<string> {
-    return {
-      variable,
-      description,
-      ...(defaultValue === undefined ? {} : { default: defaultValue }),
-      parse: (raw) => {
-        try {
-          const url = new URL(raw);
-          return url.protocol === 'http:' || url.protocol === 'https:'
-            ? raw
-            : fail('must be an http(s):// URL');
-        } catch {
-          return fail('must be an http(s):// URL');
-        }
-      },
-    };
+    return urlSetting(variable, description, ['http:', 'https:'], 'must be an http(s):// URL', defaultValue);
   },
   /** Makes `spec` optional: unset or empty reads as `undefined`; a value that is set must still be valid. */
   optional<T>(spec: SettingSpec<T>): SettingSpec<T | undefined> {

@@ -1,6 +1,7 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse } from '@nestjs/swagger';
+import { callerOf } from '@care/auth';
 import type { Request } from 'express';
-import type { CaseworkCaller } from '../shared/access-policy';
 import { defaultPurposeOf, PURPOSE_HEADER, PURPOSES_OF_USE, type PurposeOfUse } from './read-audit';
 
 /** The purpose the header names, undefined without it; 400 naming the header when it names none of the list. */
@@ -16,20 +17,28 @@ export function parsePurpose(value: string | string[] | undefined): PurposeOfUse
   });
 }
 
-/** Handler parameter: the purpose named by `x-purpose-of-use`, or undefined (see {@link purposeFor}). */
-export const RequestedPurpose = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): PurposeOfUse | undefined =>
-    parsePurpose(context.switchToHttp().getRequest<Request>().headers[PURPOSE_HEADER]),
-);
+/**
+ * Handler parameter: why this read happens, for the audit log: the purpose the `x-purpose-of-use` header names, or
+ * the default of the caller's role (after `@Authorize`, which puts the verified caller on the request).
+ */
+export const ReadPurpose = createParamDecorator((_data: unknown, context: ExecutionContext): PurposeOfUse => {
+  const request = context.switchToHttp().getRequest<Request>();
+  const caller = callerOf(request);
+  if (caller === undefined) throw new Error('ReadPurpose needs @Authorize on the handler');
+  return parsePurpose(request.headers[PURPOSE_HEADER]) ?? defaultPurposeOf(caller);
+});
 
-/** The purpose recorded for a read: the one asked for, or the caller's role's. */
-export const purposeFor = (caller: CaseworkCaller, requested: PurposeOfUse | undefined): PurposeOfUse =>
-  requested ?? defaultPurposeOf(caller);
-
-/** OpenAPI description of the header, for every audited read. */
-export const PURPOSE_HEADER_DOC = {
-  name: PURPOSE_HEADER,
-  required: false,
-  description: `Why the data is read, recorded in the audit log: ${PURPOSES_OF_USE.join(', ')} (default: supervision for supervisors, care-management otherwise)`,
-  example: 'member-request',
-};
+/**
+ * OpenAPI of an audited read: the purpose header and the 200 answer with its example. Pair it with a
+ * {@link ReadPurpose} parameter.
+ */
+export const AuditedRead = (description: string, example: unknown): MethodDecorator =>
+  applyDecorators(
+    ApiHeader({
+      name: PURPOSE_HEADER,
+      required: false,
+      description: `Why the data is read, recorded in the audit log: ${PURPOSES_OF_USE.join(', ')} (default: supervision for supervisors, care-management otherwise)`,
+      example: 'member-request',
+    }),
+    ApiOkResponse({ description: `${description}; the read is audited`, example }),
+  );

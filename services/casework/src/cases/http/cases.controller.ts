@@ -4,7 +4,6 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -14,7 +13,7 @@ import { Authorize, CurrentCaller, type Caller } from '@care/auth';
 import { CASEWORK_ID_PATTERN } from '@care/contracts';
 import { ParseMemberIdPipe } from '@care/observability';
 import type { Response } from 'express';
-import { purposeFor, PURPOSE_HEADER_DOC, RequestedPurpose } from '../../audit/purpose-of-use.decorator';
+import { AuditedRead, ReadPurpose } from '../../audit/purpose-of-use.decorator';
 import type { PurposeOfUse } from '../../audit/read-audit';
 import { MEMBER_DATA_ROLES } from '../../shared/access-policy';
 import {
@@ -88,30 +87,25 @@ export class CasesController {
   }
 
   @Get('cases/:caseId')
-  @ApiHeader(PURPOSE_HEADER_DOC)
-  @ApiOkResponse({ description: 'The case with its status history, bill negotiation and callback task; the read is audited', example: CASE_DETAIL_EXAMPLE })
+  @AuditedRead('The case with its status history, bill negotiation and callback task', CASE_DETAIL_EXAMPLE)
   @ApiNotFoundResponse(NO_CASE)
   @ApiForbiddenResponse(queueForbidden('case'))
   get(
     @Param('caseId', ParseCaseIdPipe) caseId: string,
     @CurrentCaller() caller: Caller,
-    @RequestedPurpose() purpose: PurposeOfUse | undefined,
+    @ReadPurpose() purpose: PurposeOfUse,
   ): Promise<CaseDetail> {
-    return this.cases.get(caseId, caller, purposeFor(caller, purpose));
+    return this.cases.get(caseId, caller, purpose);
   }
 
   @Get('members/:memberId/cases')
-  @ApiHeader(PURPOSE_HEADER_DOC)
-  @ApiOkResponse({
-    description: "The member's cases in the caller's queues (supervisors: all), newest first; each one returned is audited",
-    example: [CASE_EXAMPLE],
-  })
+  @AuditedRead("The member's cases in the caller's queues (supervisors: all), newest first (each one returned)", [CASE_EXAMPLE])
   listOfMember(
     @Param('memberId', ParseMemberIdPipe) memberId: string,
     @CurrentCaller() caller: Caller,
-    @RequestedPurpose() purpose: PurposeOfUse | undefined,
+    @ReadPurpose() purpose: PurposeOfUse,
   ): Promise<CaseView[]> {
-    return this.cases.listOfMember(memberId, caller, purposeFor(caller, purpose));
+    return this.cases.listOfMember(memberId, caller, purpose);
   }
 
   @Post('cases/:caseId/status')

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authorize, CurrentCaller, type Caller } from '@care/auth';
 import { ParseMemberIdPipe } from '@care/observability';
 import type { Response } from 'express';
-import { purposeFor, PURPOSE_HEADER_DOC, RequestedPurpose } from '../../audit/purpose-of-use.decorator';
+import { AuditedRead, ReadPurpose } from '../../audit/purpose-of-use.decorator';
 import type { PurposeOfUse } from '../../audit/read-audit';
 import { MEMBER_DATA_ROLES } from '../../shared/access-policy';
 import { ENROLLMENT_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
@@ -38,13 +38,12 @@ export class EnrollmentController {
   }
 
   @Get()
-  @ApiHeader(PURPOSE_HEADER_DOC)
-  @ApiOkResponse({ description: 'The member\'s status in every program casework has recorded; the read is audited', example: [ENROLLMENT_EXAMPLE] })
+  @AuditedRead("The member's status in every program casework has recorded", [ENROLLMENT_EXAMPLE])
   list(
     @Param('memberId', ParseMemberIdPipe) memberId: string,
     @CurrentCaller() caller: Caller,
-    @RequestedPurpose() purpose: PurposeOfUse | undefined,
+    @ReadPurpose() purpose: PurposeOfUse,
   ): Promise<EnrollmentView[]> {
-    return this.enrollment.list(memberId, caller, purposeFor(caller, purpose));
+    return this.enrollment.list(memberId, caller, purpose);
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authorize, CurrentCaller, type Caller } from '@care/auth';
 import type { Response } from 'express';
-import { purposeFor, PURPOSE_HEADER_DOC, RequestedPurpose } from '../../audit/purpose-of-use.decorator';
+import { AuditedRead, ReadPurpose } from '../../audit/purpose-of-use.decorator';
 import type { PurposeOfUse } from '../../audit/read-audit';
 import { MEMBER_DATA_ROLES, STATS_ROLES } from '../../shared/access-policy';
 import { errorExample, QUEUE_STATS_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
@@ -23,12 +23,10 @@ export class QueuesController {
   @Post(':queue/next')
   @HttpCode(HttpStatus.OK)
   @Authorize(...MEMBER_DATA_ROLES)
-  @ApiHeader(PURPOSE_HEADER_DOC)
-  @ApiOkResponse({
-    description:
-      'The most urgent available task of the queue (urgent, then high, then routine; then earliest due; then oldest), now assigned to the caller. Two callers never get the same task. Audited as a read of the task',
-    example: TASK_EXAMPLE,
-  })
+  @AuditedRead(
+    'The most urgent available task of the queue (urgent, then high, then routine; then earliest due; then oldest), now assigned to the caller. Two callers never get the same task',
+    TASK_EXAMPLE,
+  )
   @ApiNoContentResponse({ description: 'No task is waiting in this queue' })
   @ApiBadRequestResponse({ description: 'Unknown queue', example: { ...VALIDATION_EXAMPLE, issues: [{ field: 'queue', messages: ['queue must be one of coaching, advocacy, health-plan'] }] } })
   @ApiForbiddenResponse({
@@ -38,10 +36,10 @@ export class QueuesController {
   async next(
     @Param('queue', ParseQueuePipe) queue: QueueName,
     @CurrentCaller() caller: Caller,
-    @RequestedPurpose() purpose: PurposeOfUse | undefined,
+    @ReadPurpose() purpose: PurposeOfUse,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TaskView | undefined> {
-    const task = await this.tasks.next(queue, caller, purposeFor(caller, purpose));
+    const task = await this.tasks.next(queue, caller, purpose);
     if (task === undefined) response.status(HttpStatus.NO_CONTENT);
     return task;
   }

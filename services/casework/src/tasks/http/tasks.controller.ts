@@ -4,14 +4,13 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Authorize, CurrentCaller, type Caller } from '@care/auth';
 import type { Response } from 'express';
-import { purposeFor, PURPOSE_HEADER_DOC, RequestedPurpose } from '../../audit/purpose-of-use.decorator';
+import { AuditedRead, ReadPurpose } from '../../audit/purpose-of-use.decorator';
 import type { PurposeOfUse } from '../../audit/read-audit';
 import { MEMBER_DATA_ROLES } from '../../shared/access-policy';
 import { errorExample, queueForbidden, TASK_DETAIL_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
@@ -34,14 +33,13 @@ export class TasksController {
   constructor(@Inject(TaskActionsService) private readonly tasks: TaskActionsService) {}
 
   @Get(':taskId')
-  @ApiHeader(PURPOSE_HEADER_DOC)
-  @ApiOkResponse({ description: 'The task with its notes and its history (every change: who, what, when); the read is audited', example: TASK_DETAIL_EXAMPLE })
+  @AuditedRead('The task with its notes and its history (every change: who, what, when)', TASK_DETAIL_EXAMPLE)
   get(
     @Param('taskId', ParseTaskIdPipe) taskId: string,
     @CurrentCaller() caller: Caller,
-    @RequestedPurpose() purpose: PurposeOfUse | undefined,
+    @ReadPurpose() purpose: PurposeOfUse,
   ): Promise<TaskDetail> {
-    return this.tasks.get(taskId, caller, purposeFor(caller, purpose));
+    return this.tasks.get(taskId, caller, purpose);
   }
 
   @Post(':taskId/reassign')
