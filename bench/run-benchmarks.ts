@@ -1,11 +1,13 @@
+import { runCaseworkBenchmark } from './casework/casework-benchmark';
 import { runGapsBenchmark } from './gaps/gaps-benchmark';
 import { runIdentificationBenchmark } from './identification/identification-benchmark';
 import { runIntakeBenchmark } from './intake/intake-benchmark';
 import { runSurveyBenchmark } from './survey/survey-benchmark';
 
 /**
- * `npm run bench [-- intake|identification|gaps|survey] [--claims N] [--households N] [--measured N]`: prints figures and
- * ratios against a baseline measured in the same run. Without a name, runs every benchmark.
+ * `npm run bench [-- intake|identification|gaps|survey|casework] [--claims N] [--households N] [--members N]
+ * [--measured N] [--drained N] [--coaches N]`: prints figures and ratios against a baseline measured in the same run.
+ * Without a name, runs every benchmark.
  * Not part of `npm test` (which runs each at a smoke size for correctness only).
  */
 const log = (line: string): void => {
@@ -143,6 +145,61 @@ async function survey(): Promise<void> {
   );
 }
 
+async function casework(): Promise<void> {
+  const result = await runCaseworkBenchmark({
+    members: numberArgument('members', 5000),
+    scale: 10,
+    measuredEvents: numberArgument('measured', 15000),
+    drainedTasks: numberArgument('drained', 3000),
+    coaches: numberArgument('coaches', 20),
+    log,
+  });
+  const { base, scaled } = result;
+  const baseline = result.baselineConsumePerSecond;
+  const population = (phase: typeof base, suffix = ''): string => `${String(phase.members)} members${suffix}`;
+  process.stdout.write(
+    `\ncasework benchmark: ${String(base.measuredEvents)} new events (one task each) at steady state per population, ` +
+      `${result.brokerKind} broker\n`,
+  );
+  table(
+    [
+      ['raw consumption of the same events (baseline)', baseline, 1],
+      [`event -> task, ${population(base)}`, base.tasksPerSecond, base.tasksPerSecond / baseline],
+      [
+        `event -> task, ${population(scaled, ` (${String(result.scale)}x)`)}`,
+        scaled.tasksPerSecond,
+        scaled.tasksPerSecond / baseline,
+      ],
+    ],
+    'tasks/s',
+  );
+  process.stdout.write(
+    `${String(result.scale)}x population / base: ${(scaled.tasksPerSecond / base.tasksPerSecond).toFixed(2)} ` +
+      `(history ${String(base.historyEvents)} vs ${String(scaled.historyEvents)} events; tasks from the timed events ` +
+      `${String(base.measuredTasks)} vs ${String(scaled.measuredTasks)}; dead letters ` +
+      `${String(base.deadLetters + scaled.deadLetters)})\n`,
+  );
+  process.stdout.write(
+    `\nPOST /v1/queues/coaching/next: ${String(result.coaches)} coaches at once, ${String(base.next.handedOut)} tasks ` +
+      `handed out per population\n`,
+  );
+  process.stdout.write(
+    `${'table before the drain'.padEnd(48)}${'tasks/s'.padStart(12)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}\n`,
+  );
+  for (const phase of [base, scaled]) {
+    const row = `${String(phase.next.waitingBefore)} waiting, ${String(phase.next.closedBefore)} closed`;
+    process.stdout.write(
+      `${row.padEnd(48)}${phase.next.tasksPerSecond.toFixed(0).padStart(12)}` +
+        `${phase.next.p50Ms.toFixed(1).padStart(10)}${phase.next.p95Ms.toFixed(1).padStart(10)}\n`,
+    );
+  }
+  process.stdout.write(
+    `${String(result.scale)}x population / base: ${(scaled.next.tasksPerSecond / base.next.tasksPerSecond).toFixed(2)} ` +
+      `(distinct tasks handed out ${String(base.next.distinctTasks)} and ${String(scaled.next.distinctTasks)}, ` +
+      `empty answers ${String(base.next.emptyAnswers + scaled.next.emptyAnswers)})\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const first = process.argv[2];
   const which = first === undefined || first.startsWith('--') ? 'all' : first;
@@ -150,7 +207,8 @@ async function main(): Promise<void> {
   if (which === 'identification' || which === 'all') await identification();
   if (which === 'gaps' || which === 'all') await gaps();
   if (which === 'survey' || which === 'all') await survey();
-  if (!['intake', 'identification', 'gaps', 'survey', 'all'].includes(which))
+  if (which === 'casework' || which === 'all') await casework();
+  if (!['intake', 'identification', 'gaps', 'survey', 'casework', 'all'].includes(which))
     throw new Error(`unknown benchmark ${which}`);
 }
 
