@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DEV_PASSWORD, DEV_USERS, startDevIdentityProvider, type DevUser } from '@care/auth';
 import { aValidMember, deadLetterTopicOf, TOPICS } from '@care/contracts';
-import { domainEventMessage, memberEligibilityChangedMessage, type TopicProbe } from '@care/testing';
+import {
+  careGapClosedMessage,
+  careGapDetectedMessage,
+  identificationRetractedMessage,
+  memberEligibilityChangedMessage,
+  memberIdentifiedMessage,
+  phq9CompletedMessage,
+  type TopicProbe,
+} from '@care/testing';
 import { Client } from 'pg';
 import {
   caughtUp,
@@ -93,110 +101,6 @@ const CAUSES = [
   TOPICS.screeningCompleted.name,
 ] as const;
 
-/** The event builders of casework's tests (services/casework/test/support/casework-app.ts), reduced to the bench's needs. */
-const event = (type: string, memberId: string, data: object, id: string = randomUUID()): Message =>
-  domainEventMessage(type, memberId, data, id);
-
-const memberIdentified = (memberId: string, identificationId: string, id?: string): Message =>
-  event(
-    TOPICS.memberIdentified.name,
-    memberId,
-    {
-      identificationId,
-      memberId,
-      conditionId: 'diabetes',
-      conditionName: 'Diabetes',
-      ruleId: 'diabetes',
-      ruleVersion: 'ccw-2023.1',
-      catalogVersion: 'conditions-2026.1',
-      basis: 'claims',
-      firstMetOn: '2026-10-01',
-      identifiedAt: new Date().toISOString(),
-      trigger: 'claim',
-      evidence: { qualifyingClaims: [], supportingFills: [], selfReported: [] },
-    },
-    id,
-  );
-
-const identificationRetracted = (memberId: string, identificationId: string): Message =>
-  event(TOPICS.memberIdentificationRetracted.name, memberId, {
-    identificationId,
-    memberId,
-    conditionId: 'diabetes',
-    ruleId: 'diabetes',
-    ruleVersion: 'ccw-2023.1',
-    reason: 'evidence-voided',
-    firstMetOn: '2026-10-01',
-    retractedAt: new Date().toISOString(),
-    trigger: 'claim',
-    exclusionClaims: [],
-  });
-
-const careGapDetected = (memberId: string, gapId: string, id?: string): Message => {
-  const at = new Date().toISOString();
-  return event(
-    TOPICS.careGapDetected.name,
-    memberId,
-    {
-      gapId,
-      memberId,
-      ruleId: 'diabetes-eye-exam',
-      ruleVersion: '2026.1',
-      gapName: 'Diabetes eye exam',
-      kind: 'service',
-      reason: 'no-service',
-      openedOn: at.slice(0, 10),
-      detectedAt: at,
-      evidenceClaimIds: [],
-    },
-    id,
-  );
-};
-
-const careGapClosed = (memberId: string, gapId: string): Message =>
-  event(TOPICS.careGapClosed.name, memberId, {
-    gapId,
-    memberId,
-    ruleId: 'diabetes-eye-exam',
-    ruleVersion: '2026.1',
-    reason: 'satisfied',
-    openedOn: '2026-11-01',
-    closedAt: new Date().toISOString(),
-    closingClaimIds: ['C-1'],
-  });
-
-/** A positive PHQ-9 (a follow-up task; urgent with the safety flag). */
-const phq9Positive = (memberId: string, safetyFlag: boolean, id?: string): Message =>
-  event(
-    TOPICS.screeningCompleted.name,
-    memberId,
-    {
-      screeningId: `S-${randomUUID()}`,
-      memberId,
-      instrument: 'phq-9',
-      instrumentVersion: '1.0.0',
-      panelLoinc: '44249-1',
-      totalLoinc: '44261-6',
-      total: 14,
-      severity: 'moderate',
-      positive: true,
-      positiveCutoff: 10,
-      safetyFlag,
-      priority: safetyFlag ? 'urgent' : 'high',
-      answers: [
-        { item: 1, loinc: '44250-9', value: 2, answerLoinc: 'LA6570-1' },
-        {
-          item: 9,
-          loinc: '44260-8',
-          value: safetyFlag ? 1 : 0,
-          answerLoinc: safetyFlag ? 'LA6569-3' : 'LA6568-5',
-        },
-      ],
-      completedAt: new Date().toISOString(),
-      source: 'coach',
-    },
-    id,
-  );
 
 const memberIdOf = (index: number): string => `M-BENCH-${String(index).padStart(7, '0')}`;
 
@@ -238,12 +142,12 @@ function caseworkInputs(members: number, measured: number): CaseworkInputs {
         changeType: 'added',
       }),
     );
-    inputs.identifications.push(memberIdentified(memberId, identificationId));
-    inputs.gaps.push(...gapIds.map((gapId) => careGapDetected(memberId, gapId)));
-    if (index % 4 === 0) inputs.screenings.push(phq9Positive(memberId, false));
+    inputs.identifications.push(memberIdentifiedMessage(memberId, { identificationId }));
+    inputs.gaps.push(...gapIds.map((gapId) => careGapDetectedMessage(memberId, { gapId })));
+    if (index % 4 === 0) inputs.screenings.push(phq9CompletedMessage(memberId, { positive: true, safetyFlag: false }));
     if (index % 5 !== 0) {
-      inputs.retractions.push(identificationRetracted(memberId, identificationId));
-      inputs.closures.push(...gapIds.map((gapId) => careGapClosed(memberId, gapId)));
+      inputs.retractions.push(identificationRetractedMessage(memberId, identificationId));
+      inputs.closures.push(...gapIds.map((gapId) => careGapClosedMessage(memberId, gapId)));
     }
   }
   const measuredEvents = inputs.measured as Array<CaseworkInputs['measured'][number]>;
@@ -253,10 +157,10 @@ function caseworkInputs(members: number, measured: number): CaseworkInputs {
     const topic = CAUSES[index % CAUSES.length] ?? TOPICS.memberIdentified.name;
     const message =
       topic === TOPICS.memberIdentified.name
-        ? memberIdentified(memberId, randomUUID(), eventId)
+        ? memberIdentifiedMessage(memberId, { id: eventId })
         : topic === TOPICS.careGapDetected.name
-          ? careGapDetected(memberId, randomUUID(), eventId)
-          : phq9Positive(memberId, index % 15 === 2, eventId);
+          ? careGapDetectedMessage(memberId, { id: eventId })
+          : phq9CompletedMessage(memberId, { positive: true, safetyFlag: index % 15 === 2, id: eventId });
     measuredEvents.push({ topic, message, eventId });
   }
   return inputs;

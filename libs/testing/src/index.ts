@@ -17,3 +17,4 @@ export * from './topics/claim-received-message';
 export * from './topics/member-eligibility-changed-message';
 export * from './topics/claim-builders';
 export * from './topics/domain-event-message';
+export * from './topics/casework-input-messages';

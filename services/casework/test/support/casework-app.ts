@@ -1,12 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { aValidMember, TOPICS, type MemberRecord, type ProgramEnrollmentChangedPayload } from '@care/contracts';
 import { MessagingRuntime } from '@care/messaging';
 import { DEV_PASSWORD, DEV_USERS, startDevIdentityProvider, type DevIdentityProvider, type DevUser } from '@care/auth';
 import { bootstrapService, type Clock } from '@care/observability';
 import {
-  domainEventMessage,
+  careGapClosedMessage,
+  careGapDetectedMessage,
+  identificationRetractedMessage,
   memberEligibilityChangedMessage,
+  memberIdentifiedMessage,
+  phq9CompletedMessage,
   type TestEnvironment,
   type TopicFollower,
 } from '@care/testing';
@@ -127,97 +130,13 @@ export class CaseworkProbe {
   }
 }
 
-/** A domain event message as its producing service publishes it, with its event id (for redelivery tests). */
-export function eventMessage(
-  type: string,
-  memberId: string,
-  data: object,
-  id: string = randomUUID(),
-): { key: string; value: string; id: string } {
-  return { id, ...domainEventMessage(type, memberId, data, id) };
-}
-
-export const memberIdentified = (memberId: string, identificationId: string = randomUUID(), at = new Date().toISOString()) =>
-  eventMessage(TOPICS.memberIdentified.name, memberId, {
-    identificationId,
-    memberId,
-    conditionId: 'diabetes',
-    conditionName: 'Diabetes',
-    ruleId: 'diabetes',
-    ruleVersion: 'ccw-2023.1',
-    catalogVersion: 'conditions-2026.1',
-    basis: 'claims',
-    firstMetOn: '2026-10-01',
-    identifiedAt: at,
-    trigger: 'claim',
-    evidence: { qualifyingClaims: [], supportingFills: [], selfReported: [] },
-  });
-
-export const identificationRetracted = (memberId: string, identificationId: string) =>
-  eventMessage(TOPICS.memberIdentificationRetracted.name, memberId, {
-    identificationId,
-    memberId,
-    conditionId: 'diabetes',
-    ruleId: 'diabetes',
-    ruleVersion: 'ccw-2023.1',
-    reason: 'evidence-voided',
-    firstMetOn: '2026-10-01',
-    retractedAt: new Date().toISOString(),
-    trigger: 'claim',
-    exclusionClaims: [],
-  });
-
-export const careGapDetected = (memberId: string, gapId: string = randomUUID(), at = new Date().toISOString()) =>
-  eventMessage(TOPICS.careGapDetected.name, memberId, {
-    gapId,
-    memberId,
-    ruleId: 'diabetes-eye-exam',
-    ruleVersion: '2026.1',
-    gapName: 'Diabetes eye exam',
-    kind: 'service',
-    reason: 'no-service',
-    openedOn: at.slice(0, 10),
-    detectedAt: at,
-    evidenceClaimIds: [],
-  });
-
-export const careGapClosed = (memberId: string, gapId: string) =>
-  eventMessage(TOPICS.careGapClosed.name, memberId, {
-    gapId,
-    memberId,
-    ruleId: 'diabetes-eye-exam',
-    ruleVersion: '2026.1',
-    reason: 'satisfied',
-    openedOn: '2026-11-01',
-    closedAt: new Date().toISOString(),
-    closingClaimIds: ['C-1'],
-  });
-
-/** A scored PHQ-9 (`safetyFlag`: item 9 answered above 0). */
-export const phq9Completed = (
-  memberId: string,
-  options: { positive: boolean; safetyFlag: boolean; screeningId?: string; at?: string },
-) =>
-  eventMessage(TOPICS.screeningCompleted.name, memberId, {
-    screeningId: options.screeningId ?? `S-${randomUUID()}`,
-    memberId,
-    instrument: 'phq-9',
-    instrumentVersion: '1.0.0',
-    panelLoinc: '44249-1',
-    totalLoinc: '44261-6',
-    total: options.positive ? 14 : 3,
-    severity: options.positive ? 'moderate' : 'minimal',
-    positive: options.positive,
-    positiveCutoff: 10,
-    safetyFlag: options.safetyFlag,
-    priority: options.safetyFlag ? 'urgent' : options.positive ? 'high' : 'routine',
-    answers: [
-      { item: 1, loinc: '44250-9', value: 2, answerLoinc: 'LA6570-1' },
-      { item: 9, loinc: '44260-8', value: options.safetyFlag ? 1 : 0, answerLoinc: options.safetyFlag ? 'LA6569-3' : 'LA6568-5' },
-    ],
-    completedAt: options.at ?? new Date().toISOString(),
-    source: 'coach',
-  });
+// The input events, built by libs/testing (shared with the benchmark); positional shorthands for these tests.
+export const memberIdentified = (memberId: string, identificationId?: string, at?: string) =>
+  memberIdentifiedMessage(memberId, { identificationId, at });
+export const identificationRetracted = identificationRetractedMessage;
+export const careGapDetected = (memberId: string, gapId?: string, at?: string) => careGapDetectedMessage(memberId, { gapId, at });
+export const careGapClosed = careGapClosedMessage;
+export const phq9Completed = phq9CompletedMessage;
 
 /** A roster snapshot of a member (optionally opted out of care management). */
 export const rosterMessage = (memberId: string, change: Partial<MemberRecord> = {}, occurredAt?: string) =>
