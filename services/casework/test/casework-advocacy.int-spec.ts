@@ -139,6 +139,21 @@ describe('casework advocacy cases, security and audit', () => {
     expect(await caseOpenedFor(caseId)).toEqual([expect.objectContaining({ caseId, memberId: 'M-P1', caseType: 'advocacy' })]);
   });
 
+  it('opens a case id once when two intakes race for it: the other is told it conflicts, one case-opened', async () => {
+    const advocate = as('advocate-cruz');
+    for (let round = 0; round < 5; round += 1) {
+      const caseId = `C-RACE-${String(round)}`;
+      const answers = await Promise.all([
+        advocate.post<CaseDetail & { code?: string }>('/v1/cases', intake('M-H0', 'cost-estimate', { caseId })),
+        advocate.post<CaseDetail & { code?: string }>('/v1/cases', intake('M-H1', 'cost-estimate', { caseId })),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+      expect(answers.find((answer) => answer.status === 409)?.body.code).toBe('case-conflict');
+    }
+    await probe.settle();
+    for (let round = 0; round < 5; round += 1) expect(await caseOpenedFor(`C-RACE-${String(round)}`)).toHaveLength(1);
+  });
+
   it('owes a weekend caller the callback by the close of the next business day (advocacy calendar)', async () => {
     // Saturday 2026-11-21 10:00 Eastern; Monday 2026-11-23 closes at 24:00 Eastern = 05:00Z on the 24th.
     const answer = await as('advocate-cruz').post<CaseDetail>('/v1/cases', intake('M-H1', 'cost-estimate', { contactAt: '2026-11-21T15:00:00Z' }));

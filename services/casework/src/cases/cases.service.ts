@@ -111,7 +111,11 @@ export class CasesService {
         updatedAt: now.toISOString(),
         closedAt: null,
       };
-      await insertCase(manager, view);
+      if (!(await insertCase(manager, view))) {
+        // The same case id committed by a concurrent intake (the insert waited for it): answer it as a retry.
+        const stored = await this.find(manager, view.caseId);
+        return { case: await this.retried(manager, stored, command), created: false };
+      }
       const calendar = this.policy.calendars[QUEUE_CALENDAR[view.queue]];
       await insertTasks(
         manager,
