@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The one entry point behind `npm start`, `npm test`, `npm run stack` and `npm run bench`.
 // Uses only Node's standard library, so it runs on a fresh clone: it installs what the platform needs
-// (npm packages from the lockfile, Debian's librdkafka-dev for the local broker) and then hands over to the
-// TypeScript tool named by the first argument.
+// (npm packages from the lockfile; Debian's librdkafka-dev for the fallback mock broker, only where Java and
+// Maven are missing) and then hands over to the TypeScript tool named by the first argument.
 import { spawnSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,8 +36,20 @@ function ensureNpmPackages() {
   writeFileSync(marker, hash);
 }
 
+/** True when `command args` runs and exits 0. */
+function runs(command, args) {
+  const result = spawnSync(command, args, { stdio: 'ignore' });
+  return !result.error && result.status === 0;
+}
+
+/**
+ * Apache Kafka itself runs from Maven Central's artifacts where Java and Maven are present (libs/testing fetches
+ * and caches them on first use); only without them does the platform fall back to librdkafka's mock broker.
+ */
 function ensureLibrdkafka() {
-  if (process.env.KAFKA_BROKERS) return; // an external broker: the local mock broker is not needed
+  if (process.env.KAFKA_BROKERS) return; // an external broker: no local broker is needed
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  if (process.env.TEST_KAFKA === 'apache-kafka' && runs(java, ['-version']) && runs('mvn', ['-v'])) return;
   if (existsSync('/usr/include/librdkafka/rdkafka_mock.h')) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? [] : ['sudo', '-n'];

@@ -3,6 +3,7 @@ export * from './messaging-runtime';
 export * from './kafka/messaging-settings';
 export * from './kafka/topic-names';
 export * from './kafka/create-kafka';
+export * from './kafka/serial-producer';
 export * from './outbox/outgoing-event';
 export * from './outbox/stage-events';
 export * from './outbox/outbox-relay';

@@ -1,4 +1,4 @@
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
@@ -7,6 +7,7 @@ import { backoffDelayMs, sleep } from './errors/backoff';
 import { describeFailure } from './errors/is-transient-failure';
 import { createKafka } from './kafka/create-kafka';
 import type { MessagingSettings } from './kafka/messaging-settings';
+import { SerialProducer } from './kafka/serial-producer';
 import { TopicNames } from './kafka/topic-names';
 import { InboxSizeSampler } from './metrics/inbox-size';
 import { MessagingMetrics } from './metrics/messaging-metrics';
@@ -33,7 +34,7 @@ export class MessagingRuntime {
   readonly metrics: MessagingMetrics;
   readonly relay: OutboxRelay;
   private readonly kafka: Kafka;
-  private readonly producer: Producer;
+  private readonly producer: SerialProducer;
   private readonly consumers: EventConsumer[] = [];
   private readonly definitions: EventConsumerDefinition[] = [];
   private producerConnected = false;
@@ -45,19 +46,32 @@ export class MessagingRuntime {
     this.events = new EventFactory(service);
     this.metrics = new MessagingMetrics(options.registry);
     this.kafka = createKafka({ clientId: service, brokers: settings.brokers, logger: options.logger });
-    this.producer = this.kafka.producer({
-      allowAutoTopicCreation: false,
+    // One producer for the relay and every consumer's dead letters, one send at a time, replaced after a failed
+    // send when idempotent (see SerialProducer for the kafkajs sequence-number defect this avoids).
+    this.producer = new SerialProducer({
       idempotent: settings.idempotentProducer,
-      // Without idempotence, one request in flight keeps per-partition order across retries.
-      maxInFlightRequests: settings.idempotentProducer ? 5 : 1,
-      retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 3000 },
+      create: () =>
+        this.kafka.producer({
+          allowAutoTopicCreation: false,
+          idempotent: settings.idempotentProducer,
+          // One request in flight: kafkajs serializes idempotent requests per broker anyway, and without
+          // idempotence it is what keeps per-partition order across retries.
+          maxInFlightRequests: 1,
+          retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 3000 },
+        }),
+      onConnectionChange: (connected) => (this.producerConnected = connected),
+      onRetired: (error) => {
+        this.metrics.producerReplaced.inc();
+        options.logger.warn(
+          { error: describeFailure(error) },
+          'send failed; the idempotent producer is replaced before the next send',
+        );
+      },
     });
     const inboxSize = new InboxSizeSampler(options.dataSource, this.metrics.inboxRows, (error) =>
       options.logger.warn({ error: describeFailure(error) }, 'inbox size sample failed'),
     );
     this.metrics.sampleInboxRowsWith(() => inboxSize.refresh());
-    this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
-    this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
     this.relay = new OutboxRelay(
       options.dataSource,
       this.producer,
@@ -68,6 +82,7 @@ export class MessagingRuntime {
         lockName: `outbox-relay:${service}:${settings.topicPrefix}`,
         batchSize: settings.relayBatchSize,
         pollIntervalMs: settings.relayPollMs,
+        maxSendBytes: settings.maxSendBytes,
       },
     );
   }
@@ -99,6 +114,7 @@ export class MessagingRuntime {
           onStaged: () => this.relay.wake(),
           partitionsConsumedConcurrently: this.options.settings.partitionsConsumedConcurrently,
           sessionTimeoutMs: this.options.settings.sessionTimeoutMs,
+          deadLetterMaxBytes: this.options.settings.maxSendBytes,
         },
         definition,
       );
@@ -163,10 +179,27 @@ export class MessagingRuntime {
     );
   }
 
-  /** Readiness of the consumers' progress: throws naming READY_MAX_CONSUMER_LAG when a group is too far behind. */
+  /**
+   * Readiness of the consumers' progress: throws naming READY_MAX_CONSUMER_LAG when a group is too far behind,
+   * or READY_MAX_STALLED_SECONDS when a consumer has held one batch that long without committing it (retrying a
+   * failure that does not pass, while messages wait behind it).
+   */
   async checkConsumerLag(): Promise<Record<string, number>> {
     const lag = await this.consumerLag();
     const violations = lagBoundViolations(lag, this.options.settings.readyMaxConsumerLag);
+    const maxStalled = this.options.settings.readyMaxStalledSeconds;
+    if (maxStalled > 0) {
+      const now = Date.now();
+      for (const consumer of this.consumers) {
+        for (const batch of consumer.stalledBatches(maxStalled, now)) {
+          violations.push(
+            `consumer group ${consumer.group} has not committed ${batch.topic} partition ${batch.partition} ` +
+              `for ${Math.round((now - batch.sinceMs) / 1000)} s with ${batch.waiting} message(s) waiting ` +
+              `(READY_MAX_STALLED_SECONDS=${maxStalled})`,
+          );
+        }
+      }
+    }
     if (violations.length > 0) throw new Error(violations.join('; '));
     return lag;
   }

@@ -19,8 +19,8 @@ import { provisionTopics } from '../src/kafka/provision-topics';
 jest.setTimeout(120_000);
 
 const kind = process.env['TEST_KAFKA_KIND'];
-// `env` may also be a kafka-mock started elsewhere (its control address is then exported too).
-const realKafka = (kind === 'env' || kind === 'testcontainers') && !process.env['KAFKA_MOCK_CONTROL'];
+// Every kind but the librdkafka mock is Apache Kafka (or a compatible broker given through KAFKA_BROKERS).
+const realKafka = kind !== undefined && kind !== 'local-mock';
 const brokers = (process.env['KAFKA_BROKERS'] ?? '')
   .split(',')
   .map((broker) => broker.trim())

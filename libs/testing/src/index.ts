@@ -1,3 +1,4 @@
+export * from './kafka/apache-kafka-cluster';
 export * from './kafka/docker-engine';
 export * from './kafka/free-port';
 export * from './kafka/kafka-admin-topics';

@@ -13,7 +13,8 @@ import {
 } from 'kafkajs';
 import { Client } from 'pg';
 
-import { kafkaFaults } from '../src/kafka/kafka-faults';
+import { startApacheKafka } from '../src/kafka/apache-kafka-cluster';
+import { apacheKafkaFaults, kafkaFaults, type KafkaFaults } from '../src/kafka/kafka-faults';
 
 // An explicit budget for this file (it needs ~10 s; a new consumer group alone waits ~3 s on the mock broker).
 jest.setTimeout(60_000);
@@ -119,44 +120,70 @@ describe('real parts: Kafka-protocol broker', () => {
 
   it('a broker set down and up again while producing with retries still delivers everything', async () => {
     if (!faults.canInjectFaults) {
-      // Real Kafka (KAFKA_BROKERS or testcontainers): broker faults are only scripted on the local mock.
+      // An external cluster (KAFKA_BROKERS or testcontainers): this harness cannot stop its brokers.
       return;
     }
-    const topic = `${prefix}.broker-outage`;
-    await faults.createTopics([{ name: topic, partitions: 3 }]);
-    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
-    const victim = metadata.topics[0]?.partitions.find((partition) => partition.partitionId === 0)?.leader;
-    expect(victim).toBeGreaterThan(0);
-
-    const producer = kafka.producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
-      allowAutoTopicCreation: false,
-    });
-    await producer.connect();
-    let slowestSendMs = 0;
-    let backUp: Promise<void> = Promise.resolve();
+    // On Apache Kafka, a three-node cluster of this test's own: the partition's leader is killed, leadership
+    // moves to a follower, and the test files running beside this one keep their broker.
+    const own = faults.kind === 'apache-kafka' ? await startApacheKafka({ nodes: 3 }) : undefined;
     try {
-      for (let batch = 0; batch < 50; batch++) {
-        if (batch === 10) {
-          await faults.setBrokerDown(victim as number);
-          backUp = sleep(1500).then(() => faults.setBrokerUp(victim as number));
-        }
-        const started = Date.now();
-        await producer.send({ topic, acks: -1, messages: keyedMessages(batch * 10, 10) });
-        slowestSendMs = Math.max(slowestSendMs, Date.now() - started);
-      }
+      await produceThroughOutage(own ? apacheKafkaFaults(own) : faults);
     } finally {
-      await backUp;
-      await producer.disconnect();
+      await own?.stop();
     }
-    expect(slowestSendMs).toBeGreaterThan(500); // the outage was felt and ridden out by retries
-
-    const { received } = await consumeAll(kafka, topic, 500);
-    const counts = countByKey(received);
-    expect(counts.size).toBe(500);
-    expect(keyedMessages(0, 500).every((message) => counts.has(message.key))).toBe(true);
   });
 });
+
+async function produceThroughOutage(cluster: KafkaFaults): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'real-parts-outage',
+    brokers: cluster.brokers,
+    logLevel: logLevel.NOTHING, // connection errors are provoked on purpose
+    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 1000 },
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  const topic = `${prefix}.broker-outage`;
+  let victim: number | undefined;
+  try {
+    await cluster.createTopics([{ name: topic, partitions: 3 }]);
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+    victim = metadata.topics[0]?.partitions.find((partition) => partition.partitionId === 0)?.leader;
+  } finally {
+    await admin.disconnect();
+  }
+  expect(victim).toBeGreaterThan(0);
+
+  const producer = kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+    // Long enough to ride out a leader election or a real broker's restart.
+    retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 2000 },
+  });
+  await producer.connect();
+  let slowestSendMs = 0;
+  let backUp: Promise<void> = Promise.resolve();
+  try {
+    for (let batch = 0; batch < 50; batch++) {
+      if (batch === 10) {
+        await cluster.setBrokerDown(victim as number);
+        backUp = sleep(1500).then(() => cluster.setBrokerUp(victim as number));
+      }
+      const started = Date.now();
+      await producer.send({ topic, acks: -1, messages: keyedMessages(batch * 10, 10) });
+      slowestSendMs = Math.max(slowestSendMs, Date.now() - started);
+    }
+  } finally {
+    await backUp;
+    await producer.disconnect();
+  }
+  expect(slowestSendMs).toBeGreaterThan(500); // the outage was felt and ridden out by retries
+
+  const { received } = await consumeAll(kafka, topic, 500);
+  const counts = countByKey(received);
+  expect(counts.size).toBe(500);
+  expect(keyedMessages(0, 500).every((message) => counts.has(message.key))).toBe(true);
+}
 
 describe('real parts: PostgreSQL', () => {
   it('answers select 1 and can create a schema', async () => {

@@ -25,7 +25,7 @@ describe('readiness bounds and backlog metrics', () => {
   let service: RunningClaimsIntake | undefined;
 
   beforeAll(async () => {
-    environment = await createTestEnvironment();
+    environment = await createTestEnvironment({ ownBrokers: 1 }); // its broker is stopped and started
   });
 
   afterEach(async () => {
@@ -93,7 +93,7 @@ describe('readiness bounds and backlog metrics', () => {
     });
   });
 
-  const withFaults = process.env['KAFKA_MOCK_CONTROL'] === undefined ? it.skip : it;
+  const withFaults = process.env['KAFKA_TEST_CONTROL'] === undefined ? it.skip : it;
 
   withFaults(
     'is unready, naming the outbox bound, while the broker is away and more claims wait than READY_MAX_OUTBOX_BACKLOG; ready again once drained',

@@ -81,6 +81,12 @@ export const HEADERS = {
   dlqSourceOffset: 'dlq-source-offset',
   dlqConsumerGroup: 'dlq-consumer-group',
   dlqFailedAt: 'dlq-failed-at',
+  /**
+   * Set by the dead-letter writer when the original value (and headers) did not fit the dead-letter topic's
+   * message size limit: the original size in bytes. The message itself stays readable at its source topic,
+   * partition and offset for the source topic's retention.
+   */
+  dlqValueOmitted: 'dlq-value-omitted',
   /** Set by the ops tool when a dead letter is republished to its source topic. */
   replayOf: 'replay-of',
 } as const;

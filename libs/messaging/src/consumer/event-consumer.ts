@@ -1,5 +1,6 @@
 import { decodeEvent, HEADERS, type TopicDefinition } from '@care/contracts';
-import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { EventProducer } from '../kafka/serial-producer';
 import type { DataSource } from 'typeorm';
 import { PermanentEventError } from '../errors/event-errors';
 import { backoffDelayMs, sleep } from '../errors/backoff';
@@ -9,13 +10,13 @@ import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import type { MessagingLogger } from '../messaging-logger';
 import { stageEvents } from '../outbox/stage-events';
 import { claimInbox } from './claim-inbox';
-import { publishDeadLetters, stringHeaders, type DeadLetter } from './dead-letter';
+import { DeadLetterPublication, stringHeaders, type DeadLetter } from './dead-letter';
 import type { EventConsumerDefinition } from './event-consumer-definition';
 import type { ReceivedEvent } from './received-event';
 
 export interface EventConsumerDependencies {
   readonly kafka: Kafka;
-  readonly producer: Producer;
+  readonly producer: EventProducer;
   readonly dataSource: DataSource;
   readonly topics: TopicNames;
   readonly metrics: MessagingMetrics;
@@ -25,6 +26,17 @@ export interface EventConsumerDependencies {
   readonly onStaged: () => void;
   readonly partitionsConsumedConcurrently: number;
   readonly sessionTimeoutMs: number;
+  /** Largest send to a dead-letter topic (see DeadLetterPublication). */
+  readonly deadLetterMaxBytes: number;
+}
+
+/** A fetched batch this member has not committed yet. */
+export interface BatchInProgress {
+  readonly topic: string;
+  readonly partition: number;
+  /** Messages waiting on the partition when the batch was fetched, this batch included. */
+  readonly waiting: number;
+  readonly sinceMs: number;
 }
 
 /**
@@ -40,6 +52,8 @@ export class EventConsumer {
   private joined = false;
   /** Partitions (`<physical topic>\u0000<partition>`) whose lag this member has reported. */
   private readonly lagReported = new Set<string>();
+  /** Batches fetched and not yet committed, by `<physical topic>\u0000<partition>`. */
+  private readonly inProgress = new Map<string, BatchInProgress>();
 
   constructor(
     private readonly deps: EventConsumerDependencies,
@@ -51,6 +65,11 @@ export class EventConsumer {
   /** True once the consumer joined its group and while it runs (not crashed, not stopping). */
   get healthy(): boolean {
     return this.joined && !this.crashed && !this.stopping;
+  }
+
+  /** Batches this member has been working on, without committing, for longer than `maxSeconds`. */
+  stalledBatches(maxSeconds: number, now = Date.now()): BatchInProgress[] {
+    return [...this.inProgress.values()].filter((batch) => now - batch.sinceMs > maxSeconds * 1000);
   }
 
   async start(): Promise<void> {
@@ -114,27 +133,54 @@ export class EventConsumer {
     const started = process.hrtime.bigint();
     const topic = this.topicOf(batch.topic);
     const labels = { topic: topic.name, group: this.group };
+    // Until this batch is committed, the lag is what waits from its first message on, and how long it has been
+    // in progress is what readiness watches: a partition stuck on one batch shows as stuck, not as lag 0.
+    const partitionKey = `${batch.topic}\u0000${batch.partition}`;
+    const waiting = BigInt(batch.highWatermark) - BigInt(batch.firstOffset() ?? batch.highWatermark);
+    this.deps.metrics.consumerLag.set(
+      { ...labels, partition: String(batch.partition) },
+      Number(waiting < 0n ? 0n : waiting),
+    );
+    this.lagReported.add(partitionKey);
+    this.inProgress.set(partitionKey, {
+      topic: topic.name,
+      partition: batch.partition,
+      waiting: Number(waiting),
+      sinceMs: Date.now(),
+    });
+    try {
+      await this.handleFetched(payload, topic, labels, started);
+    } finally {
+      this.inProgress.delete(partitionKey);
+    }
+  }
+
+  private async handleFetched(
+    payload: EachBatchPayload,
+    topic: TopicDefinition,
+    labels: { topic: string; group: string },
+    started: bigint,
+  ): Promise<void> {
+    const { batch } = payload;
     const { events, deadLetters } = this.decode(batch, topic);
 
     const rejected = await this.apply(events, payload);
     if (rejected === undefined) return; // stopping mid-retry: nothing committed, the batch will be redelivered
     deadLetters.push(...rejected);
 
-    await this.retryTransient(
-      () =>
-        publishDeadLetters(
-          this.deps.producer,
-          {
-            physicalTopic: batch.topic,
-            deadLetterTopic: this.deps.topics.deadLetter(topic),
-            partition: batch.partition,
-            group: this.group,
-          },
-          deadLetters,
-        ),
-      payload,
-      labels,
-    );
+    if (deadLetters.length > 0) {
+      const publication = new DeadLetterPublication(
+        {
+          physicalTopic: batch.topic,
+          deadLetterTopic: this.deps.topics.deadLetter(topic),
+          partition: batch.partition,
+          group: this.group,
+        },
+        deadLetters,
+        this.deps.deadLetterMaxBytes,
+      );
+      await this.retryTransient(() => publication.publish(this.deps.producer), payload, labels);
+    }
     for (const deadLetter of deadLetters) {
       this.deps.metrics.deadLettered.inc({ ...labels, code: deadLetter.code });
       this.deps.logger.warn(

@@ -11,6 +11,9 @@ export function createKafka(options: {
     () =>
     ({ level, log }: LogEntry): void => {
       const { message, ...rest } = log;
+      // kafkajs warns whenever an idempotent producer has bounded retries; ours are bounded on purpose, and a
+      // producer whose send gave up is replaced before its next send (SerialProducer), so the warning is noise.
+      if (message.startsWith('Limiting retries for the idempotent producer')) return;
       const fields = {
         kafka: {
           namespace: rest['namespace'] as unknown,

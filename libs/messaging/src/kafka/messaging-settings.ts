@@ -54,6 +54,20 @@ export const MESSAGING_SETTINGS_SPEC = {
     300,
     { min: 0 },
   ),
+  maxSendBytes: setting.integer(
+    'KAFKA_MAX_SEND_BYTES',
+    "largest send of the outbox relay and the dead-letter publisher, in bytes; keep it under the topics' " +
+      'max.message.bytes (broker default 1048588), which the broker enforces per partition batch',
+    900_000,
+    { min: 16_384, max: 100_000_000 },
+  ),
+  readyMaxStalledSeconds: setting.integer(
+    'READY_MAX_STALLED_SECONDS',
+    'readiness fails while a consumer has been working on one fetched batch for longer than this, in seconds, ' +
+      'without committing it (0 disables)',
+    120,
+    { min: 0 },
+  ),
   readyMaxConsumerLag: setting.integer(
     'READY_MAX_CONSUMER_LAG',
     'readiness fails while a consumer group is more messages behind than this on a partition (0 disables)',

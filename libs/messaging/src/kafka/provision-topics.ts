@@ -243,6 +243,28 @@ async function readRetentions(
   return retentions;
 }
 
+/**
+ * The physical names of catalog topics (and their dead-letter topics) that the cluster does not hold, in
+ * catalog order: for a start-up that must not create topics and should stop at once naming what is missing.
+ */
+export async function findMissingTopics(options: {
+  brokers: string[];
+  prefix?: string;
+  logger?: (line: string) => void;
+}): Promise<string[]> {
+  const names = new TopicNames(options.prefix ?? '');
+  const admin = adminClient(options.brokers, options.logger);
+  await admin.connect();
+  try {
+    const present = new Set(await admin.listTopics());
+    return provisioningPlan()
+      .map((topic) => names.physical(topic.name))
+      .filter((name) => !present.has(name));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** An error's message, with the per-topic errors of a kafkajs aggregate error. */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

@@ -17,6 +17,7 @@ export class MessagingMetrics {
   readonly outboxBacklog: Gauge;
   readonly outboxOldestAge: Gauge;
   readonly relayFailures: Counter;
+  readonly producerReplaced: Counter;
   readonly inboxRows: Gauge;
   private refreshInboxRows: (() => Promise<void>) | undefined;
 
@@ -92,6 +93,11 @@ export class MessagingMetrics {
     this.relayFailures = new Counter({
       name: 'care_outbox_relay_failures_total',
       help: 'Relay rounds that failed (broker or database unavailable) and will be retried',
+      registers,
+    });
+    this.producerReplaced = new Counter({
+      name: 'care_producer_replaced_total',
+      help: 'Idempotent producers retired after a failed send and replaced (new producer id) before the next send',
       registers,
     });
     this.inboxRows = new Gauge({

@@ -1,4 +1,5 @@
-import type { Message, Producer } from 'kafkajs';
+import type { Message } from 'kafkajs';
+import type { EventProducer } from '../kafka/serial-producer';
 import type { DataSource } from 'typeorm';
 import { backoffDelayMs, sleep } from '../errors/backoff';
 import { describeFailure } from '../errors/is-transient-failure';
@@ -19,7 +20,16 @@ export interface OutboxRelayOptions {
   readonly lockName: string;
   readonly batchSize: number;
   readonly pollIntervalMs: number;
+  /**
+   * Largest send in bytes (keys, values and headers): a broker refuses a partition batch over the topic's
+   * `max.message.bytes` (1 MB by default), so a round publishes the rows that fit and leaves the rest for the
+   * next round, which starts at once.
+   */
+  readonly maxSendBytes: number;
 }
+
+/** Bytes a record adds beyond its key, value and header text. */
+const RECORD_OVERHEAD_BYTES = 64;
 
 /**
  * Publishes outbox rows in position order and deletes them after the broker acknowledged them (acks=all).
@@ -36,7 +46,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly producer: Producer,
+    private readonly producer: EventProducer,
     private readonly topics: TopicNames,
     private readonly metrics: MessagingMetrics,
     private readonly logger: MessagingLogger,
@@ -61,7 +71,7 @@ export class OutboxRelay {
     let attempt = 0;
     while (Date.now() < deadline) {
       try {
-        const published = await this.publishRound();
+        const { published } = await this.publishRound();
         if (published === 0 && (await this.backlog()).rows === 0) return 0;
         attempt = 0;
       } catch {
@@ -103,10 +113,10 @@ export class OutboxRelay {
     while (this.running) {
       try {
         this.pendingWake = false;
-        const published = await this.publishRound();
+        const { published, more } = await this.publishRound();
         failures = 0;
         await this.sampleBacklog();
-        if (published >= this.options.batchSize) continue;
+        if (published > 0 && more) continue;
         await this.waitForWork();
       } catch (error) {
         failures += 1;
@@ -144,19 +154,23 @@ export class OutboxRelay {
     await this.backlog();
   }
 
-  /** One round: take the lock, read a batch in order, publish it, delete it. Returns rows published. */
-  private async publishRound(): Promise<number> {
+  /**
+   * One round: take the lock, read a batch in order, publish the rows that fit in one send, delete them.
+   * Returns the rows published and whether more were waiting.
+   */
+  private async publishRound(): Promise<{ published: number; more: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const [lock] = await manager.query<Array<{ locked: boolean }>>(
         'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
         [this.options.lockName],
       );
-      if (!lock?.locked) return 0;
-      const rows = await manager.query<OutboxRow[]>(
+      if (!lock?.locked) return { published: 0, more: false };
+      const read = await manager.query<OutboxRow[]>(
         'SELECT position, topic, message_key, value, headers FROM outbox ORDER BY position LIMIT $1',
         [this.options.batchSize],
       );
-      if (rows.length === 0) return 0;
+      if (read.length === 0) return { published: 0, more: false };
+      const rows = this.rowsThatFit(read);
       const byTopic = new Map<string, Message[]>();
       for (const row of rows) {
         const messages = byTopic.get(row.topic) ?? [];
@@ -174,7 +188,37 @@ export class OutboxRelay {
         rows.map((row) => row.position),
       ]);
       for (const [topic, messages] of byTopic) this.metrics.produced.inc({ topic }, messages.length);
-      return rows.length;
+      return {
+        published: rows.length,
+        more: rows.length < read.length || read.length >= this.options.batchSize,
+      };
     });
   }
+
+  /** The longest prefix of `rows` within maxSendBytes (always the first row: alone it may still be refused). */
+  private rowsThatFit(rows: OutboxRow[]): OutboxRow[] {
+    let bytes = 0;
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index] as OutboxRow;
+      bytes += rowBytes(row);
+      if (bytes > this.options.maxSendBytes) {
+        if (index === 0) {
+          this.logger.error(
+            { position: row.position, topic: row.topic, bytes: rowBytes(row) },
+            'outbox row is larger than KAFKA_MAX_SEND_BYTES; the broker may refuse it',
+          );
+          return [row];
+        }
+        return rows.slice(0, index);
+      }
+    }
+    return rows;
+  }
+}
+
+function rowBytes(row: OutboxRow): number {
+  let bytes = RECORD_OVERHEAD_BYTES + Buffer.byteLength(row.message_key) + Buffer.byteLength(row.value);
+  for (const [name, value] of Object.entries(row.headers ?? {}))
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(value) + 8;
+  return bytes;
 }

@@ -1,6 +1,6 @@
 import {
   type KafkaControlServer,
-  KAFKA_MOCK_CONTROL_ENV,
+  KAFKA_TEST_CONTROL_ENV,
   startKafkaControlServer,
 } from '../kafka/kafka-control';
 import { KAFKA_BROKERS_ENV, TEST_KAFKA_KIND_ENV } from '../kafka/kafka-faults';
@@ -21,7 +21,7 @@ const HANDLES_KEY = '__careTestInfra';
 const EXPORTED_ENV = [
   DATABASE_URL_ENV,
   KAFKA_BROKERS_ENV,
-  KAFKA_MOCK_CONTROL_ENV,
+  KAFKA_TEST_CONTROL_ENV,
   TEST_KAFKA_PARTITIONS_ENV,
   TEST_KAFKA_KIND_ENV,
 ];
@@ -37,13 +37,17 @@ export function takeTestInfraHandles(): TestInfraHandles | undefined {
 
 /**
  * Jest global setup of the integration project: starts PostgreSQL and a Kafka-protocol broker once per run
- * and exports `DATABASE_URL`, `KAFKA_BROKERS`, `TEST_KAFKA_KIND` and, for the local mock broker,
- * `KAFKA_MOCK_CONTROL` (see `kafkaFaults()`) to the test workers. Tests create their own topics.
+ * and exports `DATABASE_URL`, `KAFKA_BROKERS`, `TEST_KAFKA_KIND` and, for a broker it started itself (Apache
+ * Kafka or the local mock), `KAFKA_TEST_CONTROL` (see `kafkaFaults()`) to the test workers. Tests create their
+ * own topics.
  */
 export async function globalSetup(): Promise<void> {
   const previousEnv = Object.fromEntries(EXPORTED_ENV.map((name) => [name, process.env[name]]));
   const started = Date.now();
-  const [postgres, kafka] = await Promise.allSettled([startPostgres(), startKafka({ topics: [] })]);
+  const [postgres, kafka] = await Promise.allSettled([
+    startPostgres(),
+    startKafka({ topics: [], log: (line) => process.stderr.write(`[test infra] ${line}\n`) }),
+  ]);
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     if (postgres.status === 'fulfilled') await postgres.value.stop();
     if (kafka.status === 'fulfilled') await kafka.value.stop();
@@ -51,7 +55,7 @@ export async function globalSetup(): Promise<void> {
   }
   let control: KafkaControlServer | undefined;
   try {
-    if (kafka.value.localBroker) control = await startKafkaControlServer(kafka.value.localBroker);
+    if (kafka.value.control) control = await startKafkaControlServer(kafka.value.control);
   } catch (error) {
     await Promise.allSettled([postgres.value.stop(), kafka.value.stop()]);
     throw error;
@@ -60,7 +64,7 @@ export async function globalSetup(): Promise<void> {
   process.env[KAFKA_BROKERS_ENV] = kafka.value.brokers.join(',');
   process.env[TEST_KAFKA_KIND_ENV] = kafka.value.kind;
   process.env[TEST_KAFKA_PARTITIONS_ENV] ??= '3';
-  if (control) process.env[KAFKA_MOCK_CONTROL_ENV] = control.address;
+  if (control) process.env[KAFKA_TEST_CONTROL_ENV] = control.address;
   const handles: TestInfraHandles = { postgres: postgres.value, kafka: kafka.value, control, previousEnv };
   (globalThis as Record<string, unknown>)[HANDLES_KEY] = handles;
   process.stderr.write(

@@ -1,16 +1,22 @@
 import { createServer, createConnection, type Socket } from 'node:net';
 
-import type { LocalKafkaBroker } from './local-kafka-broker';
+/**
+ * Env variable with the `127.0.0.1:port` of the control server that forwards commands to the run's broker
+ * (Apache Kafka started by the test harness, or the local mock broker).
+ */
+export const KAFKA_TEST_CONTROL_ENV = 'KAFKA_TEST_CONTROL';
 
-/** Env variable with the `127.0.0.1:port` of the control server that forwards commands to the mock broker. */
-export const KAFKA_MOCK_CONTROL_ENV = 'KAFKA_MOCK_CONTROL';
+/** A broker the control server can drive: one command line in, one `OK ...` answer out (rejects otherwise). */
+export interface ControllableKafka {
+  command(line: string): Promise<string>;
+}
 
 /** Commands the control server forwards; `quit` is refused so a test cannot stop the shared broker. */
 const FORWARDED = new Set(['create', 'down', 'up', 'errors', 'ping']);
 
-/** A TCP server on 127.0.0.1 that forwards kafka-mock command lines from other processes (Jest workers). */
+/** A TCP server on 127.0.0.1 that forwards broker command lines from other processes (Jest workers). */
 export interface KafkaControlServer {
-  /** `127.0.0.1:port`; put it into `KAFKA_MOCK_CONTROL`. */
+  /** `127.0.0.1:port`; put it into `KAFKA_TEST_CONTROL`. */
   readonly address: string;
   close(): Promise<void>;
 }
@@ -20,7 +26,7 @@ export interface KafkaControlServer {
  * (`create <topic> <partitions>`, `down <id>`, `up <id>`, `errors <apiKey> <count> <code>...`, `ping`), each
  * answered with one `OK ...` or `ERR <reason>` line.
  */
-export async function startKafkaControlServer(broker: LocalKafkaBroker): Promise<KafkaControlServer> {
+export async function startKafkaControlServer(broker: ControllableKafka): Promise<KafkaControlServer> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -60,7 +66,7 @@ export async function startKafkaControlServer(broker: LocalKafkaBroker): Promise
   };
 }
 
-async function forward(broker: LocalKafkaBroker, line: string): Promise<string> {
+async function forward(broker: ControllableKafka, line: string): Promise<string> {
   const verb = line.split(/\s+/, 1)[0] ?? '';
   if (!FORWARDED.has(verb)) return `ERR command not allowed over the control socket: ${verb}`;
   try {
@@ -78,12 +84,12 @@ async function forward(broker: LocalKafkaBroker, line: string): Promise<string> 
  * Sends one command line to a control server (`host:port`) and resolves with its `OK ...` answer; rejects on
  * `ERR`, on connection errors and after `timeoutMs`.
  */
-export function sendKafkaControlCommand(address: string, line: string, timeoutMs = 15_000): Promise<string> {
+export function sendKafkaControlCommand(address: string, line: string, timeoutMs = 120_000): Promise<string> {
   const separator = address.lastIndexOf(':');
   const host = address.slice(0, separator);
   const port = Number(address.slice(separator + 1));
   if (separator <= 0 || !Number.isInteger(port)) {
-    return Promise.reject(new Error(`bad ${KAFKA_MOCK_CONTROL_ENV} address: ${address}`));
+    return Promise.reject(new Error(`bad ${KAFKA_TEST_CONTROL_ENV} address: ${address}`));
   }
   return new Promise<string>((resolveAnswer, rejectAnswer) => {
     const socket = createConnection({ host, port });
@@ -98,7 +104,7 @@ export function sendKafkaControlCommand(address: string, line: string, timeoutMs
     };
     socket.setEncoding('utf8');
     socket.setTimeout(timeoutMs, () =>
-      settle(new Error(`kafka-mock control "${line}": no answer in ${timeoutMs} ms`)),
+      settle(new Error(`kafka control "${line}": no answer in ${timeoutMs} ms`)),
     );
     socket.on('connect', () => socket.write(`${line}\n`));
     socket.on('data', (chunk: string) => {
@@ -107,9 +113,9 @@ export function sendKafkaControlCommand(address: string, line: string, timeoutMs
       if (newline < 0) return;
       const answer = buffered.slice(0, newline).trim();
       if (answer === 'OK' || answer.startsWith('OK ')) settle(undefined, answer);
-      else settle(new Error(`kafka-mock control "${line}": ${answer.replace(/^ERR\s*/, '')}`));
+      else settle(new Error(`kafka control "${line}": ${answer.replace(/^ERR\s*/, '')}`));
     });
-    socket.on('error', (error) => settle(new Error(`kafka-mock control at ${address}: ${error.message}`)));
-    socket.on('close', () => settle(new Error(`kafka-mock control at ${address} closed without an answer`)));
+    socket.on('error', (error) => settle(new Error(`kafka control at ${address}: ${error.message}`)));
+    socket.on('close', () => settle(new Error(`kafka control at ${address} closed without an answer`)));
   });
 }

@@ -1,3 +1,4 @@
+import { type ApacheKafkaCluster, isApacheKafkaAvailable, startApacheKafka } from './apache-kafka-cluster';
 import { isDockerEngineAvailable } from './docker-engine';
 import { findFreePort } from './free-port';
 import { createTopicsWithAdmin } from './kafka-admin-topics';
@@ -10,18 +11,26 @@ export const TEST_KAFKA_IMAGE_ENV = 'TEST_KAFKA_IMAGE';
 /** Apache Kafka 3.9 (KRaft): the last line whose protocol versions kafkajs 2.2.4 fully speaks. */
 const DEFAULT_KAFKA_IMAGE = 'apache/kafka:3.9.1';
 
-/** Where the broker came from: an external cluster, a Docker container, or the local kafka-mock helper. */
-export type KafkaKind = 'env' | 'testcontainers' | 'local-mock';
+/**
+ * Where the broker came from: an external cluster, a Docker container, Apache Kafka from Maven Central run as
+ * JVM processes, or the local kafka-mock helper (the fallback: not Kafka, see infra/kafka-mock/README.md).
+ */
+export type KafkaKind = 'env' | 'testcontainers' | 'apache-kafka' | 'local-mock';
+
+/** Env variable forcing one kind (`apache-kafka` or `local-mock`) instead of the order of preference. */
+export const TEST_KAFKA_ENV = 'TEST_KAFKA';
 
 /** Options for {@link startKafka}. */
 export interface StartKafkaOptions {
   /** Topics created before the promise resolves. */
   topics?: TopicSpec[];
-  /** Broker count for the local mock (default 3); a container is always a single broker. */
+  /** Broker count for Apache Kafka (default 1) or the local mock (default 3); a container is always one broker. */
   brokers?: number;
+  /** Progress lines (Apache Kafka's first run downloads its jars). */
+  log?: (line: string) => void;
 }
 
-/** A Kafka-protocol cluster for tests. Fault injection exists only on the local mock broker. */
+/** A Kafka-protocol cluster for tests. Brokers can be stopped and started where this harness started them. */
 export interface KafkaForTests {
   readonly brokers: string[];
   readonly kind: KafkaKind;
@@ -32,28 +41,62 @@ export interface KafkaForTests {
   pushRequestErrors?(apiKey: number, count: number, codes: number[]): Promise<void>;
   /** The helper process handle when `kind` is `local-mock`. */
   readonly localBroker?: LocalKafkaBroker;
+  /** The cluster handle when `kind` is `apache-kafka`. */
+  readonly apacheKafka?: ApacheKafkaCluster;
+  /** What the test control server forwards to (both kinds this harness starts). */
+  readonly control?: { command(line: string): Promise<string> };
   stop(): Promise<void>;
 }
 
 /**
  * Starts (or finds) Kafka for tests, in order of preference: `KAFKA_BROKERS` from the environment; a
- * testcontainers `apache/kafka` container when a Docker engine answers; else the local kafka-mock broker.
+ * testcontainers `apache/kafka` container when a Docker engine answers; Apache Kafka from Maven Central as JVM
+ * processes when Java and Maven are present; else the local kafka-mock broker. `TEST_KAFKA=apache-kafka` or
+ * `local-mock` forces one of the last two.
  */
 export async function startKafka(options: StartKafkaOptions = {}): Promise<KafkaForTests> {
   const topics = options.topics ?? [];
   topics.forEach((topic) => assertTopicName(topic.name));
-  const fromEnv = parseBrokerList(process.env[KAFKA_BROKERS_ENV]);
-  const kafka: KafkaForTests =
-    fromEnv.length > 0
-      ? externalKafka(fromEnv)
-      : (await isDockerEngineAvailable())
-        ? await startKafkaContainer()
-        : await startLocalMock(options.brokers);
+  const kafka = await chooseKafka(options);
   await kafka.createTopics(topics);
   return kafka;
 }
 
-/** An externally managed cluster; with `KAFKA_MOCK_CONTROL` also set (a kafka-mock run elsewhere) faults work too. */
+/** Whether Apache Kafka from Maven is preferred over the mock without `TEST_KAFKA` (see chooseKafka). */
+const APACHE_KAFKA_BY_DEFAULT = false;
+
+async function chooseKafka(options: StartKafkaOptions): Promise<KafkaForTests> {
+  const fromEnv = parseBrokerList(process.env[KAFKA_BROKERS_ENV]);
+  if (fromEnv.length > 0) return externalKafka(fromEnv);
+  const forced = process.env[TEST_KAFKA_ENV]?.trim();
+  if (forced === 'local-mock') return startLocalMock(options.brokers);
+  if (forced === 'apache-kafka') return startApacheKafkaForTests(options);
+  if (forced) throw new Error(`${TEST_KAFKA_ENV} must be apache-kafka or local-mock, got ${forced}`);
+  if (await isDockerEngineAvailable()) return startKafkaContainer();
+  // Not yet the default: three integration files (ops lag and topics, racing provisioners) still fail on a
+  // real broker; `TEST_KAFKA=apache-kafka npm test` runs the tier on it (issue 13, in progress).
+  if (APACHE_KAFKA_BY_DEFAULT && isApacheKafkaAvailable()) return startApacheKafkaForTests(options);
+  return startLocalMock(options.brokers);
+}
+
+async function startApacheKafkaForTests(options: StartKafkaOptions): Promise<KafkaForTests> {
+  const cluster = await startApacheKafka({
+    nodes: options.brokers ?? 1,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return {
+    brokers: cluster.bootstrapServers,
+    kind: 'apache-kafka',
+    createTopics: (topics) => cluster.createTopics(topics),
+    setBrokerDown: (id) => cluster.stopNode(id),
+    setBrokerUp: (id) => cluster.startNode(id),
+    apacheKafka: cluster,
+    control: cluster,
+    stop: () => cluster.stop(),
+  };
+}
+
+/** An externally managed cluster; with `KAFKA_TEST_CONTROL` also set (a harness run elsewhere) faults work too. */
 function externalKafka(brokers: string[]): KafkaForTests {
   const env = { ...process.env, [KAFKA_BROKERS_ENV]: brokers.join(',') };
   const faults = kafkaFaults(env);
@@ -82,6 +125,7 @@ async function startLocalMock(brokers: number | undefined): Promise<KafkaForTest
     setBrokerUp: (id) => broker.setBrokerUp(id),
     pushRequestErrors: (apiKey, count, codes) => broker.pushRequestErrors(apiKey, count, codes),
     localBroker: broker,
+    control: broker,
     stop: () => broker.stop(),
   };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { provisioningPlan } from '@care/contracts';
 import { Client } from 'pg';
-import { kafkaFaults } from '../kafka/kafka-faults';
+import { startApacheKafka, type ApacheKafkaCluster } from '../kafka/apache-kafka-cluster';
+import { apacheKafkaFaults, kafkaFaults, type KafkaFaults } from '../kafka/kafka-faults';
 import { TopicProbe } from '../topics/topic-probe';
 
 /** An isolated slice of the run's real Postgres and broker for one test file. */
@@ -14,7 +15,7 @@ export interface TestEnvironment {
   /** Environment variables that point a service at this slice. */
   readonly serviceEnv: Record<string, string>;
   readonly probe: TopicProbe;
-  readonly faults: ReturnType<typeof kafkaFaults>;
+  readonly faults: KafkaFaults;
   dispose(): Promise<void>;
 }
 
@@ -24,14 +25,26 @@ export interface TestEnvironment {
  * (DATABASE_URL, KAFKA_BROKERS). Partition counts are capped (default 3) to keep the local broker light.
  */
 export async function createTestEnvironment(
-  options: { maxPartitions?: number } = {},
+  options: {
+    maxPartitions?: number;
+    /**
+     * Where the run's broker is Apache Kafka started by the harness: start a cluster of this many nodes for this
+     * environment alone, so that the file can stop and start its brokers without disturbing the test files
+     * running beside it (each costs a JVM and ~5 s). On the mock broker the shared one is used.
+     */
+    ownBrokers?: number;
+  } = {},
 ): Promise<TestEnvironment> {
   const serverUrl = process.env['DATABASE_URL'];
   if (serverUrl === undefined || serverUrl === '')
     throw new Error('DATABASE_URL is not set: is the Jest global setup in use?');
   const id = randomBytes(4).toString('hex');
   const prefix = `it${id}.`;
-  const faults = kafkaFaults();
+  let own: ApacheKafkaCluster | undefined;
+  if (options.ownBrokers !== undefined && process.env['TEST_KAFKA_KIND'] === 'apache-kafka') {
+    own = await startApacheKafka({ nodes: options.ownBrokers });
+  }
+  const faults = own ? apacheKafkaFaults(own) : kafkaFaults();
   const maxPartitions = options.maxPartitions ?? 3;
   await faults.createTopics(
     provisioningPlan().map((topic) => ({
@@ -63,13 +76,15 @@ export async function createTestEnvironment(
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: faults.brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
-      KAFKA_IDEMPOTENT_PRODUCER: faults.canInjectFaults ? 'false' : 'true',
+      // On wherever the broker supports it (every real Kafka), as in production; the mock broker cannot.
+      KAFKA_IDEMPOTENT_PRODUCER: faults.kind === 'local-mock' ? 'false' : 'true',
       OUTBOX_RELAY_POLL_MS: '50',
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     },
     dispose: async () => {
       await probe.disconnect();
+      await own?.stop();
     },
   };
 }

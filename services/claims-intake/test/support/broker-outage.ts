@@ -1,14 +1,9 @@
 import { aValidProfessionalClaim } from '@care/contracts';
 import type { TestEnvironment } from '@care/testing';
 
-/** Broker ids of the local mock cluster the test harness starts (3 brokers). */
-export const MOCK_BROKER_IDS = [1, 2, 3] as const;
-
-/** Takes every broker of the local mock cluster down (the whole cluster unreachable) or back up. */
+/** Takes every broker of the run's cluster down (the whole cluster unreachable) or back up (-1: all nodes). */
 export async function setAllBrokers(environment: TestEnvironment, up: boolean): Promise<void> {
-  for (const id of MOCK_BROKER_IDS) {
-    await (up ? environment.faults.setBrokerUp(id) : environment.faults.setBrokerDown(id));
-  }
+  await (up ? environment.faults.setBrokerUp(-1) : environment.faults.setBrokerDown(-1));
 }
 
 /** POSTs a valid professional claim with this id (member `M-<claimId>`) and returns the HTTP status. */
