@@ -130,7 +130,7 @@ const TOO_LARGE = 'x'.repeat(1_100_000);
                   topic,
                   acks: -1,
                   messages: poisoned
-                    ? [...small, { partition: (round % 3) as number, value: TOO_LARGE }]
+                    ? [...small, { partition: (round % 3), value: TOO_LARGE }]
                     : small,
                 });
               } catch (error) {

@@ -74,9 +74,9 @@ export class DeadLetterPublication {
         if (isSizeError(error) && !this.oneAtATime) {
           this.oneAtATime = true;
           for (let index = this.sent; index < this.records.length; index += 1) {
-            const record = this.records[index] as Message;
+            const record = this.records[index];
             if (record.headers?.[HEADERS.dlqValueOmitted] === undefined) {
-              this.records[index] = cutDown(record, this.originals[index] as DeadLetter);
+              this.records[index] = cutDown(record, this.originals[index]);
             }
           }
         }
@@ -181,7 +181,7 @@ function recordSize(record: Message): number {
   for (const [name, value] of Object.entries(record.headers ?? {})) {
     bytes += Buffer.byteLength(name) + 8;
     const values = Array.isArray(value) ? value : [value];
-    for (const item of values) bytes += byteLength((item as Buffer | string | undefined) ?? null);
+    for (const item of values) bytes += byteLength((item) ?? null);
   }
   return bytes;
 }

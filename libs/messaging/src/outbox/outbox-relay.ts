@@ -199,7 +199,7 @@ export class OutboxRelay {
   private rowsThatFit(rows: OutboxRow[]): OutboxRow[] {
     let bytes = 0;
     for (let index = 0; index < rows.length; index += 1) {
-      const row = rows[index] as OutboxRow;
+      const row = rows[index];
       bytes += rowBytes(row);
       if (bytes > this.options.maxSendBytes) {
         if (index === 0) {
