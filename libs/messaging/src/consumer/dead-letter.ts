@@ -124,14 +124,14 @@ export function stringHeaders(headers: KafkaMessage['headers']): Record<string, 
 }
 
 function toRecord(source: DeadLetterSource, deadLetter: DeadLetter, failedAt: string): Message {
-  const { message, code, reason } = deadLetter;
+  const { message } = deadLetter;
   return {
     key: message.key,
     value: message.value,
     timestamp: message.timestamp,
     headers: {
       ...stringHeaders(message.headers),
-      ...deadLetterHeaders(source, deadLetter, code, reason, failedAt),
+      ...deadLetterHeaders(source, deadLetter, failedAt),
     },
   };
 }
@@ -139,13 +139,11 @@ function toRecord(source: DeadLetterSource, deadLetter: DeadLetter, failedAt: st
 function deadLetterHeaders(
   source: DeadLetterSource,
   deadLetter: DeadLetter,
-  code: string,
-  reason: string,
   failedAt: string,
 ): Record<string, string> {
   return {
-    [HEADERS.dlqErrorCode]: code,
-    [HEADERS.dlqError]: reason.slice(0, 2000),
+    [HEADERS.dlqErrorCode]: deadLetter.code,
+    [HEADERS.dlqError]: deadLetter.reason.slice(0, 2000),
     [HEADERS.dlqSourceTopic]: source.physicalTopic,
     [HEADERS.dlqSourcePartition]: String(source.partition),
     [HEADERS.dlqSourceOffset]: deadLetter.message.offset,
