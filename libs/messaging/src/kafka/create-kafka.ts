@@ -1,6 +1,9 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { MessagingLogger } from '../messaging-logger';
 
+/** How long a TCP connect to a broker may take (kafkajs' own default is 1 s). */
+export const KAFKA_CONNECTION_TIMEOUT_MS = 10_000;
+
 /** A kafkajs client whose own log lines go through the service logger (no payloads are logged). */
 export function createKafka(options: {
   clientId: string;
@@ -29,6 +32,9 @@ export function createKafka(options: {
     brokers: [...options.brokers],
     logLevel: logLevel.WARN,
     logCreator,
+    // kafkajs gives a TCP connect 1 s; a loaded host (CI running many suites) can take longer to accept. 10 s is the
+    // Java client's default (socket.connection.setup.timeout.ms).
+    connectionTimeout: KAFKA_CONNECTION_TIMEOUT_MS,
     retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5000 },
   });
 }

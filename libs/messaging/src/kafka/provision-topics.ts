@@ -8,6 +8,7 @@ import {
   type LogEntry,
 } from 'kafkajs';
 import { TopicNames } from './topic-names';
+import { KAFKA_CONNECTION_TIMEOUT_MS } from './create-kafka';
 
 /** Options of {@link provisionTopics}. */
 export interface ProvisionTopicsOptions {
@@ -176,6 +177,7 @@ function adminClient(brokers: string[], logger: ((line: string) => void) | undef
     logLevel: logger ? logLevel.WARN : logLevel.NOTHING,
     logCreator,
     // Ride out a broker that is still starting (docker compose, CI) for roughly a minute.
+    connectionTimeout: KAFKA_CONNECTION_TIMEOUT_MS,
     retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10_000 },
   }).admin();
 }

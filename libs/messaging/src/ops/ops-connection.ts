@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { OPS_TOPICS } from '@care/contracts';
 import { TopicNames } from '../kafka/topic-names';
+import { KAFKA_CONNECTION_TIMEOUT_MS } from '../kafka/create-kafka';
 
 /** The replay ledger and the reveal audit topics (catalog names, before the environment prefix): see OPS_TOPICS. */
 export const OPS_REPLAY_LEDGER_TOPIC = OPS_TOPICS.dlqReplays.name;
@@ -40,6 +41,7 @@ export class OpsConnection {
       brokers,
       logLevel: log ? logLevel.WARN : logLevel.NOTHING,
       ...(log ? { logCreator: () => (entry: { log: { message: string } }) => log(entry.log.message) } : {}),
+      connectionTimeout: KAFKA_CONNECTION_TIMEOUT_MS,
       retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 3000 },
     });
     const admin = kafka.admin();

@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 
 import { assertTopicName, type TopicSpec, topicPartitions } from './topic-spec';
+import { TEST_KAFKA_CONNECTION_TIMEOUT_MS } from './test-client-timeouts';
 
 /**
  * Creates topics on a real Kafka cluster through kafkajs `admin.createTopics`, then waits until every partition
@@ -16,7 +17,12 @@ export async function createTopicsWithAdmin(
 ): Promise<void> {
   if (topics.length === 0) return;
   topics.forEach((topic) => assertTopicName(topic.name));
-  const admin = new Kafka({ clientId: 'care-testing-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'care-testing-admin',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: TEST_KAFKA_CONNECTION_TIMEOUT_MS,
+  }).admin();
   await admin.connect();
   try {
     try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
+import { TEST_KAFKA_CONNECTION_TIMEOUT_MS } from '../kafka/test-client-timeouts';
 
 /** A message as tests see it: key, value text, headers as strings, and where it was read. */
 export interface ProbedMessage {
@@ -41,6 +42,7 @@ export class TopicProbe {
       clientId: `topic-probe-${randomUUID().slice(0, 8)}`,
       brokers: [...brokers],
       logLevel: logLevel.NOTHING,
+      connectionTimeout: TEST_KAFKA_CONNECTION_TIMEOUT_MS,
       retry: { retries: 8, initialRetryTime: 100 },
     });
     const producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
@@ -205,9 +207,12 @@ export class TopicProbe {
           const written = await this.count(topic);
           const messages = received.get(topic) ?? [];
           if (messages.length >= written) {
-            return [...messages].sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+            return [...messages].sort(
+              (a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset),
+            );
           }
-          if (Date.now() > deadline) throw new Error(`follow(${topic}) has ${messages.length} of ${written} messages`);
+          if (Date.now() > deadline)
+            throw new Error(`follow(${topic}) has ${messages.length} of ${written} messages`);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       },
@@ -232,7 +237,8 @@ export class TopicProbe {
       }
       const backlog = await outboxRows();
       if (lags.every((lag) => lag === 0) && backlog === 0) return;
-      if (Date.now() > deadline) throw new Error(`not settled: lag ${lags.join('/')}, outbox ${String(backlog)}`);
+      if (Date.now() > deadline)
+        throw new Error(`not settled: lag ${lags.join('/')}, outbox ${String(backlog)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
