@@ -87,7 +87,9 @@ export async function provisionTopics(options: ProvisionTopicsOptions): Promise<
     const outcomes = await Promise.allSettled(
       missing.map((topic) =>
         admin.createTopics({
-          waitForLeaders: true,
+          // Our own waitForLeaders below covers every plan topic; kafkajs' own wait fails the loser of two
+          // concurrent provisioners with UNKNOWN_TOPIC_OR_PARTITION on Apache Kafka.
+          waitForLeaders: false,
           timeout: timeoutMs,
           topics: [
             {
@@ -204,7 +206,11 @@ async function waitForLeaders(
           partitions.some((partition) => partition.leader < 0 || partition.partitionErrorCode !== 0)
         );
       });
-      if (notReady.length === 0) return byName;
+      if (notReady.length === 0) {
+        // A leader named in the metadata may not serve its partition yet (NOT_LEADER_FOR_PARTITION for a moment).
+        for (const name of topics) await admin.fetchTopicOffsets(name);
+        return byName;
+      }
       problem = `no leader yet for ${notReady.join(', ')}`;
     } catch (error) {
       problem = describeError(error);

@@ -55,7 +55,7 @@ export async function measureConsumerLag(
   );
   const ends = new Map<string, Map<number, { low: string; high: string }>>();
   for (const physical of topics) {
-    const offsets = await admin.fetchTopicOffsets(physical);
+    const offsets = await connection.topicOffsets(physical);
     ends.set(physical, new Map(offsets.map((p) => [p.partition, { low: p.low, high: p.high }])));
   }
 

@@ -68,7 +68,7 @@ export async function showDeadLetter(
   options: ShowDeadLetterOptions,
 ): Promise<DeadLetterDetail> {
   const physical = resolveDeadLetterTopic(connection, topic);
-  const offsets = await connection.admin.fetchTopicOffsets(physical);
+  const offsets = await connection.topicOffsets(physical);
   const candidates = offsets.filter(
     (p) =>
       (options.partition === undefined || p.partition === options.partition) &&

@@ -19,6 +19,18 @@ export interface OpsConnectionOptions {
   readonly logger?: (line: string) => void;
 }
 
+const TOPIC_OFFSETS_ATTEMPTS = 8;
+
+/**
+ * An admin error worth another try: kafkajs marks protocol errors such as NOT_LEADER_FOR_PARTITION and
+ * LEADER_NOT_AVAILABLE retriable; a TypeError is kafkajs' "Cannot destructure property 'partitions'" on a partial
+ * offsets answer (tulios/kafkajs#461).
+ */
+function isTransientAdminError(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
+}
+
 /** One Kafka client for an ops command: admin, a lazily connected producer, and the environment's names. */
 export class OpsConnection {
   readonly names: TopicNames;
@@ -57,6 +69,27 @@ export class OpsConnection {
       return producer;
     })();
     return this.producerConnected;
+  }
+
+  /**
+   * Low and high offsets of every partition of a topic. kafkajs gives up at once when a partition's leader answers
+   * NOT_LEADER_FOR_PARTITION (a leader moved, or a broker has not yet taken up a partition it was just given), and
+   * keeps its cached leaders for minutes. Retriable errors are retried here with backoff for about 10 s, and from the
+   * second attempt on, the admin client reconnects first so that it fetches the cluster's metadata afresh.
+   */
+  async topicOffsets(physical: string): ReturnType<Admin['fetchTopicOffsets']> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.admin.fetchTopicOffsets(physical);
+      } catch (error) {
+        if (!isTransientAdminError(error) || attempt >= TOPIC_OFFSETS_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));
+        if (attempt >= 2) {
+          await this.admin.disconnect();
+          await this.admin.connect();
+        }
+      }
+    }
   }
 
   /** A consumer group id for one read that is never committed. */

@@ -24,7 +24,7 @@ export async function readTopic(
   physicalTopic: string,
   options: ReadTopicOptions = {},
 ): Promise<ReadMessage[]> {
-  const offsets = await connection.admin.fetchTopicOffsets(physicalTopic);
+  const offsets = await connection.topicOffsets(physicalTopic);
   const starts = new Map<number, bigint>();
   const ends = new Map<number, bigint>();
   for (const partition of offsets) {

@@ -62,7 +62,7 @@ export async function reportTopics(
   const endOffsets = async (): Promise<Map<string, { partitions: number; end: number }>> => {
     const result = new Map<string, { partitions: number; end: number }>();
     for (const physical of present) {
-      const offsets = await connection.admin.fetchTopicOffsets(physical);
+      const offsets = await connection.topicOffsets(physical);
       result.set(physical, {
         partitions: offsets.length,
         end: offsets.reduce((sum, partition) => sum + Number(partition.high), 0),

@@ -7,7 +7,7 @@ import { TEST_KAFKA_CONNECTION_TIMEOUT_MS } from './test-client-timeouts';
  * Creates topics on a real Kafka cluster through kafkajs `admin.createTopics`, then waits until every partition
  * of every topic has a leader in the metadata of the broker asked (on a multi-node cluster the new topic reaches
  * each broker's metadata a moment after the controller answered, which kafkajs' own `waitForLeaders` reports as
- * an error). Topics that already exist are left as they are. Not usable against the mock broker (see
+ * an error) and until each partition's leader answers for its offsets. Topics that already exist are left as they are. Not usable against the mock broker (see
  * infra/kafka-mock/README.md).
  */
 export async function createTopicsWithAdmin(
@@ -46,7 +46,11 @@ export async function createTopicsWithAdmin(
             topic.partitions.length === 0 ||
             topic.partitions.some((partition) => partition.leader < 0 || partition.partitionErrorCode !== 0),
         );
-        if (waiting.length === 0) return;
+        if (waiting.length === 0) {
+          // A leader in the metadata may not serve its partition yet (NOT_LEADER_FOR_PARTITION for a moment).
+          for (const name of names) await admin.fetchTopicOffsets(name);
+          return;
+        }
         problem = `no leader yet for ${waiting.map((topic) => topic.name).join(', ')}`;
       } catch (error) {
         problem = error instanceof Error ? error.message : String(error);

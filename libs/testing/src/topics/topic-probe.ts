@@ -63,13 +63,15 @@ export class TopicProbe {
     return result;
   }
 
-  /** Partition offsets of a topic, serialized and retried a few times on that kafkajs failure. */
+  /** Partition offsets of a topic, serialized and retried a few times on that kafkajs failure or a leader not serving yet. */
   private async topicOffsets(physical: string): ReturnType<Admin['fetchTopicOffsets']> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.serialized(() => this.admin.fetchTopicOffsets(physical));
       } catch (error) {
-        if (!(error instanceof TypeError) || attempt >= 5) throw error;
+        // TypeError: kafkajs#461; retriable protocol errors: NOT_LEADER_FOR_PARTITION while a leader takes up a partition
+        const retriable = (error as { retriable?: unknown }).retriable === true;
+        if (!(error instanceof TypeError || retriable) || attempt >= 5) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
       }
     }
