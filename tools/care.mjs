@@ -49,7 +49,7 @@ function runs(command, args) {
 function ensureLibrdkafka() {
   if (process.env.KAFKA_BROKERS) return; // an external broker: no local broker is needed
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
-  if (process.env.TEST_KAFKA === 'apache-kafka' && runs(java, ['-version']) && runs('mvn', ['-v'])) return;
+  if (process.env.TEST_KAFKA !== 'local-mock' && runs(java, ['-version']) && runs('mvn', ['-v'])) return;
   if (existsSync('/usr/include/librdkafka/rdkafka_mock.h')) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? [] : ['sudo', '-n'];

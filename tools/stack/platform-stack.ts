@@ -138,8 +138,7 @@ async function startStackKafka(dataDir: string, log: (line: string) => void): Pr
       stop: () => Promise.resolve(),
     };
   }
-  // Opt-in until the integration tier passes on Apache Kafka by default (issue 13, in progress).
-  if (process.env[TEST_KAFKA_ENV] === 'apache-kafka' && isApacheKafkaAvailable()) {
+  if (process.env[TEST_KAFKA_ENV] !== 'local-mock' && isApacheKafkaAvailable()) {
     rmSync(dataDir, { recursive: true, force: true });
     const cluster = await startApacheKafka({ nodes: 1, dataDir, log });
     try {
@@ -159,7 +158,9 @@ async function startStackKafka(dataDir: string, log: (line: string) => void): Pr
   return {
     brokers: broker.bootstrapServers,
     description:
-      'librdkafka mock broker, 3 brokers: no Java or Maven here (not Kafka: infra/kafka-mock/README.md)',
+      process.env[TEST_KAFKA_ENV] === 'local-mock'
+        ? 'librdkafka mock broker, 3 brokers: TEST_KAFKA=local-mock (not Kafka: infra/kafka-mock/README.md)'
+        : 'librdkafka mock broker, 3 brokers: no Java or Maven here (not Kafka: infra/kafka-mock/README.md)',
     idempotent: false,
     stop: () => broker.stop(),
   };

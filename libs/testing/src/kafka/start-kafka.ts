@@ -63,7 +63,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
 }
 
 /** Whether Apache Kafka from Maven is preferred over the mock without `TEST_KAFKA` (see chooseKafka). */
-const APACHE_KAFKA_BY_DEFAULT = false;
+const APACHE_KAFKA_BY_DEFAULT = true;
 
 async function chooseKafka(options: StartKafkaOptions): Promise<KafkaForTests> {
   const fromEnv = parseBrokerList(process.env[KAFKA_BROKERS_ENV]);
@@ -73,8 +73,7 @@ async function chooseKafka(options: StartKafkaOptions): Promise<KafkaForTests> {
   if (forced === 'apache-kafka') return startApacheKafkaForTests(options);
   if (forced) throw new Error(`${TEST_KAFKA_ENV} must be apache-kafka or local-mock, got ${forced}`);
   if (await isDockerEngineAvailable()) return startKafkaContainer();
-  // Not yet the default: three integration files (ops lag and topics, racing provisioners) still fail on a
-  // real broker; `TEST_KAFKA=apache-kafka npm test` runs the tier on it (issue 13, in progress).
+  // The integration tier passes on Apache Kafka (issue 13); `TEST_KAFKA=local-mock` forces the fallback.
   if (APACHE_KAFKA_BY_DEFAULT && isApacheKafkaAvailable()) return startApacheKafkaForTests(options);
   return startLocalMock(options.brokers);
 }
