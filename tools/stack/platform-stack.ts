@@ -99,7 +99,7 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
   }
 }
 
-interface StackKafka {
+export interface StackKafka {
   brokers: string[];
   description: string;
   /** False only for the librdkafka mock, which has no idempotent producer. */
@@ -113,11 +113,18 @@ interface StackKafka {
  * missing topics); Apache Kafka from Maven Central as a JVM process (data in .stack/kafka, wiped at each start
  * like the database); the librdkafka mock broker where Java or Maven is missing (or `TEST_KAFKA=local-mock`).
  */
-async function startStackKafka(dataDir: string, log: (line: string) => void): Promise<StackKafka> {
-  const external = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter((entry) => entry.trim() !== '');
-  const prefix = process.env['KAFKA_TOPIC_PREFIX'] ?? '';
+export async function startStackKafka(
+  dataDir: string,
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<StackKafka> {
+  const external = (env['KAFKA_BROKERS'] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const prefix = env['KAFKA_TOPIC_PREFIX'] ?? '';
   if (external.length > 0) {
-    if (process.env['KAFKA_PROVISION_TOPICS'] === 'false') {
+    if (env['KAFKA_PROVISION_TOPICS'] === 'false') {
       const missing = await findMissingTopics({ brokers: external, prefix });
       if (missing.length > 0) {
         throw new Error(
@@ -138,7 +145,7 @@ async function startStackKafka(dataDir: string, log: (line: string) => void): Pr
       stop: () => Promise.resolve(),
     };
   }
-  if (process.env[TEST_KAFKA_ENV] !== 'local-mock' && isApacheKafkaAvailable()) {
+  if (env[TEST_KAFKA_ENV] !== 'local-mock' && isApacheKafkaAvailable()) {
     rmSync(dataDir, { recursive: true, force: true });
     const cluster = await startApacheKafka({ nodes: 1, dataDir, log });
     try {
@@ -158,7 +165,7 @@ async function startStackKafka(dataDir: string, log: (line: string) => void): Pr
   return {
     brokers: broker.bootstrapServers,
     description:
-      process.env[TEST_KAFKA_ENV] === 'local-mock'
+      env[TEST_KAFKA_ENV] === 'local-mock'
         ? 'librdkafka mock broker, 3 brokers: TEST_KAFKA=local-mock (not Kafka: infra/kafka-mock/README.md)'
         : 'librdkafka mock broker, 3 brokers: no Java or Maven here (not Kafka: infra/kafka-mock/README.md)',
     idempotent: false,

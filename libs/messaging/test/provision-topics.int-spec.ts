@@ -3,13 +3,9 @@
  * retention, leaves existing topics alone (warning about partition mismatches), and is safe to run twice
  * or concurrently.
  *
- * SKIPPED on the local kafka-mock broker, which is what the integration tier uses on machines without Docker:
- * the mock does not support the CreateTopics admin API (it reports a controller id that is not one of its
- * brokers; see infra/kafka-mock/README.md). It runs when the Jest global setup found real Kafka, i.e.
- * `TEST_KAFKA_KIND` is `env` (`KAFKA_BROKERS` given, e.g. the docker-compose broker at localhost:9094) or
- * `testcontainers` (a Docker engine answered):
- *
- *   KAFKA_BROKERS=localhost:9094 npx jest --selectProjects integration libs/messaging/test/provision-topics
+ * Runs on every real Kafka (the integration tier's default Apache Kafka, `KAFKA_BROKERS`, testcontainers);
+ * SKIPPED on the librdkafka mock (`TEST_KAFKA=local-mock`), which does not support the CreateTopics admin API
+ * (infra/kafka-mock/README.md).
  */
 import { provisioningPlan } from '@care/contracts';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
