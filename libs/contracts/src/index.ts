@@ -3,6 +3,7 @@ export * from './envelope/event-envelope';
 export * from './envelope/event-definition';
 export * from './envelope/decode-event';
 export * from './envelope/validation-issues';
+export * from './envelope/input-bounds';
 export * from './validators/npi.validator';
 export * from './validators/tin.validator';
 export * from './validators/icd10-cm.validator';

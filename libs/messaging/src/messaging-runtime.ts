@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { inputBoundsOf } from '@care/config';
 import { EventConsumer } from './consumer/event-consumer';
 import type { EventConsumerDefinition } from './consumer/event-consumer-definition';
 import { backoffDelayMs, sleep } from './errors/backoff';
@@ -50,9 +51,10 @@ export class MessagingRuntime {
     // send when idempotent (see SerialProducer for the kafkajs sequence-number defect this avoids).
     this.producer = new SerialProducer({
       idempotent: settings.idempotentProducer,
-      create: () =>
+      create: (createPartitioner) =>
         this.kafka.producer({
           allowAutoTopicCreation: false,
+          createPartitioner,
           idempotent: settings.idempotentProducer,
           // One request in flight: kafkajs serializes idempotent requests per broker anyway, and without
           // idempotence it is what keeps per-partition order across retries.
@@ -115,6 +117,7 @@ export class MessagingRuntime {
           partitionsConsumedConcurrently: this.options.settings.partitionsConsumedConcurrently,
           sessionTimeoutMs: this.options.settings.sessionTimeoutMs,
           deadLetterMaxBytes: this.options.settings.maxSendBytes,
+          inputBounds: inputBoundsOf(this.options.settings),
         },
         definition,
       );

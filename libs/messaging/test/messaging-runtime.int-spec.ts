@@ -17,7 +17,12 @@ import {
   type ClaimSubmission,
 } from '@care/contracts';
 import { loadConfig } from '@care/config';
-import { createServiceDataSource, MessagingTables1732406400000, runMigrations } from '@care/persistence';
+import {
+  createServiceDataSource,
+  MessagingDeadLetters1796601600000,
+  MessagingTables1732406400000,
+  runMigrations,
+} from '@care/persistence';
 import { createTestEnvironment, inboundClaimMessage, type TestEnvironment } from '@care/testing';
 import { Client } from 'pg';
 import { Registry } from 'prom-client';
@@ -201,7 +206,7 @@ describe('messaging runtime', () => {
       url: environment.databaseUrl,
       schema: SCHEMA,
       applicationName: SERVICE,
-      migrations: [MessagingTables1732406400000],
+      migrations: [MessagingTables1732406400000, MessagingDeadLetters1796601600000],
       poolSize: 6,
     });
     await dataSource.initialize();

@@ -2,11 +2,13 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EventEnvelopeSchema, type EventEnvelope } from './event-envelope';
 import { findEventDefinition, knownVersionsOf, type EventDefinition } from './event-definition';
+import { checkInputBounds, DEFAULT_INPUT_BOUNDS, type InputBounds } from './input-bounds';
 import { describeIssues, toValidationIssues, type ValidationIssue } from './validation-issues';
 
 /** Why a message can never be processed; each code is a permanent failure that goes to the dead-letter topic. */
 export type DecodeErrorCode =
   | 'unparseable'
+  | 'out-of-bounds'
   | 'invalid-envelope'
   | 'unexpected-type'
   | 'unknown-type'
@@ -29,10 +31,15 @@ export type DecodeResult =
 const KAFKA_VALIDATION = { whitelist: true, forbidNonWhitelisted: false } as const;
 
 /**
- * Parses and validates one message value: JSON, then the envelope, then the payload class registered for
- * (type, version). `expectedTypes` (if given) lists the types allowed on the topic being read.
+ * Parses and validates one message value: JSON, then the input bounds (depth, array and string lengths, no NUL,
+ * no prototype keys), then the envelope, then the payload class registered for (type, version). `expectedTypes`
+ * (if given) lists the types allowed on the topic being read.
  */
-export function decodeEvent(value: Buffer | string | null, expectedTypes?: readonly string[]): DecodeResult {
+export function decodeEvent(
+  value: Buffer | string | null,
+  expectedTypes?: readonly string[],
+  bounds: InputBounds = DEFAULT_INPUT_BOUNDS,
+): DecodeResult {
   if (value === null) return { ok: false, code: 'unparseable', reason: 'message has no value' };
   let parsed: unknown;
   try {
@@ -42,6 +49,15 @@ export function decodeEvent(value: Buffer | string | null, expectedTypes?: reado
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { ok: false, code: 'invalid-envelope', reason: 'message value is not a JSON object' };
+  }
+  // Bounds before any transformation or validation: both recurse, and their work must stay linear and bounded.
+  const boundIssues = checkInputBounds(parsed, bounds);
+  if (boundIssues.length > 0) {
+    const id = (parsed as Record<string, unknown>)['id'];
+    return withId(
+      { ok: false, code: 'out-of-bounds', reason: describeIssues(boundIssues) },
+      typeof id === 'string' && id.length <= 64 && !id.includes('\u0000') ? id : undefined,
+    );
   }
   // The payload is transformed once, by its own class below; the envelope class only needs the raw object.
   const { data, ...fields } = parsed as Record<string, unknown>;

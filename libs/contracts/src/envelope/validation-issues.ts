@@ -7,25 +7,24 @@ export interface ValidationIssue {
 }
 
 /**
- * Flattens class-validator errors into one issue per failing field.
+ * Flattens class-validator errors into one issue per failing field, in the order class-validator reported them
+ * (each error before its children). Iterative, so even an error tree as deep as its input cannot overflow the stack.
  * Messages name the field and the rule, never the rejected value, so they are safe to log (no PHI).
  */
 export function toValidationIssues(errors: readonly ValidationError[], parentPath = ''): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const error of errors) {
+  const pending: Array<{ error: ValidationError; parentPath: string }> = [];
+  const pushAll = (list: readonly ValidationError[], path: string): void => {
+    for (let index = list.length - 1; index >= 0; index -= 1) {
+      pending.push({ error: list[index], parentPath: path });
+    }
+  };
+  pushAll(errors, parentPath);
+  while (pending.length > 0) {
+    const { error, parentPath: parent } = pending.pop() as { error: ValidationError; parentPath: string };
     // class-validator leaves `property` undefined on an "unknown value" error about the object itself.
     const property: string | undefined = error.property;
-    const segment = property === undefined ? '' : /^\d+$/.test(property) ? `[${property}]` : property;
-    const path =
-      segment === ''
-        ? parentPath === ''
-          ? '(root)'
-          : parentPath
-        : parentPath === ''
-          ? segment
-          : segment.startsWith('[')
-            ? `${parentPath}${segment}`
-            : `${parentPath}.${segment}`;
+    const path = pathOf(parent, property);
     if (error.constraints !== undefined) {
       issues.push({
         field: path,
@@ -34,11 +33,17 @@ export function toValidationIssues(errors: readonly ValidationError[], parentPat
         ),
       });
     }
-    if (error.children !== undefined && error.children.length > 0) {
-      issues.push(...toValidationIssues(error.children, path));
-    }
+    if (error.children !== undefined && error.children.length > 0) pushAll(error.children, path);
   }
   return issues;
+}
+
+/** `parent.property`, `parent[3]`, or `(root)` for an error about the value itself at the top. */
+function pathOf(parent: string, property: string | undefined): string {
+  const segment = property === undefined ? '' : /^\d+$/.test(property) ? `[${property}]` : property;
+  if (segment === '') return parent === '' ? '(root)' : parent;
+  if (parent === '') return segment;
+  return segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`;
 }
 
 /**

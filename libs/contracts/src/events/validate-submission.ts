@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { PayloadClass } from '../envelope/event-definition';
+import { checkInputBounds, DEFAULT_INPUT_BOUNDS, type InputBounds } from '../envelope/input-bounds';
 import { toValidationIssues, type ValidationIssue } from '../envelope/validation-issues';
 
 /** Field name used for issues about the submitted value as a whole. */
@@ -19,11 +20,13 @@ export type SubmissionResult<T> =
 export function validateSubmission<T extends object>(
   cls: PayloadClass<T>,
   plain: unknown,
-  options: { readonly forbidUnknownFields: boolean },
+  options: { readonly forbidUnknownFields: boolean; readonly bounds?: InputBounds },
 ): SubmissionResult<T> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { ok: false, issues: [{ field: ROOT_FIELD, messages: [`${ROOT_FIELD} must be a JSON object`] }] };
   }
+  const boundIssues = checkInputBounds(plain, options.bounds ?? DEFAULT_INPUT_BOUNDS);
+  if (boundIssues.length > 0) return { ok: false, issues: boundIssues };
   const value = plainToInstance(cls, plain);
   const errors = validateSync(value, {
     whitelist: true,

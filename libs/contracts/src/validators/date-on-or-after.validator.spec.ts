@@ -42,7 +42,12 @@ describe('IsOnOrAfter', () => {
   it('leaves malformed dates to IsCalendarDate', () => {
     expect(validate({ from: 'soon', to: '2025-01-14' })).toEqual({
       ok: false,
-      issues: [{ field: 'from', messages: ['from must be a real calendar date YYYY-MM-DD'] }],
+      issues: [
+        {
+          field: 'from',
+          messages: ['from must be a real calendar date YYYY-MM-DD from 1900-01-01 to 2199-12-31'],
+        },
+      ],
     });
   });
 });

@@ -7,9 +7,12 @@ class Charge {
 }
 
 describe('isMoneyAmount', () => {
-  it.each([[0], [1], [12.5], [12.34], [0.01], [100000.01], [99999999.99]])('accepts %p', (amount) => {
-    expect(isMoneyAmount(amount)).toBe(true);
-  });
+  it.each([[0], [1], [12.5], [12.34], [0.01], [100000.01], [99999999.99], [999999999.99]])(
+    'accepts %p',
+    (amount) => {
+      expect(isMoneyAmount(amount)).toBe(true);
+    },
+  );
 
   it.each([
     [-1, 'negative'],
@@ -20,6 +23,8 @@ describe('isMoneyAmount', () => {
     [1e-7, 'exponent notation'],
     [Number.NaN, 'NaN'],
     [Number.POSITIVE_INFINITY, 'infinite'],
+    [1_000_000_000, 'over the largest amount'],
+    [1e13, 'past numeric(14,2): the database refused it with a 500 before'],
   ])('rejects %p (%s)', (amount) => {
     expect(isMoneyAmount(amount)).toBe(false);
   });
@@ -35,7 +40,10 @@ describe('IsMoneyAmount', () => {
     expect(validateSubmission(Charge, { amount }, { forbidUnknownFields: true })).toEqual({
       ok: false,
       issues: [
-        { field: 'amount', messages: ['amount must be a non-negative amount with at most 2 decimal places'] },
+        {
+          field: 'amount',
+          messages: ['amount must be an amount from 0 to 999999999.99 with at most 2 decimal places'],
+        },
       ],
     });
   });

@@ -41,7 +41,12 @@ describe('IsNotFutureDate', () => {
   it('leaves malformed dates to IsCalendarDate (one message)', () => {
     expect(validateSubmission(Visit, { date: '2999-02-30' }, { forbidUnknownFields: true })).toEqual({
       ok: false,
-      issues: [{ field: 'date', messages: ['date must be a real calendar date YYYY-MM-DD'] }],
+      issues: [
+        {
+          field: 'date',
+          messages: ['date must be a real calendar date YYYY-MM-DD from 1900-01-01 to 2199-12-31'],
+        },
+      ],
     });
   });
 });

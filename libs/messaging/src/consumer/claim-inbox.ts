@@ -1,19 +1,30 @@
 import type { EntityManager } from 'typeorm';
 import type { ReceivedEvent } from './received-event';
 
+/** The events of a batch split by what the inbox knew of their ids. */
+export interface InboxClaim {
+  /** Not applied before, in their original order: to apply now. */
+  readonly fresh: ReceivedEvent[];
+  /** Applied before with the same content: re-deliveries, to skip. */
+  readonly duplicates: number;
+  /** Applied before with other content: a different event under a reused id, to dead-letter. */
+  readonly conflicts: ReceivedEvent[];
+}
+
 /**
- * Records the events' ids as applied by `group`, inside the caller's transaction, and returns the events not
- * applied before (in their original order). Event ids are lower-case UUIDs (the consumer normalizes them). If the transaction rolls back, the record goes with it.
+ * Records the events' ids (and content hashes) as applied by `group`, inside the caller's transaction, and tells
+ * the fresh events from re-deliveries and from reused ids. Event ids are lower-case UUIDs (the consumer normalizes
+ * them). If the transaction rolls back, the record goes with it.
  */
 export async function claimInbox(
   manager: EntityManager,
   group: string,
   events: readonly ReceivedEvent[],
-): Promise<ReceivedEvent[]> {
-  if (events.length === 0) return [];
+): Promise<InboxClaim> {
+  if (events.length === 0) return { fresh: [], duplicates: 0, conflicts: [] };
   const inserted = await manager.query<Array<{ event_id: string }>>(
-    `INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset")
-     SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[])
+    `INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset", content_hash)
+     SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[], $6::bytea[])
      ON CONFLICT DO NOTHING
      RETURNING event_id`,
     [
@@ -22,8 +33,25 @@ export async function claimInbox(
       events.map((event) => event.topic),
       events.map((event) => event.partition),
       events.map((event) => event.offset),
+      events.map((event) => event.contentHash ?? null),
     ],
   );
   const fresh = new Set(inserted.map((row) => row.event_id));
-  return events.filter((event) => fresh.has(event.envelope.id));
+  const seenBefore = events.filter((event) => !fresh.has(event.envelope.id));
+  if (seenBefore.length === 0) return { fresh: [...events], duplicates: 0, conflicts: [] };
+  const stored = await manager.query<Array<{ event_id: string; content_hash: Buffer | null }>>(
+    'SELECT event_id, content_hash FROM inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])',
+    [group, seenBefore.map((event) => event.envelope.id)],
+  );
+  const storedHash = new Map(stored.map((row) => [row.event_id, row.content_hash]));
+  const conflicts = seenBefore.filter((event) => {
+    const before = storedHash.get(event.envelope.id);
+    // Without a hash on either side (rows from before hashes were kept) the event counts as a re-delivery.
+    return before != null && event.contentHash != null && !before.equals(event.contentHash);
+  });
+  return {
+    fresh: events.filter((event) => fresh.has(event.envelope.id)),
+    duplicates: seenBefore.length - conflicts.length,
+    conflicts,
+  };
 }

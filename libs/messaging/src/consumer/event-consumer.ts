@@ -1,4 +1,6 @@
-import { decodeEvent, HEADERS, type TopicDefinition } from '@care/contracts';
+import { decodeEvent, HEADERS, type InputBounds, type TopicDefinition } from '@care/contracts';
+import { createHash } from 'node:crypto';
+import { TimeSlices } from '@care/observability';
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { EventProducer } from '../kafka/serial-producer';
 import type { DataSource } from 'typeorm';
@@ -14,6 +16,9 @@ import { DeadLetterPublication, stringHeaders, type DeadLetter } from './dead-le
 import type { EventConsumerDefinition } from './event-consumer-definition';
 import type { ReceivedEvent } from './received-event';
 
+/** Dead-letter code of a message that reuses an event id already applied (or earlier in its batch) with other content. */
+export const EVENT_ID_CONFLICT = 'event-id-conflict';
+
 export interface EventConsumerDependencies {
   readonly kafka: Kafka;
   readonly producer: EventProducer;
@@ -28,6 +33,8 @@ export interface EventConsumerDependencies {
   readonly sessionTimeoutMs: number;
   /** Largest send to a dead-letter topic (see DeadLetterPublication). */
   readonly deadLetterMaxBytes: number;
+  /** Bounds every message is held to before it is validated (depth, array and string lengths). */
+  readonly inputBounds?: InputBounds;
 }
 
 /** A fetched batch this member has not committed yet. */
@@ -162,13 +169,20 @@ export class EventConsumer {
     started: bigint,
   ): Promise<void> {
     const { batch } = payload;
-    const { events, deadLetters } = this.decode(batch, topic);
+    const { events, deadLetters } = await this.decode(batch, topic);
 
     const rejected = await this.apply(events, payload);
     if (rejected === undefined) return; // stopping mid-retry: nothing committed, the batch will be redelivered
     deadLetters.push(...rejected);
 
-    if (deadLetters.length > 0) {
+    // Dead-lettered once: offsets this group already dead-lettered (a batch redelivered after a crash or a
+    // rebalance between the dead letter and the commit) are not sent again. The record is written once the
+    // dead-letter topic acknowledged, and before the offset is committed.
+    const pending =
+      deadLetters.length === 0
+        ? []
+        : await this.retryTransient(() => this.notYetDeadLettered(batch, deadLetters), payload, labels);
+    if (pending.length > 0) {
       const publication = new DeadLetterPublication(
         {
           physicalTopic: batch.topic,
@@ -176,12 +190,13 @@ export class EventConsumer {
           partition: batch.partition,
           group: this.group,
         },
-        deadLetters,
+        pending,
         this.deps.deadLetterMaxBytes,
       );
       await this.retryTransient(() => publication.publish(this.deps.producer), payload, labels);
+      await this.retryTransient(() => this.recordDeadLettered(batch, pending), payload, labels);
     }
-    for (const deadLetter of deadLetters) {
+    for (const deadLetter of pending) {
       this.deps.metrics.deadLettered.inc({ ...labels, code: deadLetter.code });
       this.deps.logger.warn(
         {
@@ -263,15 +278,20 @@ export class EventConsumer {
     return definition;
   }
 
-  private decode(
+  /** Decodes and validates the batch, giving the event loop a turn every 10 ms (a batch may hold 4 MB of claims). */
+  private async decode(
     batch: Batch,
     topic: TopicDefinition,
-  ): { events: ReceivedEvent[]; deadLetters: DeadLetter[] } {
+  ): Promise<{ events: ReceivedEvent[]; deadLetters: DeadLetter[] }> {
     const events: ReceivedEvent[] = [];
     const deadLetters: DeadLetter[] = [];
-    const seen = new Set<string>();
+    // The first message with an event id in the batch decides; a later one is a re-delivery when its value is the
+    // same, and a different event under a reused id (dead-lettered) when it is not.
+    const seen = new Map<string, Buffer>();
+    const slices = new TimeSlices();
     for (const message of batch.messages) {
-      const result = decodeEvent(message.value, [topic.name]);
+      await slices.maybeYield();
+      const result = decodeEvent(message.value, [topic.name], this.deps.inputBounds);
       if (!result.ok) {
         deadLetters.push({
           message,
@@ -282,8 +302,22 @@ export class EventConsumer {
         continue;
       }
       const id = result.envelope.id.toLowerCase();
-      if (seen.has(id)) continue; // the same event twice in one batch: the first one decides
-      seen.add(id);
+      const contentHash = createHash('sha256')
+        .update(message.value ?? Buffer.alloc(0))
+        .digest();
+      const first = seen.get(id);
+      if (first !== undefined) {
+        if (!first.equals(contentHash)) {
+          deadLetters.push({
+            message,
+            code: EVENT_ID_CONFLICT,
+            reason: `event id ${id} is used earlier in this batch by a message with other content`,
+            eventId: id,
+          });
+        }
+        continue;
+      }
+      seen.set(id, contentHash);
       events.push({
         envelope: { ...result.envelope, id },
         definition: result.definition,
@@ -293,6 +327,7 @@ export class EventConsumer {
         key: message.key === null ? null : message.key.toString('utf8'),
         headers: stringHeaders(message.headers),
         timestamp: Number(message.timestamp),
+        contentHash,
       });
     }
     return { events, deadLetters };
@@ -328,14 +363,27 @@ export class EventConsumer {
     for (let attempt = 1; ; attempt += 1) {
       let staged = false;
       const rejected: DeadLetter[] = [];
+      // Reused ids: dead-lettered, but the inbox row is the earlier event's and stays.
+      const conflicted: DeadLetter[] = [];
       const afterCommit: Array<() => void> = [];
       let applied: ReceivedEvent[] = [];
       try {
         await this.deps.dataSource.transaction(async (manager) => {
-          const fresh = await claimInbox(manager, this.group, events);
+          const { fresh, duplicates, conflicts } = await claimInbox(manager, this.group, events);
           applied = fresh;
-          const duplicates = events.length - fresh.length;
           if (duplicates > 0) this.deps.metrics.duplicates.inc(labels, duplicates);
+          for (const event of conflicts) {
+            conflicted.push(
+              this.toDeadLetter(
+                event,
+                new PermanentEventError(
+                  EVENT_ID_CONFLICT,
+                  `event id ${event.envelope.id} was applied before with other content`,
+                ),
+                payload.batch,
+              ),
+            );
+          }
           if (fresh.length === 0) return;
           await this.definition.handle(fresh, {
             manager,
@@ -360,7 +408,7 @@ export class EventConsumer {
         if (staged) this.deps.onStaged();
         this.observeEndToEndLatency(applied, rejected, labels);
         for (const callback of afterCommit) callback();
-        return { rejected };
+        return { rejected: [...conflicted, ...rejected] };
       } catch (error) {
         if (!isTransientFailure(error)) {
           this.deps.metrics.failed.inc({ ...labels, kind: 'permanent' });
@@ -378,15 +426,40 @@ export class EventConsumer {
     }
   }
 
-  private async retryTransient(
-    action: () => Promise<unknown>,
+  /** The dead letters whose source offsets this group has not dead-lettered before. */
+  private async notYetDeadLettered(batch: Batch, deadLetters: readonly DeadLetter[]): Promise<DeadLetter[]> {
+    const sent = await this.deps.dataSource.query<Array<{ offset: string }>>(
+      `SELECT "offset"::text AS "offset" FROM dead_letters_sent
+       WHERE consumer_group = $1 AND topic = $2 AND partition = $3 AND "offset" = ANY($4::bigint[])`,
+      [this.group, batch.topic, batch.partition, deadLetters.map((deadLetter) => deadLetter.message.offset)],
+    );
+    const done = new Set(sent.map((row) => row.offset));
+    return deadLetters.filter((deadLetter) => !done.has(deadLetter.message.offset));
+  }
+
+  private async recordDeadLettered(batch: Batch, deadLetters: readonly DeadLetter[]): Promise<void> {
+    await this.deps.dataSource.query(
+      `INSERT INTO dead_letters_sent (consumer_group, topic, partition, "offset", code)
+       SELECT $1, $2, $3, * FROM unnest($4::bigint[], $5::text[])
+       ON CONFLICT DO NOTHING`,
+      [
+        this.group,
+        batch.topic,
+        batch.partition,
+        deadLetters.map((deadLetter) => deadLetter.message.offset),
+        deadLetters.map((deadLetter) => deadLetter.code),
+      ],
+    );
+  }
+
+  private async retryTransient<T>(
+    action: () => Promise<T>,
     payload: EachBatchPayload,
     labels: { topic: string; group: string },
-  ): Promise<void> {
+  ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await action();
-        return;
+        return await action();
       } catch (error) {
         this.deps.metrics.failed.inc({ ...labels, kind: 'transient' });
         if (attempt === 1 || attempt % 10 === 0) {

@@ -12,6 +12,11 @@ export interface ReceivedEvent<TData extends object = object> {
   readonly headers: Readonly<Record<string, string>>;
   /** Broker timestamp (ms since epoch). */
   readonly timestamp: number;
+  /**
+   * SHA-256 of the message value: the inbox keeps it with the event id, so that a later message under the same id
+   * is a re-delivery when it matches and an `event-id-conflict` when it does not.
+   */
+  readonly contentHash?: Buffer;
 }
 
 /** Narrows a received event to one definition's payload type after checking its type and version. */

@@ -1,7 +1,9 @@
-import { setting, type ConfigOf } from '@care/config';
+import { INPUT_BOUNDS_SPEC, setting, type ConfigOf } from '@care/config';
 
 /** Environment settings every service shares for Kafka. */
 export const MESSAGING_SETTINGS_SPEC = {
+  // Every consumed message is held to the same input bounds as an HTTP body (see @care/config input-limits).
+  ...INPUT_BOUNDS_SPEC,
   brokers: setting.hostPortList('KAFKA_BROKERS', 'Kafka bootstrap servers, comma-separated host:port'),
   topicPrefix: setting.string(
     'KAFKA_TOPIC_PREFIX',

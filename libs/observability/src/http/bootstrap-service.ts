@@ -4,15 +4,21 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { addJsonSchemaComponents } from './json-schema-components';
+import { loadHttpInputLimits } from '@care/config';
+import type { InputBounds } from '@care/contracts';
+import { InputBoundsPipe } from './input-bounds.pipe';
+import { StorageRejectionFilter } from './storage-rejection';
 import { validationExceptionFactory } from './validation-exception.factory';
 
 /** The HTTP conventions every service shares: validation, logging, OpenAPI at /docs, shutdown hooks. */
 export function configureApplication(
   app: INestApplication,
-  info: { title: string; description: string; jsonSchemas?: readonly string[] },
+  info: { title: string; description: string; jsonSchemas?: readonly string[]; bounds?: InputBounds },
 ): void {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
+    // Bounds first: the ValidationPipe must never see a body it cannot validate in bounded time.
+    new InputBoundsPipe(info.bounds),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -20,6 +26,8 @@ export function configureApplication(
       exceptionFactory: validationExceptionFactory,
     }),
   );
+  // A value the database refuses is the caller's error (400), never a 500.
+  app.useGlobalFilters(new StorageRejectionFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
   const document = addJsonSchemaComponents(
     SwaggerModule.createDocument(
@@ -45,12 +53,15 @@ export async function bootstrapService(
     title: string;
     description: string;
     jsonSchemas?: readonly string[];
-    bodyLimit?: string;
   },
 ): Promise<INestApplication> {
+  // HTTP_MAX_BODY_BYTES and INPUT_MAX_*: read before anything starts, so a bad value stops start-up naming it.
+  const limits = loadHttpInputLimits();
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '20mb' });
-  configureApplication(app, options);
+  // Over the limit is a 413 decided from Content-Length before the body is read (or as soon as a chunked body
+  // passes it).
+  app.useBodyParser('json', { limit: limits.maxBodyBytes });
+  configureApplication(app, { ...options, bounds: limits.bounds });
   await app.listen(options.port, '0.0.0.0');
   return app;
 }

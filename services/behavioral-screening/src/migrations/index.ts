@@ -1,5 +1,9 @@
-import { MessagingTables1732406400000 } from '@care/persistence';
+import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { Screenings1795471400000 } from './screenings.migration';
 
 /** Every migration of behavioral-screening, oldest first. */
-export const BEHAVIORAL_SCREENING_MIGRATIONS = [MessagingTables1732406400000, Screenings1795471400000];
+export const BEHAVIORAL_SCREENING_MIGRATIONS = [
+  MessagingTables1732406400000,
+  Screenings1795471400000,
+  MessagingDeadLetters1796601600000,
+];

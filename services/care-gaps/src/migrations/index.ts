@@ -1,5 +1,9 @@
-import { MessagingTables1732406400000 } from '@care/persistence';
+import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { CareGaps1763910000000 } from './care-gaps.migration';
 
 /** Every migration of care-gaps, oldest first. */
-export const CARE_GAPS_MIGRATIONS = [MessagingTables1732406400000, CareGaps1763910000000];
+export const CARE_GAPS_MIGRATIONS = [
+  MessagingTables1732406400000,
+  CareGaps1763910000000,
+  MessagingDeadLetters1796601600000,
+];

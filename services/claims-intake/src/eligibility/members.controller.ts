@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nest
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MemberRecord } from '@care/contracts';
 import type { Response } from 'express';
-import { applyBatch, type BatchItemResult } from '../shared/apply-batch.util';
+import { applyBatch, readBatchBody, type BatchItemResult } from '../shared/apply-batch.util';
 import { MemberBatchRequest } from './dto/member-batch.dto';
 import { MemberRosterService } from './member-roster.service';
 import type { MemberUpsertOutcome } from './use-cases/upsert-members/upsert-members.use-case';
@@ -32,12 +32,14 @@ export class MembersController {
 
   @Post('batch')
   @HttpCode(HttpStatus.OK)
+  @ApiBody({ type: MemberBatchRequest })
   @ApiOkResponse({
     description: 'One result per item, in order: added, updated, unchanged or invalid (with issues)',
   })
   async upsertBatch(
-    @Body() request: MemberBatchRequest,
+    @Body() body: unknown,
   ): Promise<{ results: Array<BatchItemResult<MemberUpsertOutcome>> }> {
+    const request = readBatchBody(MemberBatchRequest, body);
     return {
       results: await applyBatch(MemberRecord, request.members, (members) => this.roster.upsert(members)),
     };

@@ -2,7 +2,7 @@ import { Body, ConflictException, Controller, HttpCode, HttpStatus, Inject, Post
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ClaimSubmission } from '@care/contracts';
 import type { Response } from 'express';
-import { applyBatch, type BatchItemResult } from '../shared/apply-batch.util';
+import { applyBatch, readBatchBody, type BatchItemResult } from '../shared/apply-batch.util';
 import { ClaimIntakeService } from './claim-intake.service';
 import { ClaimBatchRequest } from './dto/claim-batch.dto';
 import type { ClaimIntakeOutcome } from './use-cases/intake-claims/intake-claims.use-case';
@@ -42,16 +42,18 @@ export class ClaimsController {
 
   @Post('batch')
   @HttpCode(HttpStatus.OK)
+  @ApiBody({ type: ClaimBatchRequest })
   @ApiOkResponse({
     description: 'One result per item, in order: accepted, duplicate, conflict or invalid (with issues)',
   })
-  async submitBatch(@Body() request: ClaimBatchRequest): Promise<{
+  async submitBatch(@Body() body: unknown): Promise<{
     accepted: number;
     duplicate: number;
     conflict: number;
     invalid: number;
     results: Array<BatchItemResult<ClaimIntakeOutcome>>;
   }> {
+    const request = readBatchBody(ClaimBatchRequest, body);
     const results = await applyBatch(ClaimSubmission, request.claims, (claims) =>
       this.intake.intake(claims, 'http'),
     );

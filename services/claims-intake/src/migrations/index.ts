@@ -1,5 +1,9 @@
-import { MessagingTables1732406400000 } from '@care/persistence';
+import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { ClaimsAndMembers1732406500000 } from './claims-and-members.migration';
 
 /** Every migration of claims-intake, oldest first. */
-export const CLAIMS_INTAKE_MIGRATIONS = [MessagingTables1732406400000, ClaimsAndMembers1732406500000];
+export const CLAIMS_INTAKE_MIGRATIONS = [
+  MessagingTables1732406400000,
+  ClaimsAndMembers1732406500000,
+  MessagingDeadLetters1796601600000,
+];

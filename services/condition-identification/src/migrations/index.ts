@@ -1,8 +1,9 @@
-import { MessagingTables1732406400000 } from '@care/persistence';
+import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { EvidenceAndIdentifications1763900000000 } from './evidence-and-identifications.migration';
 
 /** Every migration of condition-identification, oldest first. */
 export const CONDITION_IDENTIFICATION_MIGRATIONS = [
   MessagingTables1732406400000,
   EvidenceAndIdentifications1763900000000,
+  MessagingDeadLetters1796601600000,
 ];

@@ -1,5 +1,9 @@
-import { MessagingTables1732406400000 } from '@care/persistence';
+import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { VisitsAndResponses1764000000000 } from './visits-and-responses.migration';
 
 /** Every migration of survey-trigger, oldest first. */
-export const SURVEY_TRIGGER_MIGRATIONS = [MessagingTables1732406400000, VisitsAndResponses1764000000000];
+export const SURVEY_TRIGGER_MIGRATIONS = [
+  MessagingTables1732406400000,
+  VisitsAndResponses1764000000000,
+  MessagingDeadLetters1796601600000,
+];

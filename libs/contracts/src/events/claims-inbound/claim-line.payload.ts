@@ -65,7 +65,8 @@ export class ClaimLine {
   @IsWithinClaimServiceDates()
   serviceDate?: string;
 
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  /** Up to 3 decimals (stored as numeric(10,3)). */
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
   @IsPositive()
   @Max(9999)
   units!: number;

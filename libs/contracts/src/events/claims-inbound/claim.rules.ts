@@ -23,6 +23,27 @@ export function claimTypeAround(item: unknown): ClaimType | undefined {
 export function IsUniqueInClaim(normalize: (value: string) => string = (value) => value): PropertyDecorator {
   const key = (value: unknown): string | undefined =>
     typeof value === 'string' ? normalize(value) : typeof value === 'number' ? String(value) : undefined;
+  // Per array and property: the index of the first item with each key, built once, so that checking every item
+  // of an array is linear in its length rather than comparing each item with all earlier ones.
+  const firstIndexes = new WeakMap<readonly unknown[], Map<string, Map<string, number>>>();
+  const firstIndexOf = (siblings: readonly unknown[], property: string): Map<string, number> => {
+    let byProperty = firstIndexes.get(siblings);
+    if (byProperty === undefined) {
+      byProperty = new Map();
+      firstIndexes.set(siblings, byProperty);
+    }
+    let first = byProperty.get(property);
+    if (first === undefined) {
+      first = new Map();
+      siblings.forEach((sibling, index) => {
+        if (typeof sibling !== 'object' || sibling === null) return;
+        const siblingKey = key((sibling as Record<string, unknown>)[property]);
+        if (siblingKey !== undefined && !first?.has(siblingKey)) first?.set(siblingKey, index);
+      });
+      byProperty.set(property, first);
+    }
+    return first;
+  };
   return ValidateBy({
     name: IS_UNIQUE_IN_CLAIM,
     validator: {
@@ -37,14 +58,7 @@ export function IsUniqueInClaim(normalize: (value: string) => string = (value) =
         ) {
           return true;
         }
-        return !context.siblings
-          .slice(0, context.index)
-          .some(
-            (sibling) =>
-              typeof sibling === 'object' &&
-              sibling !== null &&
-              key((sibling as Record<string, unknown>)[args.property]) === own,
-          );
+        return (firstIndexOf(context.siblings, args.property).get(own) ?? context.index) >= context.index;
       },
       defaultMessage: (): string => '$property must be unique within the claim',
     },

@@ -16,8 +16,10 @@ export class DrugFill {
   @Max(365)
   daysSupply!: number;
 
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  /** Dispensed quantity, up to 3 decimals (stored as numeric(12,3)). */
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
   @IsPositive()
+  @Max(999_999)
   quantity!: number;
 
   /** Equal to the claim's serviceDateFrom. */

@@ -41,7 +41,7 @@ describe('MemberRecord', () => {
     ],
     ['all opt-outs', aValidMember({ optOuts: ['care-management', 'care-alerts', 'surveys'] })],
     ['a PCP without a name', aValidMember({ attributedPcp: { npi: '1500000009', tin: '123456789' } })],
-    ['a future coverage start', aValidMember({ coverage: { effectiveDate: '2999-01-01' } })],
+    ['a future coverage start', aValidMember({ coverage: { effectiveDate: '2099-01-01' } })],
   ])('%s passes', (_name, member) => {
     expect(validateSubmission(MemberRecord, member, { forbidUnknownFields: true })).toMatchObject({
       ok: true,
