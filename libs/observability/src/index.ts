@@ -10,6 +10,6 @@ export * from './http/bootstrap-service';
 export * from './http/json-schema-components';
 export * from './time/clock';
 export * from './time/interval-job';
-export * from './http/input-bounds.pipe';
+export * from './http/input-bounds.interceptor';
 export * from './http/storage-rejection';
 export * from './time/time-slices';

@@ -95,9 +95,13 @@ describe('claims-intake against poison input (real broker, real database)', () =
       expect(single.json['message']).toBe('input exceeds the accepted bounds');
       expect(fieldsOf(single.json)).toEqual([`lines[0]${'.x[0]'.repeat(7)}`]);
 
-      const batch = await timedPost('/v1/claims/batch', `{"claims":[${body}]}`);
-      expect(batch.status).toBe(400);
-      expect(fieldsOf(batch.json)).toEqual([`claims[0].lines[0]${'.x[0]'.repeat(6)}`]);
+      // In a batch, the deep item alone is invalid; the valid one beside it is accepted.
+      const beside = JSON.stringify(aValidProfessionalClaim({ claimId: 'DEEP-2' }));
+      const batch = await timedPost('/v1/claims/batch', `{"claims":[${body},${beside}]}`);
+      expect(batch.status).toBe(200);
+      const results = batch.json['results'] as Array<{ status: string; issues?: Array<{ field: string }> }>;
+      expect(results.map((result) => result.status)).toEqual(['invalid', 'accepted']);
+      expect(results[0]?.issues?.map((issue) => issue.field)).toEqual([`lines[0]${'.x[0]'.repeat(7)}`]);
     });
 
     it('answers a 10 MB body 413 within 1 s while /health/live keeps answering (it stalled 352 s)', async () => {
@@ -148,17 +152,25 @@ describe('claims-intake against poison input (real broker, real database)', () =
     it('rejects values the database cannot store with 400 naming the field, and applies the rest of a batch', async () => {
       const valid = (id: string): ReturnType<typeof aValidProfessionalClaim> =>
         aValidProfessionalClaim({ claimId: id, memberId: 'M-DB1' });
-      // [valid, dated 0000-01-01, valid] answered 500 and stored nothing.
+      // [valid, dated 0000-01-01, valid] answered 500 and stored nothing; a NUL in one item sank its batch too.
       const batch = await post('/v1/claims/batch', {
-        claims: [valid('DB-1'), { ...valid('DB-2'), serviceDateFrom: '0000-01-01' }, valid('DB-3')],
+        claims: [
+          valid('DB-1'),
+          { ...valid('DB-2'), serviceDateFrom: '0000-01-01' },
+          valid('DB-3'),
+          { ...valid('DB-4'), billingProvider: { ...valid('x').billingProvider, name: 'Clinic\u0000' } },
+        ],
       });
       expect(batch.status).toBe(200);
-      expect(batch.json).toMatchObject({ accepted: 2, invalid: 1 });
+      expect(batch.json).toMatchObject({ accepted: 2, invalid: 2 });
       const results = batch.json['results'] as Array<{ index: number; status: string; issues?: unknown }>;
-      expect(results.map((result) => result.status)).toEqual(['accepted', 'invalid', 'accepted']);
+      expect(results.map((result) => result.status)).toEqual(['accepted', 'invalid', 'accepted', 'invalid']);
       expect((results[1]?.issues as Array<{ field: string }>).map((issue) => issue.field)).toContain(
         'serviceDateFrom',
       );
+      expect((results[3]?.issues as Array<{ field: string }>).map((issue) => issue.field)).toEqual([
+        'billingProvider.name',
+      ]);
 
       const cases: Array<[string, Record<string, unknown>, string]> = [
         ['year 0', { serviceDateFrom: '0000-01-01', serviceDateTo: '0000-01-02' }, 'serviceDateFrom'],

@@ -1,12 +1,12 @@
 import { ValidationPipe, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { addJsonSchemaComponents } from './json-schema-components';
 import { loadHttpInputLimits } from '@care/config';
 import type { InputBounds } from '@care/contracts';
-import { InputBoundsPipe } from './input-bounds.pipe';
+import { InputBoundsInterceptor } from './input-bounds.interceptor';
 import { StorageRejectionFilter } from './storage-rejection';
 import { validationExceptionFactory } from './validation-exception.factory';
 
@@ -16,9 +16,10 @@ export function configureApplication(
   info: { title: string; description: string; jsonSchemas?: readonly string[]; bounds?: InputBounds },
 ): void {
   app.useLogger(app.get(Logger));
+  // Bounds first (an interceptor runs before the pipes): the ValidationPipe must never see a body it cannot
+  // validate in bounded time.
+  app.useGlobalInterceptors(new InputBoundsInterceptor(app.get(Reflector), info.bounds));
   app.useGlobalPipes(
-    // Bounds first: the ValidationPipe must never see a body it cannot validate in bounded time.
-    new InputBoundsPipe(info.bounds),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

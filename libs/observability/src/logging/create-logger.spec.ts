@@ -46,7 +46,11 @@ describe('log redaction', () => {
       query: 'INSERT INTO cases (case_id, summary) VALUES ($1, $2)',
       parameters: ['C-1', 'Needs help paying for chemotherapy'],
       detail: 'Key (summary)=(Needs help paying for chemotherapy) already exists.',
-      driverError: { code: '23505', detail: 'Key (summary)=(Needs help paying for chemotherapy) already exists.', parameters: ['x'] },
+      driverError: {
+        code: '23505',
+        detail: 'Key (summary)=(Needs help paying for chemotherapy) already exists.',
+        parameters: ['x'],
+      },
     };
     logger.error({ err }, 'failed');
     const out = lines();

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nest
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MemberRecord } from '@care/contracts';
 import type { Response } from 'express';
+import { BoundsPerItem } from '@care/observability';
 import { applyBatch, readBatchBody, type BatchItemResult } from '../shared/apply-batch.util';
 import { MemberBatchRequest } from './dto/member-batch.dto';
 import { MemberRosterService } from './member-roster.service';
@@ -31,6 +32,7 @@ export class MembersController {
   }
 
   @Post('batch')
+  @BoundsPerItem('members')
   @HttpCode(HttpStatus.OK)
   @ApiBody({ type: MemberBatchRequest })
   @ApiOkResponse({

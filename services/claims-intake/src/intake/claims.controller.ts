@@ -2,6 +2,7 @@ import { Body, ConflictException, Controller, HttpCode, HttpStatus, Inject, Post
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ClaimSubmission } from '@care/contracts';
 import type { Response } from 'express';
+import { BoundsPerItem } from '@care/observability';
 import { applyBatch, readBatchBody, type BatchItemResult } from '../shared/apply-batch.util';
 import { ClaimIntakeService } from './claim-intake.service';
 import { ClaimBatchRequest } from './dto/claim-batch.dto';
@@ -41,6 +42,7 @@ export class ClaimsController {
   }
 
   @Post('batch')
+  @BoundsPerItem('claims')
   @HttpCode(HttpStatus.OK)
   @ApiBody({ type: ClaimBatchRequest })
   @ApiOkResponse({

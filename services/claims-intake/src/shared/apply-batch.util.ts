@@ -1,5 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
-import { validateSubmission, type PayloadClass, type ValidationIssue } from '@care/contracts';
+import { loadHttpInputLimits } from '@care/config';
+import {
+  validateSubmission,
+  type InputBounds,
+  type PayloadClass,
+  type ValidationIssue,
+} from '@care/contracts';
 import {
   storageRejectionIssue,
   storageRejectionOf,
@@ -43,6 +49,14 @@ export function readBatchBody<TRequest extends object>(
   return request;
 }
 
+let configuredBounds: InputBounds | undefined;
+
+/** INPUT_MAX_* as the service started with them (start-up already stopped on a bad value). */
+function itemBounds(): InputBounds {
+  configuredBounds ??= loadHttpInputLimits().bounds;
+  return configuredBounds;
+}
+
 /**
  * Validates each item of a batch on its own (as strictly as a single HTTP submission: unknown fields rejected),
  * applies the valid ones together in one call, and returns one result per item in the original order.
@@ -58,9 +72,11 @@ export async function applyBatch<TItem extends object, TOutcome extends object>(
   const results = new Array<BatchItemResult<TOutcome>>(items.length);
   const valid: Array<{ index: number; value: TItem }> = [];
   const slices = new TimeSlices();
+  const bounds = itemBounds();
   for (let index = 0; index < items.length; index += 1) {
     await slices.maybeYield();
-    const validation = validateSubmission(itemClass, items[index], { forbidUnknownFields: true });
+    // Each item held to the input bounds on its own (the route is @BoundsPerItem): past one, it alone is invalid.
+    const validation = validateSubmission(itemClass, items[index], { forbidUnknownFields: true, bounds });
     if (validation.ok) valid.push({ index, value: validation.value });
     else results[index] = { index, status: 'invalid', issues: validation.issues };
   }
