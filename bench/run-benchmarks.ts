@@ -2,12 +2,14 @@ import { runCaseworkBenchmark } from './casework/casework-benchmark';
 import { runGapsBenchmark } from './gaps/gaps-benchmark';
 import { runIdentificationBenchmark } from './identification/identification-benchmark';
 import { runIntakeBenchmark } from './intake/intake-benchmark';
+import { runPoisonFuzz } from './poison/claim-fuzz';
 import { runSurveyBenchmark } from './survey/survey-benchmark';
 
 /**
  * `npm run bench [-- intake|identification|gaps|survey|casework] [--claims N] [--households N] [--members N]
  * [--measured N] [--drained N] [--coaches N]`: prints figures and ratios against a baseline measured in the same run.
- * Without a name, runs every benchmark.
+ * Without a name, runs every benchmark. `npm run bench -- poison [--cases N] [--seed S]` runs the property-based
+ * poison-input proof (default 10,000 generated cases per path) and exits 1 if a property fails.
  * Not part of `npm test` (which runs each at a smoke size for correctness only).
  */
 const log = (line: string): void => {
@@ -200,6 +202,40 @@ async function casework(): Promise<void> {
   );
 }
 
+async function poison(): Promise<void> {
+  const seedIndex = process.argv.indexOf('--seed');
+  const result = await runPoisonFuzz({
+    cases: numberArgument('cases', 10000),
+    ...(seedIndex < 0 ? {} : { seed: Number(process.argv[seedIndex + 1]) }),
+    log,
+  });
+  const { kafka } = result;
+  process.stdout.write(
+    `\npoison-input proof: seed ${String(result.seed)}, ${String(result.cases)} cases per path, ${result.brokerKind} broker\n` +
+      `HTTP single claim statuses: ${JSON.stringify(result.httpStatuses)}; 5xx: ${String(result.serverErrors.length)}\n` +
+      `HTTP batch item statuses: ${JSON.stringify(result.batchItemStatuses)}; failed batches: ${String(result.batchFailures.length)}\n` +
+      `claims-inbound: ${String(kafka.produced)} messages, ${String(kafka.applied)} applied, ${String(kafka.duplicates)} ` +
+      `duplicates, ${String(kafka.deadLettered)} dead-lettered ${JSON.stringify(kafka.deadLetterCodes)}; ` +
+      `unaccounted ${String(kafka.unaccounted.length)}, dead-lettered twice ${String(kafka.doubled.length)}\n` +
+      `claim-received refused downstream: ${String(result.downstreamDeadLetters)}; all services ready: ${String(result.allReady)}\n`,
+  );
+  for (const line of [
+    ...result.serverErrors,
+    ...result.batchFailures,
+    ...kafka.unaccounted,
+    ...kafka.doubled,
+  ].slice(0, 20))
+    process.stdout.write(`  ${line.slice(0, 200)}\n`);
+  const failed =
+    result.serverErrors.length +
+      result.batchFailures.length +
+      kafka.unaccounted.length +
+      kafka.doubled.length +
+      result.downstreamDeadLetters >
+      0 || !result.allReady;
+  if (failed) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const first = process.argv[2];
   const which = first === undefined || first.startsWith('--') ? 'all' : first;
@@ -208,7 +244,8 @@ async function main(): Promise<void> {
   if (which === 'gaps' || which === 'all') await gaps();
   if (which === 'survey' || which === 'all') await survey();
   if (which === 'casework' || which === 'all') await casework();
-  if (!['intake', 'identification', 'gaps', 'survey', 'casework', 'all'].includes(which))
+  if (which === 'poison') await poison();
+  if (!['intake', 'identification', 'gaps', 'survey', 'casework', 'poison', 'all'].includes(which))
     throw new Error(`unknown benchmark ${which}`);
 }
 

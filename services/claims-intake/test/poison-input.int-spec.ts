@@ -113,6 +113,11 @@ describe('claims-intake against poison input (real broker, real database)', () =
       expect(body.length).toBeGreaterThan(10_000_000);
       const answer = await timedPost('/v1/claims/batch', body);
       expect(answer.status).toBe(413);
+      expect(answer.json).toEqual({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: 'request entity too large',
+      });
       expect(answer.ms).toBeLessThan(1000);
       expect(answer.slowestLiveMs).toBeLessThan(1000);
     });
@@ -145,8 +150,9 @@ describe('claims-intake against poison input (real broker, real database)', () =
       const answer = await timedPost('/v1/claims/batch', JSON.stringify({ claims }));
       expect(answer.status).toBe(200);
       expect(answer.json).toMatchObject({ accepted: 30, invalid: 0 });
-      // Validation alone is about 1 s of work here; it yields to the event loop every 10 ms.
-      expect(answer.slowestLiveMs).toBeLessThan(500);
+      // Validating, normalizing and hashing are several seconds of work here, done in 10 ms slices: before, one
+      // stretch of class-transformer alone held the event loop for about 3.8 s.
+      expect(answer.slowestLiveMs).toBeLessThan(1000);
     });
 
     it('rejects values the database cannot store with 400 naming the field, and applies the rest of a batch', async () => {
@@ -207,6 +213,19 @@ describe('claims-intake against poison input (real broker, real database)', () =
           (JSON.parse(message.value ?? '{}') as { data: { claim: { claimId: string } } }).data.claim.claimId,
       );
       expect(ids.filter((id) => id.startsWith('DB-')).sort()).toEqual(['DB-1', 'DB-3']);
+    });
+
+    it('answers a body that is not JSON 400 without quoting it, and logs no client error as a server error', async () => {
+      const answer = await timedPost('/v1/claims', '{"claimId": "NOT-JSON", "memberId": M-SECRET');
+      expect(answer.status).toBe(400);
+      expect(answer.json).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'the request body is not valid JSON',
+      });
+      // 413s, 400s and database refusals are the client's errors: Nest's ExceptionsHandler logged each at error.
+      expect(service.output()).not.toContain('ExceptionsHandler');
+      expect(service.output()).not.toContain('M-SECRET');
     });
 
     it.each(['__proto__', 'constructor', 'prototype'])(

@@ -7,7 +7,7 @@ import { addJsonSchemaComponents } from './json-schema-components';
 import { loadHttpInputLimits } from '@care/config';
 import type { InputBounds } from '@care/contracts';
 import { InputBoundsInterceptor } from './input-bounds.interceptor';
-import { StorageRejectionFilter } from './storage-rejection';
+import { bodyParserErrors, StorageRejectionFilter } from './storage-rejection';
 import { validationExceptionFactory } from './validation-exception.factory';
 
 /** The HTTP conventions every service shares: validation, logging, OpenAPI at /docs, shutdown hooks. */
@@ -62,6 +62,7 @@ export async function bootstrapService(
   // Over the limit is a 413 decided from Content-Length before the body is read (or as soon as a chunked body
   // passes it).
   app.useBodyParser('json', { limit: limits.maxBodyBytes });
+  app.use(bodyParserErrors);
   configureApplication(app, { ...options, bounds: limits.bounds });
   await app.listen(options.port, '0.0.0.0');
   return app;

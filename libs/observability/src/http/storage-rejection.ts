@@ -1,4 +1,10 @@
-import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  HttpStatus,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 
 /**
@@ -45,5 +51,27 @@ export class StorageRejectionFilter extends BaseExceptionFilter {
       message: 'a value was refused by the database',
       issues: [storageRejectionIssue(code)],
     });
+  }
+}
+
+/**
+ * Express error middleware for the JSON body parser's refusals, placed right after it: a body over the limit
+ * becomes a 413 and a body that is not JSON a 400 with a fixed message, as Nest HTTP exceptions (answered, not
+ * logged as server errors). Nest would otherwise answer the parser's own message, which quotes the body, and log
+ * the 413 with the request at error level.
+ */
+export function bodyParserErrors(
+  error: unknown,
+  _request: unknown,
+  _response: unknown,
+  next: (error?: unknown) => void,
+): void {
+  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
+  if (type === 'entity.too.large') {
+    next(new PayloadTooLargeException('request entity too large'));
+  } else if (type === 'entity.parse.failed') {
+    next(new BadRequestException('the request body is not valid JSON'));
+  } else {
+    next(error);
   }
 }
