@@ -40,6 +40,31 @@ const pharmacy = aValidPharmacyClaim({ claimId: 'CSV-RX' });
 const rowsOf = (claim: ClaimSubmission): ClaimCsvRow[] => claimToCsvRows(claim);
 
 describe('readClaimsCsv', () => {
+  describe('bounds', () => {
+    it('refuses a claim of 50,000 rows as too long, holding at most 1,000 of them, and reads the next claim', async () => {
+      const line = professional.lines?.[0];
+      const huge = {
+        ...professional,
+        claimId: 'CSV-HUGE',
+        lines: Array.from({ length: 50_000 }, (_, index) => ({ ...line, lineNumber: index + 1 })),
+      } as ClaimSubmission;
+      const claims = await read(claimsToCsv([huge, institutional]));
+      expect(claims.map((item) => [claimIdOf(item), item.ok])).toEqual([
+        ['CSV-HUGE', false],
+        ['CSV-I', true],
+      ]);
+      expect(claims[0]?.ok === false && claims[0].issues).toEqual([
+        { field: 'lines', messages: ['lines has 50000 rows; at most 999 are accepted'] },
+      ]);
+      expect(claims[0]?.lines).toHaveLength(1000);
+    });
+
+    it('stops at a row longer than 1 MB (an unterminated quote) instead of buffering the rest of the file', async () => {
+      const text = `${claimsToCsv([professional])}"${'x'.repeat(1_100_000)}`;
+      await expect(read(text)).rejects.toBeInstanceOf(ClaimsCsvFormatError);
+    });
+  });
+
   describe('grouping rows into claims', () => {
     it('reads each claim of every type, validated, with the lines its rows start on', async () => {
       const claims = await read(claimsToCsv([professional, institutional, pharmacy]));

@@ -1,6 +1,11 @@
 import { finished, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { ClaimSubmission, validateSubmission, type ValidationIssue } from '@care/contracts';
+import {
+  ClaimSubmission,
+  MAX_LINES_PER_CLAIM,
+  validateSubmission,
+  type ValidationIssue,
+} from '@care/contracts';
 import {
   CLAIM_CSV_COLUMNS,
   CLAIM_LEVEL_CSV_COLUMNS,
@@ -45,6 +50,9 @@ export async function* readClaimsCsv(input: Readable): AsyncGenerator<CsvClaim> 
     skip_empty_lines: true,
     trim: true,
     info: true,
+    // One row can never need more (a cell holds at most INPUT_MAX_STRING_LENGTH characters); an unterminated quote
+    // would otherwise buffer the rest of the file.
+    max_record_size: MAX_CSV_RECORD_BYTES,
   });
   // pipe() forwards neither errors nor an early close of the input: without this the parser would wait forever
   // for the rest of an aborted upload, and a file read error would be an unhandled 'error' event.
@@ -55,6 +63,7 @@ export async function* readClaimsCsv(input: Readable): AsyncGenerator<CsvClaim> 
   let group: ClaimCsvRow[] = [];
   let groupLines: number[] = [];
   let groupKey: string | undefined;
+  let extraRows = 0;
   // csv-parse counts a CRLF inside a quoted cell as two lines; editors count it as one.
   let crlfInCells = 0;
   try {
@@ -68,13 +77,20 @@ export async function* readClaimsCsv(input: Readable): AsyncGenerator<CsvClaim> 
       const firstLine = lastLine - cells.reduce((sum, cell) => sum + count(cell, /\r\n|\r|\n/g), 0);
       const key = `${record.claim_id ?? ''}\u0000${record.version ?? ''}`;
       if (groupKey !== undefined && key !== groupKey) {
-        yield toCsvClaim(group, groupLines);
+        yield toCsvClaim(group, groupLines, extraRows);
         group = [];
         groupLines = [];
+        extraRows = 0;
       }
       groupKey = key;
-      group.push(record);
-      groupLines.push(firstLine);
+      // Past the most lines a claim may have, further rows of the same claim are only counted: a claim of
+      // millions of rows holds no more memory than one of 1,000, and fails as too long.
+      if (group.length <= MAX_LINES_PER_CLAIM) {
+        group.push(record);
+        groupLines.push(firstLine);
+      } else {
+        extraRows += 1;
+      }
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error; // ours (bad header), or the input failed (I/O, aborted upload)
@@ -83,8 +99,11 @@ export async function* readClaimsCsv(input: Readable): AsyncGenerator<CsvClaim> 
   } finally {
     stopWatchingInput();
   }
-  if (group.length > 0) yield toCsvClaim(group, groupLines);
+  if (group.length > 0) yield toCsvClaim(group, groupLines, extraRows);
 }
+
+/** Longest CSV row read (bytes): every cell of a claim row at its bound, with room to spare. */
+const MAX_CSV_RECORD_BYTES = 1_000_000;
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
@@ -108,7 +127,22 @@ function checkHeader(header: string[]): string[] {
   return names;
 }
 
-function toCsvClaim(rows: readonly ClaimCsvRow[], lines: readonly number[]): CsvClaim {
+function toCsvClaim(rows: readonly ClaimCsvRow[], lines: readonly number[], extraRows = 0): CsvClaim {
+  if (extraRows > 0) {
+    const claimId = rows[0]?.claim_id?.trim();
+    const total = rows.length + extraRows;
+    return {
+      lines,
+      ok: false,
+      ...(claimId === undefined || claimId === '' ? {} : { claimId }),
+      issues: [
+        {
+          field: 'lines',
+          messages: [`lines has ${total} rows; at most ${MAX_LINES_PER_CLAIM} are accepted`],
+        },
+      ],
+    };
+  }
   const plain = claimRowsToSubmission(rows);
   const validation = validateSubmission(ClaimSubmission, plain, { forbidUnknownFields: true });
   const issues = [...disagreeingClaimColumns(rows), ...(validation.ok ? [] : validation.issues)];
