@@ -66,6 +66,8 @@ export class AssessmentCompletedPayload {
 
   @IsArray()
   @ArrayMaxSize(MAX_ASSESSMENT_ITEMS)
+  // An array or null item would otherwise pass as a nested object with no fields.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BiometricResult)
   @IsObject({ each: true })

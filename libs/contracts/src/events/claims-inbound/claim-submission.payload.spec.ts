@@ -366,7 +366,7 @@ describe('ClaimSubmission', () => {
         edited(aValidProfessionalClaim(), (c) => {
           (c.lines as unknown[])[1] = 'line';
         }),
-        ['lines[1]'],
+        ['lines', 'lines[1]'],
       ],
       // institutional rules
       [
@@ -458,6 +458,22 @@ describe('ClaimSubmission', () => {
       expect(failingFields(claim)).toEqual([...fields].sort());
     });
   });
+
+  it.each<[string, unknown]>([
+    ['an empty array', []],
+    ['an array holding a diagnosis', [{ code: 'E11.9' }]],
+    ['null', null],
+    ['a string', 'E11.9'],
+  ])(
+    'rejects %s in place of a diagnosis or a line (an array passed as an empty object and crashed intake)',
+    (_label, item) => {
+      const claim = aValidInstitutionalClaim();
+      expect(failingFields({ ...claim, diagnoses: [item, ...(claim.diagnoses ?? [])] })).toContain(
+        'diagnoses',
+      );
+      expect(failingFields({ ...claim, lines: [...(claim.lines ?? []), item] })).toContain('lines');
+    },
+  );
 
   it('names every broken field at once', () => {
     const claim = edited(aValidProfessionalClaim(), (c) => {

@@ -100,6 +100,8 @@ export class ClaimSubmission {
   @IsArray()
   @ArrayMaxSize(MAX_DIAGNOSES_PER_CLAIM)
   @ArraySizeWhen(hasServiceLines, { min: 1, max: MAX_DIAGNOSES_PER_CLAIM }, PROFESSIONAL_OR_INSTITUTIONAL)
+  // An array or null item would otherwise pass as a nested object with no fields.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => Diagnosis)
   @Transform(({ value, obj }: { value: unknown; obj: unknown }) => withClaimContext(value, obj), {
@@ -113,6 +115,8 @@ export class ClaimSubmission {
   @ArrayMaxSize(MAX_LINES_PER_CLAIM)
   @ArraySizeWhen(hasServiceLines, { min: 1, max: MAX_LINES_PER_CLAIM }, PROFESSIONAL_OR_INSTITUTIONAL)
   @ArraySizeWhen(isPharmacy, { min: 0, max: 0 }, 'claimType is pharmacy')
+  // An array or null item would otherwise pass as a nested object with no fields.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ClaimLine)
   @Transform(({ value, obj }: { value: unknown; obj: unknown }) => withClaimContext(value, obj), {

@@ -51,6 +51,8 @@ export class MemberIdentificationRetractedPayload {
   /** Claims carrying an exclusion diagnosis (reason `excluded`), otherwise empty. */
   @IsArray()
   @ArrayMaxSize(MAX_EVIDENCE_ITEMS)
+  // An array or null item would otherwise pass as a nested object with no fields.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @IsObject({ each: true })
   @Type(() => EvidenceClaim)

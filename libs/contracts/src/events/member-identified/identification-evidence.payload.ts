@@ -39,6 +39,8 @@ export class IdentificationEvidence {
   /** Claims that make up the basis (claims basis: diagnosis claims; pharmacy basis: the fills). */
   @IsArray()
   @ArrayMaxSize(MAX_EVIDENCE_ITEMS)
+  // An array or null item would otherwise pass as a nested object with no fields.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @IsObject({ each: true })
   @Type(() => EvidenceClaim)
@@ -47,6 +49,8 @@ export class IdentificationEvidence {
   /** Pharmacy fills of the rule's drug classes that support but did not decide the outcome. */
   @IsArray()
   @ArrayMaxSize(MAX_EVIDENCE_ITEMS)
+  // An array or null item would otherwise pass as a nested object with no fields.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @IsObject({ each: true })
   @Type(() => EvidenceClaim)
@@ -55,6 +59,8 @@ export class IdentificationEvidence {
   /** Health assessments whose answers or biometrics support the condition (self-reported). */
   @IsArray()
   @ArrayMaxSize(MAX_EVIDENCE_ITEMS)
+  // An array or null item would otherwise pass as a nested object with no fields.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @IsObject({ each: true })
   @Type(() => SelfReportedEvidenceRef)

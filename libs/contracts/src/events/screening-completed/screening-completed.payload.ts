@@ -1,6 +1,7 @@
 import 'reflect-metadata'; // class-transformer's @Type reads design-time types when the class is declared
 import { Type } from 'class-transformer';
 import {
+  IsObject,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -101,6 +102,8 @@ export class ScreeningCompletedPayload {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(9)
+  // An array or null item would otherwise pass as a nested object with no fields.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ScreeningAnswer)
   answers!: ScreeningAnswer[];
