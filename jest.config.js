@@ -1,5 +1,5 @@
-// Three tiers (see CONTRIBUTING.md): unit specs next to the code, integration and end-to-end specs under
-// test/ that talk to a real PostgreSQL and a real Kafka-protocol broker started once per run.
+// Two projects (see CONTRIBUTING.md): unit specs next to the code, and integration specs (end-to-end ones among
+// them) under test/ and bench/ that talk to a real PostgreSQL and a real Kafka broker started once per run.
 const fs = require('node:fs');
 const path = require('node:path');
 

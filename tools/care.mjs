@@ -28,11 +28,10 @@ function ensureNpmPackages() {
     .digest('hex');
   const marker = join(root, 'node_modules', '.care-install-hash');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return;
-  // `npm install` rather than `npm ci`: it installs the versions pinned in package-lock.json, and unlike `npm ci`
-  // it accepts a lockfile written with omit-lockfile-registry-resolved (this machine's npm setting), which leaves
-  // out other platforms' optional packages.
-  say('installing npm packages pinned in package-lock.json');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  // `npm ci`: exactly the lockfile (complete for Linux and macOS, one version of each Nx package), and it never
+  // rewrites package-lock.json, so a first run leaves a clean clone clean.
+  say('installing npm packages pinned in package-lock.json (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
   writeFileSync(marker, hash);
 }
 

@@ -407,19 +407,39 @@ export async function runPoisonFuzz(options: PoisonFuzzOptions): Promise<PoisonF
     const batchCases = fc.sample(claimCase, { numRuns: cases, seed: seed + 1 });
     const inbound = fc.sample(fc.tuple(claimCase, envelopeBreak), { numRuns: cases, seed: seed + 2 });
 
+    /**
+     * POSTs a body; a body over the limit is answered 413 as soon as its Content-Length is read, and the server
+     * may close the connection before the client has sent it all: that too is a refusal before reading (413).
+     */
+    const post = async (path: string, body: string): Promise<{ status: number; json: unknown }> => {
+      try {
+        const response = await fetch(`${intake.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        const text = await response.text();
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = text;
+        }
+        return { status: response.status, json };
+      } catch (error) {
+        if (Buffer.byteLength(body) > HTTP_MAX_BODY_BYTES) return { status: 413, json: undefined };
+        throw error;
+      }
+    };
+
     // HTTP, one claim a request.
     const httpStatuses: Record<string, number> = {};
     const serverErrors: string[] = [];
     for (const [index, build] of singles.entries()) {
       const body = build(`PH-${index}`);
-      const response = await fetch(`${intake.url}/v1/claims`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      await response.arrayBuffer();
-      httpStatuses[response.status] = (httpStatuses[response.status] ?? 0) + 1;
-      if (response.status >= 500) serverErrors.push(body.slice(0, 300));
+      const { status } = await post('/v1/claims', body);
+      httpStatuses[status] = (httpStatuses[status] ?? 0) + 1;
+      if (status >= 500) serverErrors.push(body.slice(0, 300));
       if (index % 1000 === 999) log(`http single: ${index + 1} sent`);
     }
 
@@ -429,21 +449,18 @@ export async function runPoisonFuzz(options: PoisonFuzzOptions): Promise<PoisonF
     for (let start = 0; start < batchCases.length; start += 10) {
       const items = batchCases.slice(start, start + 10).map((build, offset) => build(`PB-${start + offset}`));
       const body = `{"claims":[${items.join(',')}]}`;
-      const response = await fetch(`${intake.url}/v1/claims/batch`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      const answer = (await response.json()) as { results?: Array<{ status: string }> };
+      const { status, json } = await post('/v1/claims/batch', body);
+      const answer = (json ?? {}) as { results?: Array<{ status: string }> };
+      if (start % 1000 === 990) log(`http batches: ${start + 10} claims sent`);
       // Over the body limit (5 MB by default) the whole batch is a 413, before it is read: the only answer
       // that is not one result per item.
-      if (response.status === 413 && Buffer.byteLength(body) > HTTP_MAX_BODY_BYTES) {
+      if (status === 413 && Buffer.byteLength(body) > HTTP_MAX_BODY_BYTES) {
         batchItemStatuses['batch over the body limit'] =
           (batchItemStatuses['batch over the body limit'] ?? 0) + items.length;
         continue;
       }
-      if (response.status !== 200 || answer.results?.length !== items.length) {
-        batchFailures.push(`batch at ${start}: ${response.status}`);
+      if (status !== 200 || answer.results?.length !== items.length) {
+        batchFailures.push(`batch at ${start}: ${status}`);
         continue;
       }
       for (const result of answer.results)
