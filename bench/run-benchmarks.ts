@@ -236,7 +236,53 @@ async function poison(): Promise<void> {
   if (failed) process.exitCode = 1;
 }
 
+const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
+  NAME        intake | identification | gaps | survey | casework | poison (without one: all but poison)
+  --claims N      intake: claims per path (50000)
+  --households N  identification, gaps, survey: households of the base population
+  --members N     casework: members of the base population
+  --measured N    claims (or tasks) measured at steady state
+  --drained N     casework: tasks drained from the queue
+  --coaches N     casework: coaches asking for their next task at once
+  --cases N       poison: generated cases per path (10000)
+  --seed S        poison: replay a run
+  --help          this text
+`;
+const BENCH_NAMES = ['intake', 'identification', 'gaps', 'survey', 'casework', 'poison', 'all'];
+const BENCH_OPTIONS = [
+  '--claims',
+  '--households',
+  '--members',
+  '--measured',
+  '--drained',
+  '--coaches',
+  '--cases',
+  '--seed',
+];
+
+/** Exits 0 with the usage for --help, 2 with it for an unknown name or option. */
+function checkArguments(argv: readonly string[]): void {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index] ?? '';
+    const known =
+      (index === 0 && BENCH_NAMES.includes(argument)) ||
+      (BENCH_OPTIONS.includes(argument) &&
+        index + 1 < argv.length &&
+        !(argv[index + 1] ?? '').startsWith('--'));
+    if (!known) {
+      process.stderr.write(`unknown or incomplete argument ${JSON.stringify(argument)}\n${USAGE}`);
+      process.exit(2);
+    }
+    if (BENCH_OPTIONS.includes(argument)) index += 1;
+  }
+}
+
 async function main(): Promise<void> {
+  checkArguments(process.argv.slice(2));
   const first = process.argv[2];
   const which = first === undefined || first.startsWith('--') ? 'all' : first;
   if (which === 'intake' || which === 'all') await intake();

@@ -110,10 +110,22 @@ async function status(): Promise<number> {
   return ready ? 0 : 1;
 }
 
+const USAGE =
+  'usage: npm run stack -- start|stop|status\n' +
+  '  start   the platform in the background on embedded defaults (.stack/env holds its settings)\n' +
+  '  stop    every service, then the broker, then the database\n' +
+  '  status  each service and whether it is ready (exit 0 when all are)\n';
 const commands: Record<string, () => Promise<number>> = { start, stop, status };
-const command = commands[process.argv[2] ?? ''];
-if (command === undefined) {
-  process.stderr.write('usage: npm run stack -- start|stop|status\n');
+const [name = '', ...extra] = process.argv.slice(2);
+if (name === '--help' || name === '-h' || name === 'help') {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+if (command === undefined || extra.length > 0) {
+  process.stderr.write(
+    `${command === undefined ? `unknown command ${JSON.stringify(name)}` : `unexpected ${extra.join(' ')}`}\n${USAGE}`,
+  );
   process.exit(2);
 }
 command().then(
