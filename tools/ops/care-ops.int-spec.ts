@@ -68,6 +68,12 @@ describe('care-ops command line', () => {
     return { code, stdout, stderr };
   };
 
+  it('answers --help with exit 0 and a command line it cannot parse with exit 2', async () => {
+    expect((await run('--help')).code).toBe(0);
+    expect((await run('--bogus')).code).toBe(2);
+    expect((await run('dlq', 'nonsense')).code).toBe(2);
+  });
+
   it('lag: --json parses and matches the table, and the exit status reflects the threshold', async () => {
     const table = await run('lag', '--max-lag', '100');
     const json = await run('--json', 'lag', '--max-lag', '100');

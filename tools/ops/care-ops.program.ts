@@ -229,11 +229,26 @@ export async function runCareOps(argv: readonly string[], io: CareOpsIo): Promis
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      // A command line it cannot parse is a usage error (2), as for the other tools; a refusal is 1.
+      return USAGE_ERRORS.has(error.code) ? 2 : 1;
+    }
     io.stderr(`care-ops: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }
+
+/** Commander's codes for a command line that does not parse. */
+const USAGE_ERRORS = new Set([
+  'commander.unknownOption',
+  'commander.unknownCommand',
+  'commander.missingArgument',
+  'commander.optionMissingArgument',
+  'commander.missingMandatoryOptionValue',
+  'commander.invalidArgument',
+  'commander.excessArguments',
+]);
 
 /** Brokers and prefix: flags, then the environment, then `.stack/env` (written by `npm run stack start`). */
 export function connectionSettings(

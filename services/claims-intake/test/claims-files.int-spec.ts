@@ -277,6 +277,14 @@ describe('claims-intake CSV files', () => {
   });
 
   describe('claims-import CLI', () => {
+    it('answers --help with its usage (exit 0) and an unknown option or no file with exit 2', async () => {
+      const help = await runCli(['--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Usage: claims-import');
+      expect((await runCli(['--bogus', 'file.csv'])).code).toBe(2);
+      expect((await runCli([])).code).toBe(2);
+    });
+
     it('exits 3 when a claim is rejected, printing the summary as JSON', async () => {
       const [badRow] = claimToCsvRows(aValidProfessionalClaim({ claimId: 'CLI-BAD' })) as [ClaimCsvRow];
       const file = await writeCsv(

@@ -9,7 +9,8 @@ import { importClaimsCsv, type CsvImportSummary } from '../csv/import-claims-csv
 /**
  * `claims-import <file>`: streams a claims CSV to claims-intake's batch API, with a progress bar, and ends with a
  * summary of accepted and rejected claims (line numbers and reasons).
- * Exit status: 0 all accepted or duplicate, 3 some claims rejected, 1 the import could not run.
+ * Exit status: 0 all accepted or duplicate (or --help), 3 some claims rejected, 1 the import could not run,
+ * 2 a command line that does not parse (unknown option, no file).
  */
 async function main(argv: string[]): Promise<number> {
   const program = new Command()
@@ -22,6 +23,10 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--batch-size <n>', 'claims per request (1-1000)', '500')
     .option('--json', 'print the summary as JSON (no progress bar)')
+    // A usage error exits 2 (commander's default is 1, the code of a failed import here).
+    .exitOverride((error) => {
+      throw error.exitCode === 0 ? new UsageExit(0) : new UsageExit(2);
+    })
     .parse(argv);
   const [file] = program.args as [string];
   const options = program.opts<{ url: string; batchSize: string; json?: boolean }>();
@@ -87,9 +92,17 @@ async function main(argv: string[]): Promise<number> {
   return summary.rejected > 0 ? 3 : 0;
 }
 
+/** Ends the command line after commander printed help (0) or a usage error (2). */
+class UsageExit extends Error {
+  constructor(readonly code: number) {
+    super(`usage exit ${code}`);
+  }
+}
+
 main(process.argv).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageExit) process.exit(error.code);
     const line =
       error instanceof ClaimsCsvFormatError && error.line !== undefined ? ` (line ${error.line})` : '';
     process.stderr.write(`claims-import: ${error instanceof Error ? error.message : 'failed'}${line}\n`);
