@@ -78,3 +78,4 @@ export * from './testing/claim-factory';
 export * from './events/survey-triggered/survey.enums';
 export * from './events/survey-triggered/survey-triggered.payload';
 export * from './events/survey-triggered/survey-triggered.event';
+export * from './validators/decimal-places.validator';

@@ -64,6 +64,12 @@ describe('checkInputBounds', () => {
     ]);
   });
 
+  it('reports a lone surrogate (not Unicode text; a JSON document in PostgreSQL refuses it)', () => {
+    expect(checkInputBounds({ name: 'Clinic \ud800', ok: '\ud83d\ude00' })).toEqual([
+      { field: 'name', messages: ['name must be valid Unicode text (a lone surrogate)'] },
+    ]);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('reports a %s key wherever it appears', (key) => {
     const parsed: unknown = JSON.parse(`{"claim": {"${key}": {"polluted": true}}, "${key}": 1}`);
     expect(checkInputBounds(parsed)).toEqual([

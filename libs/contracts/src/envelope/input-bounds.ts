@@ -31,6 +31,9 @@ export const DEFAULT_INPUT_BOUNDS: InputBounds = {
 /** Property names that reach JavaScript's prototype machinery; no contract has them, no input may use them. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** In a `u` pattern, surrogates that form a pair are one code point: this matches only unpaired ones. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Past this many issues the walk stops: the answer stays small and the time bounded whatever the input. */
 const MAX_BOUND_ISSUES = 20;
 
@@ -46,7 +49,7 @@ interface Frame {
 
 /**
  * Checks a parsed JSON value against the bounds, and that no string or property name holds a NUL character (no
- * database text column or JSON document can store one). Iterative, so any nesting is safe, and linear in the size
+ * database text column or JSON document can store one) or a lone surrogate (not Unicode text). Iterative, so any nesting is safe, and linear in the size
  * of the value; an over-long array, over-wide object or over-deep value is reported without looking inside it.
  * Paths are built only for issues. Returns at most 20 issues, each naming the path, never the value.
  */
@@ -142,6 +145,15 @@ function checkText(
     report(
       path,
       `${what === 'string' ? path : `a property name in ${path}`} must not contain the NUL character (U+0000)`,
+    );
+    return false;
+  }
+  if (LONE_SURROGATE.test(text)) {
+    // A lone surrogate: PostgreSQL refuses its \u escape in a JSON document, and UTF-8 cannot carry it.
+    const path = field();
+    report(
+      path,
+      `${what === 'string' ? path : `a property name in ${path}`} must be valid Unicode text (a lone surrogate)`,
     );
     return false;
   }

@@ -18,6 +18,7 @@ import { IS_ISO_INSTANT, ISO_INSTANT_PATTERN } from '../validators/iso-instant.v
 import { IS_LOINC_CODE, LOINC_CODE_PATTERN } from '../validators/loinc-code.validator';
 import { IS_MEMBER_ID, MEMBER_ID_PATTERN } from '../validators/member-id.validator';
 import { IS_MONEY_AMOUNT, MAX_MONEY_AMOUNT } from '../validators/money.validator';
+import { HAS_AT_MOST_DECIMALS } from '../validators/decimal-places.validator';
 import { IS_NDC, NDC_PATTERN } from '../validators/ndc.validator';
 import { IS_NOT_FUTURE_DATE } from '../validators/not-future-date.validator';
 import { IS_NPI, NPI_PATTERN } from '../validators/npi.validator';
@@ -59,6 +60,7 @@ export const RULE_CONVERTERS: ISchemaConverters = {
   [IS_CALENDAR_DATE]: { ...text(CALENDAR_DATE_PATTERN), format: 'date' },
   [IS_ISO_INSTANT]: { ...text(ISO_INSTANT_PATTERN), format: 'date-time' },
   [IS_MONEY_AMOUNT]: { type: 'number', minimum: 0, maximum: MAX_MONEY_AMOUNT },
+  [HAS_AT_MOST_DECIMALS]: NO_ASSERTION,
   [IS_NOT_FUTURE_DATE]: NO_ASSERTION,
   [IS_ON_OR_AFTER]: NO_ASSERTION,
   [IS_NOT_NULL]: NO_ASSERTION,
@@ -86,6 +88,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, (constraints: readonly u
   [IS_CALENDAR_DATE]: () => 'calendar date YYYY-MM-DD, 1900-01-01 to 2199-12-31',
   [IS_ISO_INSTANT]: () => 'ISO-8601 instant with a time zone',
   [IS_MONEY_AMOUNT]: () => 'amount in dollars, 0 to 999999999.99, at most 2 decimal places',
+  [HAS_AT_MOST_DECIMALS]: ([places]) => `at most ${String(places)} decimal places`,
   [IS_NOT_FUTURE_DATE]: () => 'not after today (UTC)',
   [IS_ON_OR_AFTER]: ([other]) => `on or after ${String(other)}`,
   [IS_REQUIRED_WHEN]: ([when]) => `required when ${String(when)}`,

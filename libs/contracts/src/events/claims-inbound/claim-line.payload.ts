@@ -1,3 +1,4 @@
+import { HasAtMostDecimals } from '../../validators/decimal-places.validator';
 import 'reflect-metadata'; // class-transformer's @Type reads design-time types when the class is declared
 import { Type } from 'class-transformer';
 import {
@@ -66,7 +67,8 @@ export class ClaimLine {
   serviceDate?: string;
 
   /** Up to 3 decimals (stored as numeric(10,3)). */
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostDecimals(3)
   @IsPositive()
   @Max(9999)
   units!: number;

@@ -1,3 +1,4 @@
+import { HasAtMostDecimals } from '../../validators/decimal-places.validator';
 import { IsInt, IsNumber, IsPositive, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../../validators/calendar-date.validator';
 import { IsNdc } from '../../validators/ndc.validator';
@@ -17,7 +18,8 @@ export class DrugFill {
   daysSupply!: number;
 
   /** Dispensed quantity, up to 3 decimals (stored as numeric(12,3)). */
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostDecimals(3)
   @IsPositive()
   @Max(999_999)
   quantity!: number;
