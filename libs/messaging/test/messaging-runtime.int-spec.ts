@@ -423,8 +423,9 @@ describe('messaging runtime', () => {
         before.inbox,
       );
       expect(await environment.probe.count(RECEIVED)).toBe(before.outgoing);
-      // the one event that still fails (TE-3) was never applied, so it is dead-lettered again; nothing else is
-      expect((await environment.probe.count(INBOUND_DLQ)) - before.deadLetters).toBe(1);
+      // the one event that still fails (TE-3) was never applied, so it is tried again (and fails again), but it
+      // was dead-lettered already at that offset: no second dead letter
+      expect((await environment.probe.count(INBOUND_DLQ)) - before.deadLetters).toBe(0);
       expect(invocations.slice(invocationsBefore).flat()).toEqual(['TE-3', 'TE-3']);
     });
   });
