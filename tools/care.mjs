@@ -81,6 +81,11 @@ const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, sc
   stdio: 'inherit',
   cwd: root,
   env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+  // `npm start` runs the platform in its own process group: Ctrl-C in the terminal (or a signal to npm) reaches
+  // the platform once, through the line below, and it stops in order (services, then the broker, then the
+  // database). In the terminal's group, PostgreSQL, the broker and every service got Ctrl-C themselves and stopped
+  // at once, the database under the services still flushing.
+  detached: command === 'demo',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   const households = Number(process.env['DEMO_HOUSEHOLDS'] ?? 300);
   const seed = Number(process.env['DEMO_SEED'] ?? 42);
   const stack = await startPlatformStack(log);
+  let stopping = false;
   const stop = async (): Promise<void> => {
+    // Ctrl-C reaches this process twice (from the terminal and from the launcher): one stop.
+    if (stopping) return;
+    stopping = true;
     log('stopping (finishing batches, flushing outboxes)');
     await stack.stop();
     process.exit(0);
@@ -67,7 +71,9 @@ async function main(): Promise<void> {
     ? await settledCount(probe, TOPICS.memberIdentified.name)
     : undefined;
   const gaps = running('care-gaps') ? await settledCount(probe, TOPICS.careGapDetected.name) : undefined;
-  const surveys = running('survey-trigger') ? await settledCount(probe, TOPICS.surveyTriggered.name) : undefined;
+  const surveys = running('survey-trigger')
+    ? await settledCount(probe, TOPICS.surveyTriggered.name)
+    : undefined;
   await probe.disconnect();
   const queues =
     stack.env['CASEWORK_URL'] !== undefined && stack.env['DEV_IDENTITY_URL'] !== undefined
@@ -79,15 +85,21 @@ async function main(): Promise<void> {
   );
   log(`claim-received now holds ${published} events; claims-inbound.dlq holds ${deadLetters}`);
   if (identified !== undefined) {
-    log(`member-identified holds ${identified} identifications (GET /v1/members/{id}/conditions on condition-identification)`);
+    log(
+      `member-identified holds ${identified} identifications (GET /v1/members/{id}/conditions on condition-identification)`,
+    );
   }
   if (gaps !== undefined) log(`care-gap-detected holds ${gaps} gaps (GET /v1/gaps?status=open on care-gaps)`);
-  if (surveys !== undefined) log(`survey-triggered holds ${surveys} surveys (GET /v1/members/{id}/survey-visits on survey-trigger)`);
-  if (queues !== undefined) log(`casework queues (GET /v1/queues/stats with a token of supervisor-dee): ${queues}`);
+  if (surveys !== undefined)
+    log(`survey-triggered holds ${surveys} surveys (GET /v1/members/{id}/survey-visits on survey-trigger)`);
+  if (queues !== undefined)
+    log(`casework queues (GET /v1/queues/stats with a token of supervisor-dee): ${queues}`);
   log('where to look:');
   for (const service of stack.services) {
     if (service.kind === 'identity-provider') {
-      log(`  ${service.name}: POST ${service.url}/token for a development token (users in libs/auth/README.md)`);
+      log(
+        `  ${service.name}: POST ${service.url}/token for a development token (users in libs/auth/README.md)`,
+      );
       continue;
     }
     log(
@@ -113,14 +125,26 @@ async function caseworkQueues(caseworkUrl: string, identityUrl: string): Promise
     const tokenResponse = await fetch(`${identityUrl}/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', username: 'supervisor-dee', password: 'dev-password', client_id: 'care-dev' }),
+      body: new URLSearchParams({
+        grant_type: 'password',
+        username: 'supervisor-dee',
+        password: 'dev-password',
+        client_id: 'care-dev',
+      }),
     });
     const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
-    const response = await fetch(`${caseworkUrl}/v1/queues/stats`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${caseworkUrl}/v1/queues/stats`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!response.ok) return `not available (HTTP ${String(response.status)})`;
-    const stats = (await response.json()) as { queues: Array<{ queue: string; depth: number; depthByPriority: Record<string, number> }> };
+    const stats = (await response.json()) as {
+      queues: Array<{ queue: string; depth: number; depthByPriority: Record<string, number> }>;
+    };
     return stats.queues
-      .map((queue) => `${queue.queue} ${String(queue.depth)} waiting (${String(queue.depthByPriority['urgent'] ?? 0)} urgent)`)
+      .map(
+        (queue) =>
+          `${queue.queue} ${String(queue.depth)} waiting (${String(queue.depthByPriority['urgent'] ?? 0)} urgent)`,
+      )
       .join(', ');
   } catch (error) {
     return `not available (${error instanceof Error ? error.message : 'unknown error'})`;

@@ -12,6 +12,7 @@ import {
   TEST_KAFKA_ENV,
   type PostgresForTests,
 } from '@care/testing';
+import { orderedStop, type StopStep } from './ordered-stop';
 import { DEV_IDENTITY_ISSUER, existingServices, type PlatformService } from './platform-services';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -34,17 +35,11 @@ export interface PlatformStack {
  */
 export async function startPlatformStack(log: (line: string) => void): Promise<PlatformStack> {
   mkdirSync(join(STACK_DIR, 'logs'), { recursive: true });
-  const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
-  const stopAll = async (): Promise<void> => {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup
-        .run()
-        .catch((error: unknown) =>
-          log(`stopping ${cleanup.name} failed: ${error instanceof Error ? error.message : 'unknown'}`),
-        );
-      log(`${cleanup.name} stopped`);
-    }
-  };
+  const cleanups: StopStep[] = [];
+  // The environment file describes a running stack: registered first, it is removed last, once everything is
+  // down, so a stopped stack leaves none behind.
+  cleanups.push({ name: '.stack/env', run: () => Promise.resolve(rmSync(STACK_ENV_FILE, { force: true })) });
+  const stopAll = orderedStop(cleanups, log);
   try {
     let postgres: PostgresForTests;
     if (process.env['DATABASE_URL'] !== undefined && process.env['DATABASE_URL'] !== '') {
@@ -182,6 +177,9 @@ function startService(service: PlatformService, env: Record<string, string>): Ch
       cwd: ROOT,
       env: { ...process.env, ...env, ...service.env, PORT: String(service.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: Ctrl-C in the terminal reaches the launcher only, which stops the services itself,
+      // in order, while the database and the broker are still up.
+      detached: true,
     },
   );
   child.stdout?.pipe(logFile);
