@@ -69,6 +69,10 @@ export class EventConsumer {
     this.group = deps.topics.consumerGroup(deps.service, definition.name);
   }
 
+  private get heartbeatIntervalMs(): number {
+    return Math.max(500, Math.floor(this.deps.sessionTimeoutMs / 10));
+  }
+
   /** True once the consumer joined its group and while it runs (not crashed, not stopping). */
   get healthy(): boolean {
     return this.joined && !this.crashed && !this.stopping;
@@ -84,7 +88,7 @@ export class EventConsumer {
       groupId: this.group,
       allowAutoTopicCreation: false,
       sessionTimeout: this.deps.sessionTimeoutMs,
-      heartbeatInterval: Math.max(500, Math.floor(this.deps.sessionTimeoutMs / 10)),
+      heartbeatInterval: this.heartbeatIntervalMs,
       maxWaitTimeInMs: 100,
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxBytes: 32 * 1024 * 1024,
@@ -155,9 +159,16 @@ export class EventConsumer {
       waiting: Number(waiting),
       sinceMs: Date.now(),
     });
+    // A batch can take longer than the session timeout (a large transaction on a busy database): heartbeats go on
+    // meanwhile, so the group does not drop this member in the middle of it.
+    const heartbeats = setInterval(
+      () => void payload.heartbeat().catch(() => undefined),
+      this.heartbeatIntervalMs,
+    );
     try {
       await this.handleFetched(payload, topic, labels, started);
     } finally {
+      clearInterval(heartbeats);
       this.inProgress.delete(partitionKey);
     }
   }
@@ -462,6 +473,10 @@ export class EventConsumer {
         return await action();
       } catch (error) {
         this.deps.metrics.failed.inc({ ...labels, kind: 'transient' });
+        // This member lost the partition (removed from the group, or a rebalance began): retrying the commit for
+        // an old generation fails forever. Give the batch up; kafkajs rejoins and the partition's owner gets the
+        // batch again, which the inbox and dead_letters_sent make harmless.
+        if (lostMembership(error)) throw error;
         if (attempt === 1 || attempt % 10 === 0) {
           this.deps.logger.warn(
             { group: this.group, attempt, error: describeFailure(error) },
@@ -495,4 +510,17 @@ export class EventConsumer {
     }
     return { message, code: 'handler-failed', reason: describeFailure(error), eventId: event.envelope.id };
   }
+}
+
+/** Kafka's answers to a member that no longer belongs to the group's current generation. */
+const LOST_MEMBERSHIP = new Set([
+  'UNKNOWN_MEMBER_ID',
+  'ILLEGAL_GENERATION',
+  'REBALANCE_IN_PROGRESS',
+  'FENCED_INSTANCE_ID',
+]);
+
+function lostMembership(error: unknown): boolean {
+  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && LOST_MEMBERSHIP.has(type);
 }
