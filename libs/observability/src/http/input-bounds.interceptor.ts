@@ -1,13 +1,8 @@
-import {
-  BadRequestException,
-  SetMetadata,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { checkInputBounds, DEFAULT_INPUT_BOUNDS, type InputBounds } from '@care/contracts';
 import type { Observable } from 'rxjs';
+import { issuesException } from './validation-exception.factory';
 
 const ITEM_BOUNDS_KEY = 'care:input-bounds-per-item';
 
@@ -36,12 +31,7 @@ export class InputBoundsInterceptor implements NestInterceptor {
       const property = this.reflector.get<string | undefined>(ITEM_BOUNDS_KEY, context.getHandler());
       const issues = checkInputBounds(this.outsideItems(body, property), this.bounds);
       if (issues.length > 0) {
-        throw new BadRequestException({
-          statusCode: 400,
-          error: 'Bad Request',
-          message: 'input exceeds the accepted bounds',
-          issues,
-        });
+        throw issuesException('input exceeds the accepted bounds', issues);
       }
     }
     return next.handle();

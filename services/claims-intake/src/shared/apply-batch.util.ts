@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import { loadHttpInputLimits } from '@care/config';
 import {
   validateSubmission,
@@ -7,6 +6,7 @@ import {
   type ValidationIssue,
 } from '@care/contracts';
 import {
+  issuesException,
   storageRejectionIssue,
   storageRejectionOf,
   TimeSlices,
@@ -30,12 +30,9 @@ export function readBatchBody<TRequest extends object>(
   body: unknown,
 ): TRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'validation failed',
-      issues: [{ field: '(root)', messages: ['(root) must be a JSON object'] }],
-    });
+    throw issuesException('validation failed', [
+      { field: '(root)', messages: ['(root) must be a JSON object'] },
+    ]);
   }
   const request = new requestClass();
   // The body has passed the input bounds, so it holds no __proto__, constructor or prototype key.
