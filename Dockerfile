@@ -46,8 +46,11 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY . .
 
 # Set after the install on purpose: NODE_ENV=production would make `npm install` skip development dependencies.
+# HTTP_HOST: in a container every interface (the container network is the boundary); on a host the services
+# default to 127.0.0.1.
 ENV NODE_ENV=production \
-    SERVICE=${SERVICE}
+    SERVICE=${SERVICE} \
+    HTTP_HOST=0.0.0.0
 
 # Fixed ports: claims-intake 3001, condition-identification 3002, care-gaps 3003, behavioral-screening 3004,
 # survey-trigger 3005, casework 3006, dev-identity 3090 (development only; PORT overrides).

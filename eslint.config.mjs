@@ -36,7 +36,7 @@ const productionConstraints = [
     allowedExternalImports: ['reflect-metadata', 'class-validator', 'class-transformer', 'class-transformer/*', 'class-validator-jsonschema', 'class-validator-jsonschema/*', 'node:*'],
   },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:data', 'type:util'] },
-  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['kafkajs'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: ['kafkajs'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: ['kafkajs', 'typeorm'] },
   {
     sourceTag: 'type:testing',

@@ -1,12 +1,15 @@
 export * from './roles';
+export * from './scopes';
 export * from './caller';
 export * from './oidc-settings';
 export * from './verifier/token-verification.error';
 export * from './verifier/token-verifier';
 export * from './nest/auth.module';
 export * from './nest/auth-error-body';
-export * from './nest/authorize.decorator';
-export * from './nest/authorize.guard';
+export * from './nest/access.decorator';
+export * from './nest/access.guard';
+export * from './nest/access-refusals';
+export * from './nest/access-policy-check';
 export * from './nest/current-caller.decorator';
 export { callerOf } from './nest/caller-request';
 export * from './dev-identity/dev-users';

@@ -17,6 +17,11 @@ export const OIDC_SETTINGS_SPEC = {
     'audience tokens must be issued for (`aud`)',
     CARE_PLATFORM_AUDIENCE,
   ),
+  rolesClaim: setting.string(
+    'OIDC_ROLES_CLAIM',
+    'where the platform roles are in the token: a claim name or dot path (Keycloak realm roles: realm_access.roles)',
+    'roles',
+  ),
   jwksUrl: setting.optional(
     setting.httpUrl(
       'OIDC_JWKS_URL',
@@ -25,4 +30,7 @@ export const OIDC_SETTINGS_SPEC = {
   ),
 };
 
-export type OidcSettings = ConfigOf<typeof OIDC_SETTINGS_SPEC>;
+/** The settings a verifier needs; `rolesClaim` defaults to `roles`. */
+export type OidcSettings = Omit<ConfigOf<typeof OIDC_SETTINGS_SPEC>, 'rolesClaim'> & {
+  readonly rolesClaim?: string;
+};

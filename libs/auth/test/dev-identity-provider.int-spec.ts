@@ -71,6 +71,7 @@ describe('the development identity provider over HTTP', () => {
       exp: (claims.iat ?? 0) + 900,
       jti: expect.any(String),
       roles: ['advocate'],
+      scope: 'screenings:write member:read casework:write reference:read',
       queues: ['health-plan'],
       name: 'Pat Plan-Agent',
     });
@@ -88,7 +89,9 @@ describe('the development identity provider over HTTP', () => {
     await expect(verifier.verify(token)).resolves.toEqual({
       subject: 'supervisor-dee',
       roles: ['supervisor'],
+      scopes: ['member:read', 'casework:write', 'provider:read', 'reference:read', 'stats:read'],
       queues: ['coaching', 'advocacy', 'health-plan'],
+      npis: [],
     });
   });
 

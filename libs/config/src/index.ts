@@ -1,2 +1,3 @@
 export * from './env-config';
 export * from './input-limits';
+export * from './http-listen';

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditTrailModule } from '@care/audit';
 import { AuthModule } from '@care/auth';
 import { MessagingModule } from '@care/messaging';
 import { ObservabilityModule, SYSTEM_CLOCK, type Clock } from '@care/observability';
@@ -50,7 +51,8 @@ export class CaseworkModule {
           migrate: config.migrate,
         }),
         MessagingModule.forRoot({ service: SERVICE_NAME, settings: config }),
-        AuthModule.forRoot({ issuer: config.issuer, audience: config.audience, jwksUrl: config.jwksUrl }),
+        AuthModule.forRoot(config),
+        AuditTrailModule.forRoot({ clock: overrides.clock ?? SYSTEM_CLOCK }),
         TasksModule.forRoot(caseworkPolicyOf(config), overrides.clock ?? SYSTEM_CLOCK),
         CasesModule.forRoot(caseworkPolicyOf(config), overrides.clock ?? SYSTEM_CLOCK),
       ],

@@ -270,8 +270,24 @@ describe('casework advocacy cases, security and audit', () => {
     expect(await as('coach-ana').get('/v1/queues/stats')).toMatchObject({ status: 403 });
     expect((await as('ops-eli').get('/v1/queues/stats')).status).toBe(200);
     expect((await as('supervisor-dee').get('/v1/queues/stats')).status).toBe(200);
-    // the audit log holds no entry for anything refused before a member's data was looked at
-    expect(await auditOf('ops-eli')).toEqual([]);
+    // A verified caller refused at a member-data route is in the audit trail (with the member when the route names
+    // one); the statistics refusal is not (no member data behind it).
+    const refused = (resourceType: string, resourceId: string, memberId: string | null, roles: string[]) => ({
+      actor: roles[0] === 'ops' ? 'ops-eli' : 'admin-fay',
+      roles,
+      action: 'access.role-forbidden',
+      resource_type: resourceType,
+      resource_id: resourceId,
+      member_id: memberId,
+      purpose: 'care-management',
+      outcome: 'denied',
+    });
+    expect(await auditOf('ops-eli')).toEqual([
+      refused('route', 'GET /v1/tasks/:taskId', null, ['ops']),
+      refused('route', 'POST /v1/cases', null, ['ops']),
+    ]);
+    expect(await auditOf('admin-fay')).toEqual([refused('member', 'M-H0', 'M-H0', ['admin'])]);
+    expect(await auditOf('coach-ana')).toEqual([]);
   });
 
   it("lets a coach see only their queues' tasks, supervisors every queue, and audits every read, allowed or refused", async () => {

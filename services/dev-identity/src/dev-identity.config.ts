@@ -1,9 +1,10 @@
-import { loadConfig, setting, type ConfigOf } from '@care/config';
+import { HTTP_LISTEN_SPEC, loadConfig, setting, type ConfigOf } from '@care/config';
 import { OBSERVABILITY_SETTINGS_SPEC } from '@care/observability';
 
 /** Start-up settings of the development identity provider. */
 export const DEV_IDENTITY_CONFIG_SPEC = {
   ...OBSERVABILITY_SETTINGS_SPEC,
+  ...HTTP_LISTEN_SPEC,
   port: setting.integer('PORT', 'HTTP port (0 picks a free one)', 3090, { min: 0, max: 65535 }),
   issuer: setting.optional(
     setting.httpUrl(

@@ -3,8 +3,8 @@ import { createLogger } from '@care/observability';
 import { loadDevIdentityConfig } from './dev-identity.config';
 
 /**
- * Starts the development identity provider (DEVELOPMENT ONLY: seeded users, published password) on PORT, listening
- * on every interface. Refuses NODE_ENV=production; a bad setting stops it with the variable named.
+ * Starts the development identity provider (DEVELOPMENT ONLY: seeded users, published password) on PORT of
+ * HTTP_HOST (127.0.0.1 unless set; 0.0.0.0 in a container). Refuses NODE_ENV=production; a bad setting stops it with the variable named.
  */
 async function main(): Promise<void> {
   assertDevelopmentEnvironment();
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const logger = createLogger('dev-identity', config.logLevel);
   const provider = await startDevIdentityProvider({
     port: config.port,
-    host: '0.0.0.0',
+    host: config.httpHost,
     tokenTtlSeconds: config.tokenTtlSeconds,
     ...(config.issuer === undefined ? {} : { issuer: config.issuer }),
   });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { CARE_PLATFORM_AUDIENCE } from '../oidc-settings';
+import type { Scope } from '../scopes';
 import { assertDevelopmentEnvironment } from './assert-development';
 import { DEV_SIGNING_ALGORITHM, DevTokenSigner } from './dev-token-signer';
 import { DEV_USERS, type DevUser } from './dev-users';
@@ -20,13 +21,21 @@ export interface DevIdentityProviderOptions {
   readonly tokenTtlSeconds?: number;
 }
 
+/** What a test token may differ in from the user's normal one. */
+export interface TokenOverrides {
+  readonly expiresInSeconds?: number;
+  readonly audience?: string;
+  /** The granted scopes instead of every scope of the user's roles. */
+  readonly scopes?: readonly Scope[];
+}
+
 /** A running development identity provider. */
 export interface DevIdentityProvider {
   readonly issuer: string;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
   /** A token for a configured user without the HTTP round trip (tests). Throws for an unknown username. */
-  tokenFor(username: string, overrides?: { expiresInSeconds?: number; audience?: string }): Promise<string>;
+  tokenFor(username: string, overrides?: TokenOverrides): Promise<string>;
 }
 
 /**
@@ -44,15 +53,13 @@ export async function startDevIdentityProvider(
   const signer = await DevTokenSigner.create();
   const host = options.host ?? '127.0.0.1';
   let issuer = '';
-  const issue = (
-    user: DevUser,
-    overrides: { expiresInSeconds?: number; audience?: string } = {},
-  ): Promise<string> =>
+  const issue = (user: DevUser, overrides: TokenOverrides = {}): Promise<string> =>
     signer.sign({
       issuer,
       user,
       audience: overrides.audience ?? CARE_PLATFORM_AUDIENCE,
       expiresInSeconds: overrides.expiresInSeconds ?? tokenTtlSeconds,
+      ...(overrides.scopes === undefined ? {} : { scopes: overrides.scopes }),
     });
 
   const server = createServer((request, response) => {

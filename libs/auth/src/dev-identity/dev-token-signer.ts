@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { scopesOfRoles, type Scope } from '../scopes';
 import type { DevUser } from './dev-users';
 
 /** The one signing algorithm of the development identity provider. */
@@ -12,6 +13,8 @@ export interface DevTokenClaims {
   readonly user: DevUser;
   /** Seconds from now until `exp`; zero or negative issues an already expired token (for tests). */
   readonly expiresInSeconds: number;
+  /** The `scope` granted; default: every scope of the user's roles ({@link ROLE_SCOPES}). */
+  readonly scopes?: readonly Scope[];
 }
 
 /**
@@ -33,12 +36,17 @@ export class DevTokenSigner {
     return new DevTokenSigner(privateKey, { ...publicJwk, kid, alg: DEV_SIGNING_ALGORITHM, use: 'sig' });
   }
 
-  /** A signed JWT with `iss`, `sub` (the username), `aud`, `iat`, `exp`, `jti`, `roles`, `queues` and `name`. */
+  /**
+   * A signed JWT with `iss`, `sub` (the username), `aud`, `iat`, `exp`, `jti`, `roles`, `scope`, `queues`, `npis`
+   * (provider users) and `name`.
+   */
   sign(claims: DevTokenClaims): Promise<string> {
     const issuedAt = Math.floor(Date.now() / 1000);
     return new SignJWT({
       roles: [...claims.user.roles],
+      scope: (claims.scopes ?? scopesOfRoles(claims.user.roles)).join(' '),
       queues: [...claims.user.queues],
+      ...(claims.user.npis === undefined ? {} : { npis: [...claims.user.npis] }),
       name: claims.user.name,
     })
       .setProtectedHeader({ alg: DEV_SIGNING_ALGORITHM, kid: this.publicJwk.kid ?? '', typ: 'JWT' })

@@ -10,6 +10,8 @@ export interface DevUser {
   readonly roles: readonly Role[];
   /** Work queues, the token's `queues` claim. */
   readonly queues: readonly string[];
+  /** Providers (NPIs) a `provider` user acts for, the token's `npis` claim. */
+  readonly npis?: readonly string[];
 }
 
 /**
@@ -18,7 +20,10 @@ export interface DevUser {
  */
 export const DEV_PASSWORD = 'dev-password';
 
-/** Seeded users, one or more per role, with fictional names. */
+/**
+ * Seeded users, one or more per role, with fictional names. `claims-feed` and `screening-vendor` stand for machine
+ * clients (a claims system, an assessment vendor); their tokens carry the role of such a client.
+ */
 export const DEV_USERS: readonly DevUser[] = [
   {
     username: 'coach-ana',
@@ -57,4 +62,28 @@ export const DEV_USERS: readonly DevUser[] = [
   },
   { username: 'ops-eli', password: DEV_PASSWORD, name: 'Eli Ops', roles: ['ops'], queues: [] },
   { username: 'admin-fay', password: DEV_PASSWORD, name: 'Fay Admin', roles: ['admin'], queues: [] },
+  { username: 'auditor-ida', password: DEV_PASSWORD, name: 'Ida Auditor', roles: ['auditor'], queues: [] },
+  {
+    username: 'provider-pia',
+    password: DEV_PASSWORD,
+    name: 'Pia Practice',
+    roles: ['provider'],
+    queues: [],
+    // The attributed PCP and the prescriber of the test claims (TEST_NPIS of @care/contracts).
+    npis: ['1500000009', '1999999992'],
+  },
+  {
+    username: 'claims-feed',
+    password: DEV_PASSWORD,
+    name: 'Claims Feed',
+    roles: ['claims-system'],
+    queues: [],
+  },
+  {
+    username: 'screening-vendor',
+    password: DEV_PASSWORD,
+    name: 'Screening Vendor',
+    roles: ['assessment-vendor'],
+    queues: [],
+  },
 ];

@@ -1,12 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import type { OidcSettings } from '../oidc-settings';
 import { TokenVerifier } from '../verifier/token-verifier';
-import { AuthorizeGuard } from './authorize.guard';
+import { AccessGuard } from './access.guard';
+import { AccessPolicyCheck } from './access-policy-check';
 
 /**
- * Bearer-token authentication for a service: a global {@link TokenVerifier} for the configured issuer, used by
- * `@Authorize()` on controllers and handlers. Settings come from `loadConfig(OIDC_SETTINGS_SPEC)` (usually
- * spread into the service's own config spec).
+ * The front door of a service: a global {@link TokenVerifier} for the configured issuer and the global
+ * {@link AccessGuard} (deny by default: every route declares `@Access()` or `@Public()`, checked at start-up by
+ * {@link AccessPolicyCheck}). Settings come from `loadConfig(OIDC_SETTINGS_SPEC)`, usually spread into the service's
+ * own config spec.
  */
 @Module({})
 export class AuthModule {
@@ -14,8 +17,13 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      providers: [{ provide: TokenVerifier, useFactory: () => new TokenVerifier(settings) }, AuthorizeGuard],
-      exports: [TokenVerifier, AuthorizeGuard],
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(settings) },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        AccessPolicyCheck,
+      ],
+      exports: [TokenVerifier],
     };
   }
 }

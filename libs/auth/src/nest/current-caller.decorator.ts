@@ -4,11 +4,10 @@ import { callerOf } from './caller-request';
 
 /**
  * The verified {@link Caller} of the request, as a handler parameter: `find(@CurrentCaller() caller: Caller)`.
- * The handler or its controller must carry `@Authorize()`; without it this fails loudly (500), never silently.
+ * The handler must carry `@Access()`; without it this fails loudly (500), never silently.
  */
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   const caller = callerOf(context.switchToHttp().getRequest<object>());
-  if (caller === undefined)
-    throw new Error('@CurrentCaller() needs @Authorize() on the handler or its controller');
+  if (caller === undefined) throw new Error('@CurrentCaller() needs @Access() on the handler');
   return caller;
 });

@@ -23,7 +23,8 @@ export interface TokenVerifierOptions {
 /**
  * Verifies OpenID Connect access tokens (JWTs) with jose: signature against the issuer's JSON Web Key Set
  * (fetched and cached by jose's remote key set, refreshed when an unknown `kid` appears), `iss`, `aud`, `exp`,
- * `nbf`, the algorithm allow-list, and a non-empty `sub`. It does not check `typ`, scopes or revocation.
+ * `nbf`, the algorithm allow-list, and a non-empty `sub`. It does not check `typ` or revocation; roles and scopes
+ * are checked per route by the access guard.
  *
  * Discovery of the key set URL is lazy: the first `verify` call performs it, a success is kept for the life of
  * the verifier, and a failure is retried by the next call, so a service may start before its identity provider.
@@ -62,7 +63,7 @@ export class TokenVerifier {
     const subject = claims.sub;
     if (typeof subject !== 'string' || subject.trim() === '')
       throw new TokenVerificationError('missing-subject');
-    return callerFromClaims({ ...claims, sub: subject });
+    return callerFromClaims({ ...claims, sub: subject }, this.settings.rolesClaim);
   }
 
   private resolveKeySet(): Promise<JWTVerifyGetKey> {

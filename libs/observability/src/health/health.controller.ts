@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@care/auth';
 import { ReadinessRegistry } from './readiness-registry';
 
 type CheckResult = ({ status: 'up' } & Record<string, unknown>) | { status: 'down'; error: string };
@@ -11,12 +12,14 @@ export class HealthController {
   constructor(@Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry) {}
 
   @Get('live')
+  @Public('liveness probe')
   @ApiOkResponse({ description: 'The process is running.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @Public('readiness probe: names dependencies, never data')
   @ApiOkResponse({ description: 'Every dependency answered.' })
   @ApiServiceUnavailableResponse({
     description: 'At least one dependency did not answer; details per check.',

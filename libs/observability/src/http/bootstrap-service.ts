@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { addJsonSchemaComponents } from './json-schema-components';
-import { loadHttpInputLimits } from '@care/config';
+import { loadHttpInputLimits, loadHttpListenHost } from '@care/config';
 import type { InputBounds } from '@care/contracts';
 import { InputBoundsInterceptor } from './input-bounds.interceptor';
 import { bodyParserErrors, StorageRejectionFilter } from './storage-rejection';
@@ -37,7 +37,7 @@ export function configureApplication(
         .setTitle(info.title)
         .setDescription(info.description)
         .setVersion('1')
-        // The `bearer` scheme that `@Authorize()` (@care/auth) refers to; unused by services without it.
+        // The `bearer` scheme that `@Access()` (@care/auth) refers to.
         .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
         .build(),
     ),
@@ -46,7 +46,7 @@ export function configureApplication(
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 }
 
-/** Creates, configures and starts a service on `port` (0 picks a free port). */
+/** Creates, configures and starts a service on `port` (0 picks a free port) of HTTP_HOST (default 127.0.0.1). */
 export async function bootstrapService(
   module: Type<unknown> | DynamicModule,
   options: {
@@ -58,12 +58,14 @@ export async function bootstrapService(
 ): Promise<INestApplication> {
   // HTTP_MAX_BODY_BYTES and INPUT_MAX_*: read before anything starts, so a bad value stops start-up naming it.
   const limits = loadHttpInputLimits();
+  // HTTP_HOST: 127.0.0.1 unless the deployment says otherwise (0.0.0.0 in a container).
+  const host = loadHttpListenHost();
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   // Over the limit is a 413 decided from Content-Length before the body is read (or as soon as a chunked body
   // passes it).
   app.useBodyParser('json', { limit: limits.maxBodyBytes });
   app.use(bodyParserErrors);
   configureApplication(app, { ...options, bounds: limits.bounds });
-  await app.listen(options.port, '0.0.0.0');
+  await app.listen(options.port, host);
   return app;
 }

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CLOCK, type Clock } from '@care/observability';
-import { AuditModule } from '../audit/audit.module';
 import { CASEWORK_POLICY, type CaseworkPolicy } from '../shared/casework-policy';
 import { CaseMetrics } from './case.metrics';
 import { CasesService } from './cases.service';
@@ -12,7 +11,6 @@ export class CasesModule {
   static forRoot(policy: CaseworkPolicy, clock: Clock): DynamicModule {
     return {
       module: CasesModule,
-      imports: [AuditModule.forRoot(clock)],
       controllers: [CasesController],
       providers: [{ provide: CASEWORK_POLICY, useValue: policy }, { provide: CLOCK, useValue: clock }, CaseMetrics, CasesService],
     };

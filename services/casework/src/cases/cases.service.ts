@@ -4,8 +4,7 @@ import { CaseOpened } from '@care/contracts';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { CLOCK, dayOf, type Clock } from '@care/observability';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ReadAuditService } from '../audit/read-audit.service';
-import type { PurposeOfUse, ReadRecord } from '../audit/read-audit';
+import { MemberReadAudit, type ReadContext, type ReadRecord } from '@care/audit';
 import { outreachDueForContact } from '../calendar/business-calendar';
 import { findCaseMember } from '../members/case-member.repository';
 import { mayWorkQueue, type CaseworkCaller } from '../shared/access-policy';
@@ -67,7 +66,7 @@ export class CasesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MessagingRuntime) private readonly messaging: MessagingRuntime,
-    @Inject(ReadAuditService) private readonly audit: ReadAuditService,
+    @Inject(MemberReadAudit) private readonly audit: MemberReadAudit,
     @Inject(CaseMetrics) private readonly metrics: CaseMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASEWORK_POLICY) private readonly policy: CaseworkPolicy,
@@ -149,17 +148,19 @@ export class CasesService {
   }
 
   /** The case with its history, negotiation and callback task; the read is audited (or refused and audited). */
-  async get(caseId: string, caller: CaseworkCaller, purpose: PurposeOfUse): Promise<CaseDetail> {
+  async get(caseId: string, caller: CaseworkCaller, context: ReadContext): Promise<CaseDetail> {
     const view = await this.find(this.dataSource.manager, caseId);
-    if (!mayWorkQueue(caller, view.queue)) return this.audit.denied(caller, purpose, caseRead(view, 'case.read'), view.queue);
-    return this.audit.allowed(caller, purpose, [caseRead(view, 'case.read')], (manager) => this.detailOf(manager, view));
+    if (!mayWorkQueue(caller, view.queue)) {
+      await this.audit.denied(context, caseRead(view, 'case.read'));
+      throw new CaseworkException('queue-forbidden', `case ${view.caseId} is in queue ${view.queue}, which is not one of yours`);
+    }
+    return this.audit.allowed(context, [caseRead(view, 'case.read')], (manager) => this.detailOf(manager, view));
   }
 
   /** The member's cases the caller may see (of their queues; supervisors: all), each read audited. */
-  listOfMember(memberId: string, caller: CaseworkCaller, purpose: PurposeOfUse): Promise<CaseView[]> {
+  listOfMember(memberId: string, caller: CaseworkCaller, context: ReadContext): Promise<CaseView[]> {
     return this.audit.allowed(
-      caller,
-      purpose,
+      context,
       (cases: CaseView[]) => cases.map((view) => caseRead(view, 'case.list')),
       async (manager) => (await findCasesOfMember(manager, memberId)).filter((view) => mayWorkQueue(caller, view.queue)),
     );

@@ -2,9 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { CLOCK, type Clock } from '@care/observability';
 import { DataSource } from 'typeorm';
-import { ReadAuditService } from '../audit/read-audit.service';
-import type { PurposeOfUse } from '../audit/read-audit';
-import type { CaseworkCaller } from '../shared/access-policy';
+import { MemberReadAudit, type ReadContext } from '@care/audit';
 import { TaskMetrics } from '../tasks/task.metrics';
 import { findEnrollments, type EnrollmentView } from './persistence/enrollment.repository';
 import {
@@ -22,7 +20,7 @@ export class EnrollmentService {
     @Inject(ChangeEnrollmentUseCase) private readonly useCase: ChangeEnrollmentUseCase,
     @Inject(TaskMetrics) private readonly metrics: TaskMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ReadAuditService) private readonly audit: ReadAuditService,
+    @Inject(MemberReadAudit) private readonly audit: MemberReadAudit,
   ) {}
 
   async change(command: ChangeEnrollmentCommand): Promise<ChangeEnrollmentOutcome> {
@@ -39,8 +37,8 @@ export class EnrollmentService {
   }
 
   /** The member's enrollments; the read is audited in the same transaction. */
-  list(memberId: string, caller: CaseworkCaller, purpose: PurposeOfUse): Promise<EnrollmentView[]> {
-    return this.audit.allowed(caller, purpose, [{ action: 'enrollment.read', resourceType: 'member', resourceId: memberId, memberId }], (manager) =>
+  list(memberId: string, context: ReadContext): Promise<EnrollmentView[]> {
+    return this.audit.allowed(context, [{ action: 'enrollment.read', resourceType: 'member', resourceId: memberId, memberId }], (manager) =>
       findEnrollments(manager, memberId),
     );
   }

@@ -1,3 +1,5 @@
+import type { AccessPolicy } from '@care/auth';
+
 /**
  * The verified caller as casework needs it: the token's subject, roles and work queues. Structurally the `Caller` of
  * `@care/auth`.
@@ -13,12 +15,18 @@ export interface CaseworkCaller {
  * - coach and advocate: work the queues their token names; see and change only tasks and cases of those queues;
  * - supervisor: sees and changes every queue's tasks and cases, and the queue statistics;
  * - ops: the queue statistics only (no member data);
- * - admin: the read audit log and the statistics (no member data: reading it would itself be a read to justify).
+ * - admin: the statistics and the audit trail (@care/audit; no member data: reading it would itself be a read to
+ *   justify).
  */
 export const WORKER_ROLES = ['coach', 'advocate'] as const;
 export const MEMBER_DATA_ROLES = ['coach', 'advocate', 'supervisor'] as const;
-export const STATS_ROLES = ['supervisor', 'ops', 'admin'] as const;
-export const AUDIT_ROLES = ['admin'] as const;
+
+/** Reading a member's tasks, cases and enrollments (every read audited). */
+export const READ_CASEWORK: AccessPolicy = { roles: MEMBER_DATA_ROLES, scope: 'member:read', memberData: true };
+/** Working them: opening and moving cases, taking and completing tasks, enrolling. */
+export const WORK_CASEWORK: AccessPolicy = { roles: MEMBER_DATA_ROLES, scope: 'casework:write', memberData: true };
+/** The queue statistics: counts only. */
+export const READ_QUEUE_STATS: AccessPolicy = { roles: ['supervisor', 'ops', 'admin'], scope: 'stats:read', memberData: false };
 
 const hasAny = (caller: CaseworkCaller, roles: readonly string[]): boolean => caller.roles.some((role) => roles.includes(role));
 

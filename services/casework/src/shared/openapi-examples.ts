@@ -99,24 +99,6 @@ export const QUEUE_STATS_EXAMPLE = {
   coaches: [{ coach: 'coach-ana', queue: 'coaching', assigned: 4, slaBreaches: 1, oldestAssignedSeconds: 5_400 }],
 };
 
-export const AUDIT_EXAMPLE = {
-  entries: [
-    {
-      entryId: '1042',
-      at: AT,
-      actor: 'coach-ana',
-      roles: ['coach'],
-      action: 'task.read',
-      resourceType: 'task',
-      resourceId: TASK_EXAMPLE.taskId,
-      memberId: 'M-100234',
-      purpose: 'care-management',
-      outcome: 'allowed',
-    },
-  ],
-  nextAfter: '1042',
-};
-
 /** The body of an error answer with a code. */
 export const errorExample = (status: number, error: string, code: string, message: string) => ({ statusCode: status, error, code, message });
 

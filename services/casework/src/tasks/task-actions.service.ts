@@ -3,8 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { CLOCK, type Clock } from '@care/observability';
 import { DataSource } from 'typeorm';
-import type { PurposeOfUse, ReadRecord } from '../audit/read-audit';
-import { ReadAuditService } from '../audit/read-audit.service';
+import { MemberReadAudit, type ReadContext, type ReadRecord } from '@care/audit';
 import { ChangeEnrollmentUseCase } from '../enrollment/use-cases/change-enrollment/change-enrollment.use-case';
 import { mayWorkQueue, seesAllQueues, type CaseworkCaller } from '../shared/access-policy';
 import { CASEWORK_POLICY, type CaseworkPolicy } from '../shared/casework-policy';
@@ -55,20 +54,19 @@ export class TaskActionsService {
     @Inject(TaskMetrics) private readonly metrics: TaskMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASEWORK_POLICY) private readonly policy: CaseworkPolicy,
-    @Inject(ReadAuditService) private readonly audit: ReadAuditService,
+    @Inject(MemberReadAudit) private readonly audit: MemberReadAudit,
   ) {}
 
   /**
    * The most urgent available task of the queue, now assigned to the caller (whose token must name the queue);
    * undefined when none is waiting. Handing it out is a read of the member's task: audited in the same transaction.
    */
-  async next(queue: QueueName, caller: CaseworkCaller, purpose: PurposeOfUse): Promise<TaskView | undefined> {
+  async next(queue: QueueName, caller: CaseworkCaller, context: ReadContext): Promise<TaskView | undefined> {
     if (!mayWorkQueue(caller, queue)) {
       throw new CaseworkException('queue-forbidden', `queue ${queue} is not one of yours`);
     }
     const task = await this.audit.allowed(
-      caller,
-      purpose,
+      context,
       (taken: TaskView | undefined) => (taken === undefined ? [] : [taskRead(taken, 'task.next')]),
       (manager) => assignNext(manager, queue, caller.subject, this.clock.now()),
     );
@@ -77,11 +75,14 @@ export class TaskActionsService {
   }
 
   /** The task with its notes and history, for callers who work its queue (supervisors: any); audited either way. */
-  async get(taskId: string, caller: CaseworkCaller, purpose: PurposeOfUse): Promise<TaskDetail> {
+  async get(taskId: string, caller: CaseworkCaller, context: ReadContext): Promise<TaskDetail> {
     const task = await findTask(this.dataSource.manager, taskId);
     if (task === undefined) throw this.notFound(taskId);
-    if (!mayWorkQueue(caller, task.queue)) return this.audit.denied(caller, purpose, taskRead(task, 'task.read'), task.queue);
-    return this.audit.allowed(caller, purpose, [taskRead(task, 'task.read')], async (manager) => {
+    if (!mayWorkQueue(caller, task.queue)) {
+      await this.audit.denied(context, taskRead(task, 'task.read'));
+      throw new CaseworkException('queue-forbidden', `task ${task.taskId} is in queue ${task.queue}, which is not one of yours`);
+    }
+    return this.audit.allowed(context, [taskRead(task, 'task.read')], async (manager) => {
       const current = (await findTask(manager, taskId)) ?? task;
       return { ...current, notes: await loadNotes(manager, taskId), history: await loadHistory(manager, taskId) };
     });

@@ -1,7 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { MessagingRuntime } from '@care/messaging';
 import { CLOCK, type Clock } from '@care/observability';
-import { AuditModule } from '../audit/audit.module';
 import { EnrollmentService } from '../enrollment/enrollment.service';
 import { EnrollmentController } from '../enrollment/http/enrollment.controller';
 import { ChangeEnrollmentUseCase } from '../enrollment/use-cases/change-enrollment/change-enrollment.use-case';
@@ -28,7 +27,6 @@ export class TasksModule implements OnModuleInit {
   static forRoot(policy: CaseworkPolicy, clock: Clock): DynamicModule {
     return {
       module: TasksModule,
-      imports: [AuditModule.forRoot(clock)],
       controllers: [QueuesController, TasksController, EnrollmentController],
       providers: [
         { provide: CASEWORK_POLICY, useValue: policy },

@@ -9,13 +9,12 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Authorize, CurrentCaller, type Caller } from '@care/auth';
+import { Access, CurrentCaller, type Caller } from '@care/auth';
+import { AuditContext, AuditedRead, type ReadContext } from '@care/audit';
 import { CASEWORK_ID_PATTERN } from '@care/contracts';
 import { ParseMemberIdPipe } from '@care/observability';
 import type { Response } from 'express';
-import { AuditedRead, ReadPurpose } from '../../audit/purpose-of-use.decorator';
-import type { PurposeOfUse } from '../../audit/read-audit';
-import { MEMBER_DATA_ROLES } from '../../shared/access-policy';
+import { READ_CASEWORK, WORK_CASEWORK } from '../../shared/access-policy';
 import {
   CASE_DETAIL_EXAMPLE,
   CASE_EXAMPLE,
@@ -46,13 +45,13 @@ const NO_CASE = { description: 'No case with this id', example: errorExample(404
 
 /** Advocacy cases: intake, reading, the status life cycle and the bill-saver outcome. Thin: the service decides. */
 @ApiTags('cases')
-@Authorize(...MEMBER_DATA_ROLES)
 @ApiBadRequestResponse({ description: 'Every failing field named in `issues`; nothing changed', example: VALIDATION_EXAMPLE })
 @Controller('v1')
 export class CasesController {
   constructor(@Inject(CasesService) private readonly cases: CasesService) {}
 
   @Post('cases')
+  @Access(WORK_CASEWORK)
   @ApiCreatedResponse({
     description:
       'Opened: routed to the advocates or the health plan\'s team (reason recorded), a callback task owed by the next business day, `case-opened` emitted',
@@ -87,28 +86,31 @@ export class CasesController {
   }
 
   @Get('cases/:caseId')
+  @Access(READ_CASEWORK)
   @AuditedRead('The case with its status history, bill negotiation and callback task', CASE_DETAIL_EXAMPLE)
   @ApiNotFoundResponse(NO_CASE)
   @ApiForbiddenResponse(queueForbidden('case'))
   get(
     @Param('caseId', ParseCaseIdPipe) caseId: string,
     @CurrentCaller() caller: Caller,
-    @ReadPurpose() purpose: PurposeOfUse,
+    @AuditContext() context: ReadContext,
   ): Promise<CaseDetail> {
-    return this.cases.get(caseId, caller, purpose);
+    return this.cases.get(caseId, caller, context);
   }
 
   @Get('members/:memberId/cases')
+  @Access(READ_CASEWORK)
   @AuditedRead("The member's cases in the caller's queues (supervisors: all), newest first (each one returned)", [CASE_EXAMPLE])
   listOfMember(
     @Param('memberId', ParseMemberIdPipe) memberId: string,
     @CurrentCaller() caller: Caller,
-    @ReadPurpose() purpose: PurposeOfUse,
+    @AuditContext() context: ReadContext,
   ): Promise<CaseView[]> {
-    return this.cases.listOfMember(memberId, caller, purpose);
+    return this.cases.listOfMember(memberId, caller, context);
   }
 
   @Post('cases/:caseId/status')
+  @Access(WORK_CASEWORK)
   @ApiOkResponse({ description: 'The case after the change (or as it is, when it already has this status); the change is in its history', example: { ...CASE_EXAMPLE, status: 'in-progress' } })
   @ApiNotFoundResponse(NO_CASE)
   @ApiForbiddenResponse(queueForbidden('case'))
@@ -127,6 +129,7 @@ export class CasesController {
   }
 
   @Post('cases/:caseId/bill-negotiation')
+  @Access(WORK_CASEWORK)
   @ApiCreatedResponse({ description: 'Recorded (savings = bill − negotiated amount); it cannot be changed afterwards', example: NEGOTIATION_EXAMPLE })
   @ApiOkResponse({ description: 'The same outcome was already recorded: the stored one', example: NEGOTIATION_EXAMPLE })
   @ApiNotFoundResponse(NO_CASE)

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentCaller, type Caller } from '@care/auth';
+import { Access, CurrentCaller, type Caller } from '@care/auth';
+import { AuditContext, AuditedRead, type ReadContext } from '@care/audit';
 import { ParseMemberIdPipe } from '@care/observability';
 import type { Response } from 'express';
-import { AuditedRead, ReadPurpose } from '../../audit/purpose-of-use.decorator';
-import type { PurposeOfUse } from '../../audit/read-audit';
-import { MEMBER_DATA_ROLES } from '../../shared/access-policy';
+import { READ_CASEWORK, WORK_CASEWORK } from '../../shared/access-policy';
 import { ENROLLMENT_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
 import { EnrollmentService } from '../enrollment.service';
 import type { EnrollmentView } from '../persistence/enrollment.repository';
@@ -13,12 +12,12 @@ import { ChangeEnrollmentRequest } from './change-enrollment.dto';
 
 /** A member's program enrollment: enrolled, declined, opted out or unenrolled, and how it came about. */
 @ApiTags('enrollment')
-@Authorize(...MEMBER_DATA_ROLES)
 @Controller('v1/members/:memberId/enrollment')
 export class EnrollmentController {
   constructor(@Inject(EnrollmentService) private readonly enrollment: EnrollmentService) {}
 
   @Post()
+  @Access(WORK_CASEWORK)
   @ApiCreatedResponse({
     description:
       'Status changed and program-enrollment-changed emitted; an opt-out or decline of the care program cancels the member\'s open outreach tasks (urgent safety follow-ups excepted) and blocks new ones',
@@ -38,12 +37,12 @@ export class EnrollmentController {
   }
 
   @Get()
+  @Access(READ_CASEWORK)
   @AuditedRead("The member's status in every program casework has recorded", [ENROLLMENT_EXAMPLE])
   list(
     @Param('memberId', ParseMemberIdPipe) memberId: string,
-    @CurrentCaller() caller: Caller,
-    @ReadPurpose() purpose: PurposeOfUse,
+    @AuditContext() context: ReadContext,
   ): Promise<EnrollmentView[]> {
-    return this.enrollment.list(memberId, caller, purpose);
+    return this.enrollment.list(memberId, context);
   }
 }

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentCaller, type Caller } from '@care/auth';
+import { Access, CurrentCaller, type Caller } from '@care/auth';
+import { AuditContext, AuditedRead, type ReadContext } from '@care/audit';
 import type { Response } from 'express';
-import { AuditedRead, ReadPurpose } from '../../audit/purpose-of-use.decorator';
-import type { PurposeOfUse } from '../../audit/read-audit';
-import { MEMBER_DATA_ROLES, STATS_ROLES } from '../../shared/access-policy';
+import { READ_QUEUE_STATS, WORK_CASEWORK } from '../../shared/access-policy';
 import { errorExample, QUEUE_STATS_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
 import { TaskActionsService } from '../task-actions.service';
 import type { QueueName, TaskView } from '../task.model';
@@ -21,8 +20,8 @@ export class QueuesController {
   ) {}
 
   @Post(':queue/next')
+  @Access(WORK_CASEWORK)
   @HttpCode(HttpStatus.OK)
-  @Authorize(...MEMBER_DATA_ROLES)
   @AuditedRead(
     'The most urgent available task of the queue (urgent, then high, then routine; then earliest due; then oldest), now assigned to the caller. Two callers never get the same task',
     TASK_EXAMPLE,
@@ -36,16 +35,16 @@ export class QueuesController {
   async next(
     @Param('queue', ParseQueuePipe) queue: QueueName,
     @CurrentCaller() caller: Caller,
-    @ReadPurpose() purpose: PurposeOfUse,
+    @AuditContext() context: ReadContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TaskView | undefined> {
-    const task = await this.tasks.next(queue, caller, purpose);
+    const task = await this.tasks.next(queue, caller, context);
     if (task === undefined) response.status(HttpStatus.NO_CONTENT);
     return task;
   }
 
   @Get('stats')
-  @Authorize(...STATS_ROLES)
+  @Access(READ_QUEUE_STATS)
   @ApiOkResponse({
     description:
       'Per queue: depth (waiting tasks, by priority), available now, assigned, oldest waiting age and SLA breaches (active tasks past due); per coach: tasks held, breaches and the longest held. Counts only: no member data',

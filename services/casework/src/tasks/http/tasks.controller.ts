@@ -8,11 +8,10 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Authorize, CurrentCaller, type Caller } from '@care/auth';
+import { Access, CurrentCaller, type Caller } from '@care/auth';
+import { AuditContext, AuditedRead, type ReadContext } from '@care/audit';
 import type { Response } from 'express';
-import { AuditedRead, ReadPurpose } from '../../audit/purpose-of-use.decorator';
-import type { PurposeOfUse } from '../../audit/read-audit';
-import { MEMBER_DATA_ROLES } from '../../shared/access-policy';
+import { READ_CASEWORK, WORK_CASEWORK } from '../../shared/access-policy';
 import { errorExample, queueForbidden, TASK_DETAIL_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
 import type { TaskNote } from '../persistence/task-note.repository';
 import { TaskActionsService, type TaskDetail } from '../task-actions.service';
@@ -24,7 +23,6 @@ const NOTE_EXAMPLE = TASK_DETAIL_EXAMPLE.notes[0];
 
 /** One task: read it, reassign, snooze, complete, and add notes. Thin: the service decides. */
 @ApiTags('tasks')
-@Authorize(...MEMBER_DATA_ROLES)
 @ApiForbiddenResponse(queueForbidden('task'))
 @ApiBadRequestResponse({ description: 'Every failing field named in `issues`; nothing changed', example: VALIDATION_EXAMPLE })
 @ApiNotFoundResponse({ description: 'No task with this id', example: errorExample(404, 'Not Found', 'task-not-found', `no task ${TASK_EXAMPLE.taskId}`) })
@@ -33,16 +31,18 @@ export class TasksController {
   constructor(@Inject(TaskActionsService) private readonly tasks: TaskActionsService) {}
 
   @Get(':taskId')
+  @Access(READ_CASEWORK)
   @AuditedRead('The task with its notes and its history (every change: who, what, when)', TASK_DETAIL_EXAMPLE)
   get(
     @Param('taskId', ParseTaskIdPipe) taskId: string,
     @CurrentCaller() caller: Caller,
-    @ReadPurpose() purpose: PurposeOfUse,
+    @AuditContext() context: ReadContext,
   ): Promise<TaskDetail> {
-    return this.tasks.get(taskId, caller, purpose);
+    return this.tasks.get(taskId, caller, context);
   }
 
   @Post(':taskId/reassign')
+  @Access(WORK_CASEWORK)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'Assigned to the named user (an open or snoozed task is taken out of the queue)', example: { ...TASK_EXAMPLE, assignee: 'coach-ben' } })
   @ApiConflictResponse({ description: 'The task is completed or cancelled', example: errorExample(409, 'Conflict', 'task-closed', `task ${TASK_EXAMPLE.taskId} is completed`) })
@@ -55,6 +55,7 @@ export class TasksController {
   }
 
   @Post(':taskId/snooze')
+  @Access(WORK_CASEWORK)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     description: 'Back in its queue, handed out again from `until`; the due time does not move',
@@ -70,6 +71,7 @@ export class TasksController {
   }
 
   @Post(':taskId/complete')
+  @Access(WORK_CASEWORK)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     description:
@@ -89,6 +91,7 @@ export class TasksController {
   }
 
   @Post(':taskId/notes')
+  @Access(WORK_CASEWORK)
   @ApiCreatedResponse({ description: 'Note appended (notes can never be edited or deleted)', example: NOTE_EXAMPLE })
   @ApiOkResponse({ description: 'This note id was already stored with the same content: the stored note', example: NOTE_EXAMPLE })
   @ApiConflictResponse({
