@@ -66,11 +66,12 @@ export async function runIntakeBenchmark(options: IntakeBenchmarkOptions): Promi
     const chunks: Array<typeof httpClaims> = [];
     for (let start = 0; start < httpClaims.length; start += 1000)
       chunks.push(httpClaims.slice(start, start + 1000));
+    const claimsSystem = await stack.bearer('claims-feed');
     const client = async (): Promise<void> => {
       for (let chunk = chunks.shift(); chunk !== undefined; chunk = chunks.shift()) {
         const response = await fetch(`${url}/v1/claims/batch`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...claimsSystem, 'content-type': 'application/json' },
           body: JSON.stringify({ claims: chunk }),
         });
         if (!response.ok) throw new Error(`batch answered ${response.status}`);

@@ -411,11 +411,12 @@ export async function runPoisonFuzz(options: PoisonFuzzOptions): Promise<PoisonF
      * POSTs a body; a body over the limit is answered 413 as soon as its Content-Length is read, and the server
      * may close the connection before the client has sent it all: that too is a refusal before reading (413).
      */
+    const claimsSystem = await stack.bearer('claims-feed');
     const post = async (path: string, body: string): Promise<{ status: number; json: unknown }> => {
       try {
         const response = await fetch(`${intake.url}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...claimsSystem, 'content-type': 'application/json' },
           body,
         });
         const text = await response.text();

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { requestDevToken, startDevIdentityProvider } from '@care/auth';
 import { provisioningPlan } from '@care/contracts';
 import { TOPICS } from '@care/contracts';
 import { findFreePort, SERVICE_NODE_FLAGS, startKafka, startPostgres, TopicProbe } from '@care/testing';
@@ -15,6 +16,13 @@ export interface BenchStack {
   readonly brokerKind: string;
   readonly postgresKind: string;
   slice(name: string): Promise<BenchSlice>;
+  /** The identity provider the services trust (OIDC_ISSUER of every slice). */
+  readonly identityUrl: string;
+  /**
+   * `{ authorization: 'Bearer <token>' }` for a seeded user or client (`claims-feed`...), fetched from the
+   * provider's token endpoint as a real client would.
+   */
+  bearer(username: string): Promise<{ authorization: string }>;
   /** A topic outside the catalog (a baseline's own topic). */
   createTopic(name: string, partitions: number): Promise<void>;
   stop(): Promise<void>;
@@ -29,9 +37,17 @@ export interface BenchSlice {
 }
 
 export async function startBenchStack(): Promise<BenchStack> {
-  const [postgres, kafka] = await Promise.all([startPostgres({ durable: true }), startKafka({ brokers: 3 })]);
+  const [postgres, kafka, identity] = await Promise.all([
+    startPostgres({ durable: true }),
+    startKafka({ brokers: 3 }),
+    startDevIdentityProvider({ port: 0, host: '127.0.0.1' }),
+  ]);
   const probes: TopicProbe[] = [];
   return {
+    identityUrl: identity.issuer,
+    bearer: async (username) => ({
+      authorization: `Bearer ${await requestDevToken(identity.issuer, username)}`,
+    }),
     brokers: kafka.brokers,
     brokerKind: kafka.kind,
     postgresKind: postgres.kind,
@@ -53,6 +69,7 @@ export async function startBenchStack(): Promise<BenchStack> {
         databaseUrl,
         probe,
         serviceEnv: {
+          OIDC_ISSUER: identity.issuer,
           DATABASE_URL: databaseUrl,
           KAFKA_BROKERS: kafka.brokers.join(','),
           KAFKA_TOPIC_PREFIX: prefix,
@@ -66,6 +83,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       await Promise.all(probes.map((probe) => probe.disconnect()));
       await kafka.stop();
       await postgres.stop();
+      await identity.close();
     },
   };
 }

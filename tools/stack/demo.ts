@@ -1,3 +1,4 @@
+import { requestDevToken } from '@care/auth';
 import { TOPICS, deadLetterTopicOf } from '@care/contracts';
 import { createPopulation, inboundClaimMessage, TopicProbe } from '@care/testing';
 import { onShutdownSignal, startPlatformStack } from './platform-stack';
@@ -37,10 +38,15 @@ async function main(): Promise<void> {
   let members = 0;
   let httpClaims = 0;
   let kafkaClaims = 0;
+  // The demo feeds claims as a health plan's claims system would: with a token of a claims-system client.
+  const claimsToken = await requestDevToken(
+    stack.env['DEV_IDENTITY_URL'] ?? 'http://localhost:3090',
+    'claims-feed',
+  );
   const post = async (path: string, body: unknown): Promise<void> => {
     const response = await fetch(`${intakeUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${claimsToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${path} answered ${response.status}`);
@@ -122,17 +128,7 @@ main().catch((error: unknown) => {
  */
 async function caseworkQueues(caseworkUrl: string, identityUrl: string): Promise<string> {
   try {
-    const tokenResponse = await fetch(`${identityUrl}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        username: 'supervisor-dee',
-        password: 'dev-password',
-        client_id: 'care-dev',
-      }),
-    });
-    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const token = await requestDevToken(identityUrl, 'supervisor-dee');
     const response = await fetch(`${caseworkUrl}/v1/queues/stats`, {
       headers: { authorization: `Bearer ${token}` },
     });

@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './scopes';
+export * from './access-presets';
 export * from './caller';
 export * from './oidc-settings';
 export * from './verifier/token-verification.error';
@@ -16,3 +17,4 @@ export * from './dev-identity/dev-users';
 export * from './dev-identity/token-request';
 export * from './dev-identity/assert-development';
 export * from './dev-identity/dev-identity-provider';
+export * from './dev-identity/request-dev-token';

@@ -6,20 +6,23 @@ describe('OIDC settings', () => {
     expect(loadConfig(OIDC_SETTINGS_SPEC, { OIDC_ISSUER: 'http://localhost:3090' })).toEqual({
       issuer: 'http://localhost:3090',
       audience: 'care-platform',
+      rolesClaim: 'roles',
       jwksUrl: undefined,
     });
   });
 
-  it('reads an audience and a key set URL override', () => {
+  it('reads an audience, a roles claim path and a key set URL override', () => {
     expect(
       loadConfig(OIDC_SETTINGS_SPEC, {
         OIDC_ISSUER: 'https://id.example.org/realms/care',
         OIDC_AUDIENCE: 'casework',
         OIDC_JWKS_URL: 'https://id.example.org/realms/care/protocol/openid-connect/certs',
+        OIDC_ROLES_CLAIM: 'realm_access.roles',
       }),
     ).toEqual({
       issuer: 'https://id.example.org/realms/care',
       audience: 'casework',
+      rolesClaim: 'realm_access.roles',
       jwksUrl: 'https://id.example.org/realms/care/protocol/openid-connect/certs',
     });
   });

@@ -19,3 +19,4 @@ export * from './topics/member-eligibility-changed-message';
 export * from './topics/claim-builders';
 export * from './topics/domain-event-message';
 export * from './topics/casework-input-messages';
+export * from './platform/rejected-tokens';

@@ -1,7 +1,11 @@
 import { ConfigError } from '@care/config';
 import { loadBehavioralScreeningConfig } from './behavioral-screening.config';
 
-const REQUIRED = { DATABASE_URL: 'postgres://care:care@localhost:5432/care', KAFKA_BROKERS: 'localhost:9092' };
+const REQUIRED = {
+  DATABASE_URL: 'postgres://care:care@localhost:5432/care',
+  KAFKA_BROKERS: 'localhost:9092',
+  OIDC_ISSUER: 'https://login.example-plan.org/realms/care',
+};
 const DAY_MS = 86_400_000;
 
 describe('behavioral-screening settings', () => {

@@ -1,4 +1,5 @@
 import { loadConfig, setting, type ConfigOf } from '@care/config';
+import { OIDC_SETTINGS_SPEC } from '@care/auth';
 import { MESSAGING_SETTINGS_SPEC } from '@care/messaging';
 import { OBSERVABILITY_SETTINGS_SPEC } from '@care/observability';
 import { durationSetting } from './config/duration.setting';
@@ -67,6 +68,7 @@ export const BEHAVIORAL_SCREENING_CONFIG_SPEC = {
   ),
   ...MESSAGING_SETTINGS_SPEC,
   ...OBSERVABILITY_SETTINGS_SPEC,
+  ...OIDC_SETTINGS_SPEC,
 };
 
 export type BehavioralScreeningConfig = ConfigOf<typeof BEHAVIORAL_SCREENING_CONFIG_SPEC>;

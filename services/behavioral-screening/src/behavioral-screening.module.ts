@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditTrailModule } from '@care/audit';
+import { AuthModule } from '@care/auth';
 import { MessagingModule } from '@care/messaging';
 import { ObservabilityModule, type Clock } from '@care/observability';
 import { PersistenceModule } from '@care/persistence';
@@ -34,6 +36,8 @@ export class BehavioralScreeningModule {
           migrate: config.migrate,
         }),
         MessagingModule.forRoot({ service: SERVICE_NAME, settings: config }),
+        AuthModule.forRoot(config),
+        AuditTrailModule.forRoot(overrides.clock === undefined ? {} : { clock: overrides.clock }),
         ScreeningPolicyModule.forRoot(config, overrides.clock),
         RequestsModule,
         ScreeningsModule,

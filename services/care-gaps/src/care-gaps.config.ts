@@ -1,4 +1,5 @@
 import { loadConfig, setting, type ConfigOf } from '@care/config';
+import { OIDC_SETTINGS_SPEC } from '@care/auth';
 import { MESSAGING_SETTINGS_SPEC } from '@care/messaging';
 import { OBSERVABILITY_SETTINGS_SPEC } from '@care/observability';
 
@@ -33,6 +34,7 @@ export const CARE_GAPS_CONFIG_SPEC = {
   ),
   ...MESSAGING_SETTINGS_SPEC,
   ...OBSERVABILITY_SETTINGS_SPEC,
+  ...OIDC_SETTINGS_SPEC,
 };
 
 export type CareGapsConfig = ConfigOf<typeof CARE_GAPS_CONFIG_SPEC>;

@@ -34,7 +34,7 @@ describe('care-gaps end to end (claims-intake -> condition-identification -> car
   const post = async (path: string, body: unknown): Promise<void> => {
     const response = await fetch(`${intake.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${path} answered ${String(response.status)}: ${await response.text()}`);
@@ -91,7 +91,7 @@ describe('care-gaps end to end (claims-intake -> condition-identification -> car
     await probe.settle();
     const memberAlerts = (await probe.alerts('G-OPT')).filter((alert) => alert.audience === 'member');
     expect(memberAlerts).toEqual([]);
-    const response = await fetch(`${service.url}/v1/members/G-OPT/gaps`);
+    const response = await fetch(`${service.url}/v1/members/G-OPT/gaps`, { headers: await environment.bearer('coach-ana') });
     const body = (await response.json()) as {
       gaps: Array<{ ruleId: string; status: string; alerts: Array<{ audience: string; status: string; reason: string | null }> }>;
     };

@@ -151,7 +151,7 @@ describe('care-gaps', () => {
     expect(reopened.map((event) => event.reason)).toEqual(['no-result', 'poor-control']);
     const after = (await probe.alerts('G-D')).filter((alert) => alert.ruleId === 'diabetes-hba1c-poor-control');
     expect(after).toHaveLength(2); // the new occurrence's alerts were suppressed: alerted 0 days ago
-    const view = (await (await fetch(`${service.url}/v1/members/G-D/gaps`)).json()) as {
+    const view = (await (await fetch(`${service.url}/v1/members/G-D/gaps`, { headers: await environment.bearer('coach-ana') })).json()) as {
       gaps: Array<{ ruleId: string; status: string; alerts: Array<{ status: string; reason: string | null }> }>;
     };
     const current = view.gaps.find((gap) => gap.ruleId === 'diabetes-hba1c-poor-control' && gap.status === 'open');
@@ -187,7 +187,7 @@ describe('care-gaps', () => {
 
   it('lists gaps by rule and status with paging, gives the doctor their list, and names bad parameters', async () => {
     const page = async (query: string) =>
-      (await (await fetch(`${service.url}/v1/gaps?${query}`)).json()) as {
+      (await (await fetch(`${service.url}/v1/gaps?${query}`, { headers: await environment.bearer('supervisor-dee') })).json()) as {
         items: Array<{ gapId: string; memberId: string; ruleId: string }>;
         nextCursor: string | null;
       };
@@ -200,16 +200,34 @@ describe('care-gaps', () => {
     expect(refills.items.map((item) => item.memberId)).toEqual(['G-R']);
     expect(refills.nextCursor).toBeNull();
 
-    const doctor = (await (await fetch(`${service.url}/v1/providers/${TEST_NPIS.prescriber}/gaps`)).json()) as {
-      items: Array<{ ruleId: string }>;
+    // The prescriber's practice user sees their list; another practice's NPI reads as not found, and is audited.
+    const practice = await environment.bearer('provider-pia');
+    const doctor = (await (await fetch(`${service.url}/v1/providers/${TEST_NPIS.prescriber}/gaps`, { headers: practice })).json()) as {
+      items: Array<{ ruleId: string; memberId: string }>;
     };
     expect(doctor.items.map((item) => item.ruleId)).toEqual(['late-refill']);
+    const elsewhere = await fetch(`${service.url}/v1/providers/${TEST_NPIS.rendering}/gaps`, { headers: practice });
+    expect(elsewhere.status).toBe(404);
+    expect(await elsewhere.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'provider not found' });
+    const trail = await service.dataSource.query<Array<{ action: string; resource_id: string; member_id: string | null; outcome: string; route: string }>>(
+      "SELECT action, resource_id, member_id, outcome, route FROM read_audit WHERE actor = 'provider-pia' ORDER BY entry_id",
+    );
+    expect(trail).toEqual([
+      ...[...new Set(doctor.items.map((item) => item.memberId))].map((memberId) => ({
+        action: 'provider-gaps.read',
+        resource_id: memberId,
+        member_id: memberId,
+        outcome: 'allowed',
+        route: 'GET /v1/providers/:npi/gaps',
+      })),
+      { action: 'provider-gaps.read', resource_id: TEST_NPIS.rendering, member_id: null, outcome: 'denied', route: 'GET /v1/providers/:npi/gaps' },
+    ]);
 
-    const bad = await fetch(`${service.url}/v1/gaps?status=bogus&limit=0`);
+    const bad = await fetch(`${service.url}/v1/gaps?status=bogus&limit=0`, { headers: await environment.bearer('supervisor-dee') });
     expect(bad.status).toBe(400);
     const fields = ((await bad.json()) as { issues: Array<{ field: string }> }).issues.map((issue) => issue.field);
     expect(fields.sort()).toEqual(['limit', 'status']);
-    expect((await fetch(`${service.url}/v1/providers/123/gaps`)).status).toBe(400);
+    expect((await fetch(`${service.url}/v1/providers/123/gaps`, { headers: practice })).status).toBe(400);
   });
 
   it('issues no alert about a member who declined the care program, but still tracks their gaps', async () => {

@@ -1,4 +1,5 @@
 import { loadConfig, setting, type ConfigOf } from '@care/config';
+import { OIDC_SETTINGS_SPEC } from '@care/auth';
 import { MESSAGING_SETTINGS_SPEC } from '@care/messaging';
 import { OBSERVABILITY_SETTINGS_SPEC } from '@care/observability';
 
@@ -13,6 +14,7 @@ export const CLAIMS_INTAKE_CONFIG_SPEC = {
   migrate: setting.boolean('RUN_MIGRATIONS', 'apply pending migrations at start-up', true),
   ...MESSAGING_SETTINGS_SPEC,
   ...OBSERVABILITY_SETTINGS_SPEC,
+  ...OIDC_SETTINGS_SPEC,
 };
 
 export type ClaimsIntakeConfig = ConfigOf<typeof CLAIMS_INTAKE_CONFIG_SPEC>;

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditTrailModule } from '@care/audit';
+import { AuthModule } from '@care/auth';
 import { MessagingModule } from '@care/messaging';
 import { ObservabilityModule } from '@care/observability';
 import { PersistenceModule } from '@care/persistence';
@@ -25,6 +27,8 @@ export class ClaimsIntakeModule {
           migrate: config.migrate,
         }),
         MessagingModule.forRoot({ service: SERVICE_NAME, settings: config }),
+        AuthModule.forRoot(config),
+        AuditTrailModule.forRoot(),
         IntakeModule,
         EligibilityModule,
         FilesModule,

@@ -72,7 +72,7 @@ describe('claims-intake CSV files', () => {
   ): Promise<{ status: number; body: Record<string, unknown> }> => {
     const response = await fetch(`${service.url}/v1/claims/files`, {
       method: 'POST',
-      headers: { 'content-type': contentType },
+      headers: { ...(await environment.bearer('claims-feed')), 'content-type': contentType },
       body,
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -123,10 +123,12 @@ describe('claims-intake CSV files', () => {
     return row?.n ?? -1;
   };
 
-  const runCli = (args: readonly string[]): Promise<CliResult> =>
-    new Promise((resolve, reject) => {
+  const runCli = async (args: readonly string[], token?: string): Promise<CliResult> => {
+    const authorization = token ?? (await environment.bearer('claims-feed')).authorization.slice('Bearer '.length);
+    return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['-r', '@swc-node/register', CLI, ...args], {
         cwd: ROOT,
+        env: { ...process.env, CLAIMS_INTAKE_TOKEN: authorization },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -136,6 +138,7 @@ describe('claims-intake CSV files', () => {
       child.on('error', reject);
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
+  };
 
   const writeCsv = async (name: string, text: string): Promise<string> => {
     const path = join(directory, name);
@@ -219,7 +222,7 @@ describe('claims-intake CSV files', () => {
       })();
       const response = await fetch(`${service.url}/v1/claims/files`, {
         method: 'POST',
-        headers: { 'content-type': 'text/csv; charset=utf-8' },
+        headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'text/csv; charset=utf-8' },
         body,
         duplex: 'half',
       });
@@ -295,6 +298,10 @@ describe('claims-intake CSV files', () => {
           ...claimToCsvRows(aValidPharmacyClaim({ claimId: 'CLI-RX' })), // line 5
         ]),
       );
+
+      const anonymous = await runCli([file, '--url', service.url, '--json'], '');
+      expect(anonymous.code).toBe(1);
+      expect(anonymous.stderr).toContain('answered 401 to a batch: set CLAIMS_INTAKE_TOKEN');
 
       const result = await runCli([file, '--url', service.url, '--json']);
 

@@ -23,7 +23,7 @@ describe('claims-intake over HTTP', () => {
   ): Promise<{ status: number; body: Record<string, unknown> }> => {
     const response = await fetch(`${service.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };

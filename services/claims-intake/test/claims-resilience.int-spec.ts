@@ -39,7 +39,7 @@ describe('claims-intake under failure', () => {
       try {
         await setAllBrokers(environment, false);
         const ids = Array.from({ length: 25 }, (_, index) => `OUTAGE-${String(index).padStart(2, '0')}`);
-        for (const claimId of ids) expect(await submitClaim(service.url, claimId)).toBe(201);
+        for (const claimId of ids) expect(await submitClaim(environment, service.url, claimId)).toBe(201);
         const waiting = await service.dataSource.query<Array<{ n: number }>>(
           'SELECT count(*)::int AS n FROM outbox',
         );
@@ -69,7 +69,7 @@ describe('claims-intake under failure', () => {
       await setAllBrokers(environment, false);
       const first = await spawnClaimsIntake(environment);
       const ids = Array.from({ length: 10 }, (_, index) => `KILLED-${index}`);
-      for (const claimId of ids) expect(await submitClaim(first.url, claimId)).toBe(201);
+      for (const claimId of ids) expect(await submitClaim(environment, first.url, claimId)).toBe(201);
       expect(await first.kill('SIGKILL')).toBeNull();
 
       await setAllBrokers(environment, true);
@@ -83,7 +83,7 @@ describe('claims-intake under failure', () => {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         expect(await receivedIds('KILLED-')).toEqual([...ids].sort());
         // the restarted instance accepts a resubmission of a killed claim as a duplicate: nothing new is emitted
-        expect(await submitClaim(second.url, 'KILLED-0')).toBe(200);
+        expect(await submitClaim(environment, second.url, 'KILLED-0')).toBe(200);
         await new Promise((resolve) => setTimeout(resolve, 1000));
         expect(await receivedIds('KILLED-')).toHaveLength(ids.length);
       } finally {

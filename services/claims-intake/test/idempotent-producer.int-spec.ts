@@ -62,7 +62,7 @@ const realKafka = (process.env['TEST_KAFKA_KIND'] ?? 'local-mock') !== 'local-mo
         httpClaims.map(async (claims) => {
           const response = await fetch(`${service.url}/v1/claims/batch`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
             body: JSON.stringify({ claims }),
           });
           expect(response.status).toBe(200);

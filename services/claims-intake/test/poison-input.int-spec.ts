@@ -66,7 +66,7 @@ describe('claims-intake against poison input (real broker, real database)', () =
     const started = Date.now();
     const response = await fetch(`${service.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
       body,
     });
     const text = await response.text();

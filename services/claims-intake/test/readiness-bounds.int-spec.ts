@@ -106,7 +106,7 @@ describe('readiness bounds and backlog metrics', () => {
       await setAllBrokers(environment, false);
       const ids = Array.from({ length: 8 }, (_, index) => `BOUND-${index}`);
       try {
-        for (const claimId of ids) expect(await submitClaim(url, claimId)).toBe(201);
+        for (const claimId of ids) expect(await submitClaim(environment, url, claimId)).toBe(201);
 
         const unready = await readyUntil(url, ({ status }) => status === 503, 15000);
         expect(unready.status).toBe(503);

@@ -113,7 +113,7 @@ describe('condition-identification end to end (claims-intake -> claim-received -
     const claims = SCENARIOS.flatMap((scenario) => scenario.claims);
     const response = await fetch(`${intake.url}/v1/claims/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
       body: JSON.stringify({ claims }),
     });
     expect(response.status).toBe(200);
@@ -141,7 +141,7 @@ describe('condition-identification end to end (claims-intake -> claim-received -
     const voided = { ...(original), version: 2, frequency: 'void' as const };
     const response = await fetch(`${intake.url}/v1/claims`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
       body: JSON.stringify(voided),
     });
     expect(response.status).toBe(201);
@@ -153,7 +153,7 @@ describe('condition-identification end to end (claims-intake -> claim-received -
     const revisit = officeVisit({ claimId: 'A-3', memberId: 'E2E-A', date: daysAgo(5), codes: ['E11.9'] });
     await fetch(`${intake.url}/v1/claims`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
       body: JSON.stringify(revisit),
     });
     await probe.waitForIdentifications(SCENARIOS.flatMap((scenario) => scenario.expected).length + 1);
@@ -166,21 +166,23 @@ describe('condition-identification end to end (claims-intake -> claim-received -
     const before = await counts();
     const member = await fetch(`${service.url}/v1/identification/reruns`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('ops-eli')), 'content-type': 'application/json' },
       body: JSON.stringify({ memberId: 'E2E-D' }),
     });
     expect(member.status).toBe(200);
-    expect(await member.json()).toEqual({ memberId: 'E2E-D', identified: [], retracted: [] });
+    expect(await member.json()).toEqual({ memberId: 'E2E-D', identified: 0, retracted: 0 });
 
     const everyone = await fetch(`${service.url}/v1/identification/reruns`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('ops-eli')), 'content-type': 'application/json' },
       body: '{}',
     });
     expect(everyone.status).toBe(202);
     const { rerunId } = (await everyone.json()) as { rerunId: string };
     await service.reruns.idle();
-    const status = await fetch(`${service.url}/v1/identification/reruns/${rerunId}`);
+    const status = await fetch(`${service.url}/v1/identification/reruns/${rerunId}`, {
+      headers: await environment.bearer('ops-eli'),
+    });
     expect(await status.json()).toMatchObject({
       status: 'completed',
       membersEvaluated: SCENARIOS.length,
@@ -192,7 +194,7 @@ describe('condition-identification end to end (claims-intake -> claim-received -
 
     const bad = await fetch(`${service.url}/v1/identification/reruns`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('ops-eli')), 'content-type': 'application/json' },
       body: JSON.stringify({ memberId: 'not a member id!' }),
     });
     expect(bad.status).toBe(400);
@@ -219,7 +221,9 @@ describe('condition-identification end to end (claims-intake -> claim-received -
       ['E2E-A', 'diabetes', 'ccw-test.2'],
     ]);
     expect(await probe.identified()).toHaveLength(identifiedBefore);
-    const catalog = (await (await fetch(`${service.url}/v1/condition-rules`)).json()) as {
+    const catalog = (await (
+      await fetch(`${service.url}/v1/condition-rules`, { headers: await environment.bearer('coach-ana') })
+    ).json()) as {
       catalogVersion: string;
       rules: Array<{ id: string; version: string }>;
     };

@@ -39,7 +39,9 @@ describe('condition-identification', () => {
   const publish = (...messages: Array<{ key: string; value: string }>) =>
     environment.probe.produce(RECEIVED, messages);
   const conditionsOf = async (memberId: string) => {
-    const response = await fetch(`${service.url}/v1/members/${memberId}/conditions`);
+    const response = await fetch(`${service.url}/v1/members/${memberId}/conditions`, {
+      headers: await environment.bearer('coach-ana'),
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as {
       conditions: Array<{
@@ -85,7 +87,9 @@ describe('condition-identification', () => {
     expect(diabetes?.identification?.firstMetOn).toBe(second);
     expect(view.conditions.map((condition) => condition.conditionId)).toEqual(['diabetes']);
 
-    const bad = await fetch(`${service.url}/v1/members/${encodeURIComponent('not a member!')}/conditions`);
+    const bad = await fetch(`${service.url}/v1/members/${encodeURIComponent('not a member!')}/conditions`, {
+      headers: await environment.bearer('coach-ana'),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { issues: Array<{ field: string }> }).issues[0]?.field).toBe('memberId');
   });
@@ -228,7 +232,10 @@ describe('condition-identification', () => {
     later.setUTCDate(later.getUTCDate() + 40); // the first claim (330 days) has left; the member no longer meets it
     clock.set(later);
     try {
-      const response = await fetch(`${service.url}/v1/identification/reevaluations`, { method: 'POST' });
+      const response = await fetch(`${service.url}/v1/identification/reevaluations`, {
+        method: 'POST',
+        headers: await environment.bearer('ops-eli'),
+      });
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ ran: true, retracted: 1 });
       await probe.settle();

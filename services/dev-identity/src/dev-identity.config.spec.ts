@@ -1,9 +1,10 @@
 import { loadDevIdentityConfig } from './dev-identity.config';
 
 describe('dev-identity settings', () => {
-  it('defaults to port 3090, one-hour tokens and an issuer derived from the port', () => {
+  it('defaults to port 3090 of 127.0.0.1, one-hour tokens and an issuer derived from the port', () => {
     expect(loadDevIdentityConfig({})).toEqual({
       logLevel: 'info',
+      httpHost: '127.0.0.1',
       port: 3090,
       issuer: undefined,
       tokenTtlSeconds: 3600,

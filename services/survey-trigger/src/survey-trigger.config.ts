@@ -1,4 +1,5 @@
 import { loadConfig, setting, type ConfigOf } from '@care/config';
+import { OIDC_SETTINGS_SPEC } from '@care/auth';
 import { MESSAGING_SETTINGS_SPEC } from '@care/messaging';
 import { OBSERVABILITY_SETTINGS_SPEC } from '@care/observability';
 import { fractionSetting } from './config/fraction.setting';
@@ -49,6 +50,7 @@ export const SURVEY_TRIGGER_CONFIG_SPEC = {
   ),
   ...MESSAGING_SETTINGS_SPEC,
   ...OBSERVABILITY_SETTINGS_SPEC,
+  ...OIDC_SETTINGS_SPEC,
 };
 
 export type SurveyTriggerConfig = ConfigOf<typeof SURVEY_TRIGGER_CONFIG_SPEC>;

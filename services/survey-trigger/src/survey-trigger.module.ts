@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditTrailModule } from '@care/audit';
+import { AuthModule } from '@care/auth';
 import { MessagingModule } from '@care/messaging';
 import { PersistenceModule } from '@care/persistence';
 import { ObservabilityModule, SYSTEM_CLOCK, type Clock } from '@care/observability';
@@ -31,6 +33,8 @@ export class SurveyTriggerModule {
           migrate: config.migrate,
         }),
         MessagingModule.forRoot({ service: SERVICE_NAME, settings: config }),
+        AuthModule.forRoot(config),
+        AuditTrailModule.forRoot({ clock: overrides.clock ?? SYSTEM_CLOCK }),
         SurveysModule.forRoot(
           {
             policy: {

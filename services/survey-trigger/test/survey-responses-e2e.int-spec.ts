@@ -74,18 +74,24 @@ describe('survey-trigger end to end: claims-intake -> surveys -> responses -> pr
     await environment.dispose();
   });
 
-  const respond = (memberId: string, body: unknown) =>
-    postJson(`${service.url}/v1/surveys/${surveyOf.get(memberId) ?? ''}/responses`, body) as Promise<
-      JsonReply<Record<string, unknown>>
+  const vendor = () => environment.bearer('screening-vendor');
+  const respond = async (memberId: string, body: unknown) =>
+    (await postJson(`${service.url}/v1/surveys/${surveyOf.get(memberId) ?? ''}/responses`, body, await vendor())) as JsonReply<
+      Record<string, unknown>
     >;
-  const scores = (npi: string, query: string) =>
-    getJson(`${service.url}/v1/providers/${npi}/survey-scores?${query}`) as Promise<JsonReply<ScoresBody>>;
+  const scores = async (npi: string, query: string) =>
+    (await getJson(
+      `${service.url}/v1/providers/${npi}/survey-scores?${query}`,
+      await environment.bearer('supervisor-dee'),
+    )) as JsonReply<ScoresBody>;
 
   it('triggers a survey for each visit submitted to claims-intake', async () => {
     const ids = ['R-1', 'R-2', 'R-3', 'R-4', 'R-5', 'R-6', 'R-9'];
-    const members = (await postJson(`${intake.url}/v1/members/batch`, {
-      members: ids.map((id) => member(id)),
-    })) as JsonReply<{ results: unknown[] }>;
+    const members = (await postJson(
+      `${intake.url}/v1/members/batch`,
+      { members: ids.map((id) => member(id)) },
+      await environment.bearer('claims-feed'),
+    )) as JsonReply<{ results: unknown[] }>;
     expect(members.status).toBe(200);
     const claims = [
       ...['R-1', 'R-2', 'R-3', 'R-4'].map((id, i) =>
@@ -96,7 +102,11 @@ describe('survey-trigger end to end: claims-intake -> surveys -> responses -> pr
       ),
       visitClaim({ claimId: 'E2E-R-9', memberId: 'R-9', date: daysAgo(150), providerNpi: PROVIDER_A }), // another period
     ];
-    const response = (await postJson(`${intake.url}/v1/claims/batch`, { claims })) as JsonReply<{
+    const response = (await postJson(
+      `${intake.url}/v1/claims/batch`,
+      { claims },
+      await environment.bearer('claims-feed'),
+    )) as JsonReply<{
       accepted: number;
     }>;
     expect(response).toMatchObject({ status: 200, body: { accepted: 7 } });
@@ -138,7 +148,7 @@ describe('survey-trigger end to end: claims-intake -> surveys -> responses -> pr
     });
     expect(changed.status).toBe(409);
 
-    const survey = (await getJson(`${service.url}/v1/surveys/${surveyOf.get('R-1') ?? ''}`)) as JsonReply<{
+    const survey = (await getJson(`${service.url}/v1/surveys/${surveyOf.get('R-1') ?? ''}`, await vendor())) as JsonReply<{
       response: { answers: Answers } | null;
     }>;
     expect(survey.body.response?.answers.find((answer) => answer.topic === 'quality-of-care')?.value).toBe(
@@ -175,12 +185,11 @@ describe('survey-trigger end to end: claims-intake -> surveys -> responses -> pr
     expect((await respond('R-4', { answers: [] })).status).toBe(400);
     const unknown = await postJson(
       `${service.url}/v1/surveys/00000000-0000-4000-8000-000000000000/responses`,
-      {
-        answers: answers(4, 4, 4, 4, 10),
-      },
+      { answers: answers(4, 4, 4, 4, 10) },
+      await vendor(),
     );
     expect(unknown.status).toBe(404);
-    const survey = (await getJson(`${service.url}/v1/surveys/${surveyOf.get('R-4') ?? ''}`)) as JsonReply<{
+    const survey = (await getJson(`${service.url}/v1/surveys/${surveyOf.get('R-4') ?? ''}`, await vendor())) as JsonReply<{
       response: unknown;
     }>;
     expect(survey.body.response).toBeNull();
@@ -257,13 +266,16 @@ describe('survey-trigger end to end: claims-intake -> surveys -> responses -> pr
   });
 
   it('answers 400 naming npi or period', async () => {
+    const supervisor = await environment.bearer('supervisor-dee');
     const badNpi = (await getJson(
       `${service.url}/v1/providers/1234567890/survey-scores?period=2026-Q1`,
+      supervisor,
     )) as JsonReply<{ issues: Array<{ field: string }> }>;
     expect([badNpi.status, badNpi.body.issues.map((issue) => issue.field)]).toEqual([400, ['npi']]);
     for (const query of ['period=2026-Q5', 'period=2026-06..2026-01', '', 'period=2026-Q1&extra=1']) {
       const bad = (await getJson(
         `${service.url}/v1/providers/${PROVIDER_A}/survey-scores?${query}`,
+        supervisor,
       )) as JsonReply<{ issues: Array<{ field: string }> }>;
       expect([query, bad.status]).toEqual([query, 400]);
       expect(bad.body.issues.map((issue) => issue.field)).toEqual([

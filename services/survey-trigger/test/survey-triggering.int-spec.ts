@@ -53,6 +53,7 @@ describe('survey-trigger: visits, exclusions and survey-triggered', () => {
   const visitsOf = async (memberId: string): Promise<MemberVisitsBody> => {
     const { status, body } = (await getJson(
       `${service.url}/v1/members/${memberId}/survey-visits`,
+      await environment.bearer('coach-ana'),
     )) as JsonReply<MemberVisitsBody>;
     expect(status).toBe(200);
     return body;
@@ -382,7 +383,10 @@ describe('survey-trigger: visits, exclusions and survey-triggered', () => {
     expect(envelope.correlationId).toBe('PEND-1');
     expect(envelope.id).toBe(envelope.data.surveyId);
 
-    const survey = (await getJson(`${service.url}/v1/surveys/${envelope.data.surveyId}`)) as JsonReply<{
+    const survey = (await getJson(
+      `${service.url}/v1/surveys/${envelope.data.surveyId}`,
+      await environment.bearer('screening-vendor'),
+    )) as JsonReply<{
       surveyId: string;
       memberId: string;
       response: unknown;
@@ -420,12 +424,14 @@ describe('survey-trigger: visits, exclusions and survey-triggered', () => {
   it('answers 400 naming memberId for a bad member id and 404 for an unknown survey', async () => {
     const bad = (await getJson(
       `${service.url}/v1/members/${encodeURIComponent('no spaces!')}/survey-visits`,
+      await environment.bearer('coach-ana'),
     )) as JsonReply<{ issues: Array<{ field: string }> }>;
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((issue) => issue.field)).toEqual(['memberId']);
-    expect((await getJson(`${service.url}/v1/surveys/00000000-0000-4000-8000-000000000000`)).status).toBe(
+    const vendor = await environment.bearer('screening-vendor');
+    expect((await getJson(`${service.url}/v1/surveys/00000000-0000-4000-8000-000000000000`, vendor)).status).toBe(
       404,
     );
-    expect((await getJson(`${service.url}/v1/surveys/not-a-uuid`)).status).toBe(400);
+    expect((await getJson(`${service.url}/v1/surveys/not-a-uuid`, vendor)).status).toBe(400);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { startDevIdentityProvider, type DevIdentityProvider, type TokenOverrides } from '@care/auth';
 import { provisioningPlan } from '@care/contracts';
 import { Client } from 'pg';
 import { startApacheKafka, type ApacheKafkaCluster } from '../kafka/apache-kafka-cluster';
@@ -16,6 +17,13 @@ export interface TestEnvironment {
   readonly serviceEnv: Record<string, string>;
   readonly probe: TopicProbe;
   readonly faults: KafkaFaults;
+  /**
+   * The development identity provider of this environment (real HTTP, real signed tokens): every service started on
+   * it trusts it (serviceEnv.OIDC_ISSUER), so tests call the services as a real client would, with a bearer token.
+   */
+  readonly identity: DevIdentityProvider;
+  /** `{ authorization: 'Bearer <token>' }` for a seeded user or machine client (e.g. `claims-feed`). */
+  bearer(username: string, overrides?: TokenOverrides): Promise<{ authorization: string }>;
   dispose(): Promise<void>;
 }
 
@@ -66,13 +74,24 @@ export async function createTestEnvironment(
   const databaseUrl = url.toString();
 
   const probe = await TopicProbe.connect(faults.brokers, prefix);
+  const identity = await startDevIdentityProvider({ port: 0, host: '127.0.0.1' });
+  const tokens = new Map<string, Promise<string>>();
   return {
     prefix,
     databaseUrl,
     brokers: faults.brokers,
     probe,
     faults,
+    identity,
+    bearer: async (username, overrides) => {
+      if (overrides !== undefined)
+        return { authorization: `Bearer ${await identity.tokenFor(username, overrides)}` };
+      const token = tokens.get(username) ?? identity.tokenFor(username);
+      tokens.set(username, token);
+      return { authorization: `Bearer ${await token}` };
+    },
     serviceEnv: {
+      OIDC_ISSUER: identity.issuer,
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: faults.brokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
@@ -83,6 +102,7 @@ export async function createTestEnvironment(
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     },
     dispose: async () => {
+      await identity.close();
       await probe.disconnect();
       await own?.stop();
     },

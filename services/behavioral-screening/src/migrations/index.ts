@@ -1,3 +1,4 @@
+import { AuditTrail1796800000000 } from '@care/audit';
 import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { Screenings1795471400000 } from './screenings.migration';
 
@@ -6,4 +7,5 @@ export const BEHAVIORAL_SCREENING_MIGRATIONS = [
   MessagingTables1732406400000,
   Screenings1795471400000,
   MessagingDeadLetters1796601600000,
+  AuditTrail1796800000000,
 ];

@@ -24,6 +24,8 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import { AuditContext, AuditedRead, MemberReadAudit, type ReadContext } from '@care/audit';
+import { Access, ACCESS, type AccessPolicy } from '@care/auth';
 import { SCREENING_ID_PATTERN, type ScreeningSource } from '@care/contracts';
 import { CLOCK, type Clock } from '@care/observability';
 import type { Request, Response } from 'express';
@@ -37,6 +39,13 @@ import { ScreeningService } from './screening.service';
 import { parseCoachSubmission } from './submission/parse-coach-submission';
 import { parseFhirSubmission } from './submission/parse-fhir-submission';
 import type { SubmissionCheck } from './submission/screening-submission';
+
+/** Who submits screenings: the vendors that administer them, and coaches and advocates on a call. */
+const SUBMIT_SCREENINGS: AccessPolicy = {
+  roles: ['assessment-vendor', 'coach', 'advocate'],
+  scope: 'screenings:write',
+  memberData: false,
+};
 
 /** The body answered for a submission: the result, and whether it was new (201) or a duplicate (200). */
 export type SubmissionResponse = { readonly status: 'accepted' | 'duplicate' } & ScreeningResult;
@@ -54,12 +63,18 @@ export class ScreeningsController {
     @Inject(ScreeningMetrics) private readonly metrics: ScreeningMetrics,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MemberReadAudit) private readonly audit: MemberReadAudit,
   ) {}
 
   @Post()
+  @Access(SUBMIT_SCREENINGS)
   @ApiBody({ type: SubmitScreeningRequest })
-  @ApiCreatedResponse({ description: 'Scored and stored; screening-completed emitted (priority urgent for a safety flag)' })
-  @ApiOkResponse({ description: 'Duplicate of an earlier identical submission: the stored result, nothing emitted' })
+  @ApiCreatedResponse({
+    description: 'Scored and stored; screening-completed emitted (priority urgent for a safety flag)',
+  })
+  @ApiOkResponse({
+    description: 'Duplicate of an earlier identical submission: the stored result, nothing emitted',
+  })
   @ApiBadRequestResponse({
     description:
       'Every failing field and item named in `issues` (`answers.<item>`); nothing stored. A PHQ-9 also carries `safetySignal` (item 9 read on its own)',
@@ -73,6 +88,7 @@ export class ScreeningsController {
   }
 
   @Post('fhir')
+  @Access(SUBMIT_SCREENINGS)
   @ApiConsumes('application/fhir+json', 'application/json')
   @ApiQuery({
     name: 'sex',
@@ -85,9 +101,13 @@ export class ScreeningsController {
       'A FHIR R4 QuestionnaireResponse: status completed, identifier.value (or id) = screening id, subject Patient/<member id>, authored, questionnaire ending in the LOINC panel (or a panel group), items by item LOINC with LOINC answer codings',
     schema: { type: 'object' },
   })
-  @ApiCreatedResponse({ description: 'Scored and stored exactly as the direct API would; screening-completed emitted' })
+  @ApiCreatedResponse({
+    description: 'Scored and stored exactly as the direct API would; screening-completed emitted',
+  })
   @ApiOkResponse({ description: 'Duplicate: the stored result, nothing emitted' })
-  @ApiBadRequestResponse({ description: 'Every failing field and item named in `issues` (`item[<LOINC>]`); nothing stored' })
+  @ApiBadRequestResponse({
+    description: 'Every failing field and item named in `issues` (`item[<LOINC>]`); nothing stored',
+  })
   @ApiConflictResponse({ description: 'This screening id was already received with different content' })
   async submitQuestionnaireResponse(
     @Req() request: Request,
@@ -103,31 +123,60 @@ export class ScreeningsController {
   }
 
   @Get(':screeningId')
-  @ApiOkResponse({ description: 'The stored result of a screening (as answered to its submitter)' })
+  @Access(ACCESS.readMemberData)
+  @AuditedRead('The stored result of a screening (as answered to its submitter)')
   @ApiNotFoundResponse({ description: 'No screening with this id' })
-  async find(@Param('screeningId') screeningId: string): Promise<ScreeningResult> {
-    const stored = await screeningRepository.find(this.dataSource.manager, this.checkedId(screeningId));
+  async find(
+    @Param('screeningId') screeningId: string,
+    @AuditContext() context: ReadContext,
+  ): Promise<ScreeningResult> {
+    const id = this.checkedId(screeningId);
+    const stored = await screeningRepository.find(this.dataSource.manager, id);
     if (stored === undefined) throw this.notFound(screeningId);
-    return stored.result;
+    return this.audit.allowed(
+      context,
+      [{ action: 'screening.read', resourceType: 'screening', resourceId: id, memberId: stored.memberId }],
+      () => Promise.resolve(stored.result),
+    );
   }
 
   @Get(':screeningId/fhir')
-  @ApiOkResponse({
-    description:
-      'A FHIR Bundle (collection): the stored QuestionnaireResponse and the derived total-score Observation pointing back to it',
-  })
+  @Access(ACCESS.readMemberData)
+  @AuditedRead(
+    'A FHIR Bundle (collection): the stored QuestionnaireResponse and the derived total-score Observation pointing back to it',
+  )
   @ApiNotFoundResponse({ description: 'No screening with this id' })
-  async findFhir(@Param('screeningId') screeningId: string): Promise<Record<string, unknown>> {
-    const stored = await screeningRepository.findFhir(this.dataSource.manager, this.checkedId(screeningId));
+  async findFhir(
+    @Param('screeningId') screeningId: string,
+    @AuditContext() context: ReadContext,
+  ): Promise<Record<string, unknown>> {
+    const id = this.checkedId(screeningId);
+    const stored = await screeningRepository.findFhir(this.dataSource.manager, id);
     if (stored === undefined) throw this.notFound(screeningId);
-    return {
-      resourceType: 'Bundle',
-      type: 'collection',
-      entry: [{ resource: stored.questionnaireResponse }, { resource: stored.observation }],
-    };
+    return this.audit.allowed(
+      context,
+      [
+        {
+          action: 'screening.read-fhir',
+          resourceType: 'screening',
+          resourceId: id,
+          memberId: stored.memberId,
+        },
+      ],
+      () =>
+        Promise.resolve({
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: [{ resource: stored.questionnaireResponse }, { resource: stored.observation }],
+        }),
+    );
   }
 
-  private async submit(check: SubmissionCheck, channel: ScreeningSource, response: Response): Promise<SubmissionResponse> {
+  private async submit(
+    check: SubmissionCheck,
+    channel: ScreeningSource,
+    response: Response,
+  ): Promise<SubmissionResponse> {
     if (!check.ok) {
       this.metrics.countSubmission(channel, 'invalid');
       if (check.safetySignal === 'risk') this.metrics.countRejectedWithRisk(channel);
@@ -164,6 +213,10 @@ export class ScreeningsController {
   }
 
   private notFound(screeningId: string): NotFoundException {
-    return new NotFoundException({ statusCode: 404, error: 'Not Found', message: `no screening ${screeningId}` });
+    return new NotFoundException({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `no screening ${screeningId}`,
+    });
   }
 }

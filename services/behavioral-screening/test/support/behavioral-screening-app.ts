@@ -17,8 +17,15 @@ export interface RunningBehavioralScreening {
   readonly dataSource: DataSource;
   readonly messaging: MessagingRuntime;
   readonly followUps: FollowUpPoller;
-  post(path: string, body: unknown, contentType?: string): Promise<{ status: number; body: Record<string, unknown> }>;
-  get(path: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** POST as `as` (default `screening-vendor`, an assessment vendor's client). */
+  post(
+    path: string,
+    body: unknown,
+    contentType?: string,
+    as?: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** GET as `as` (default `coach-ana`). */
+  get(path: string, as?: string): Promise<{ status: number; body: Record<string, unknown> }>;
   /** Rows of a table of the service's schema matching a condition (SQL written by the test). */
   count(sql: string, parameters?: unknown[]): Promise<number>;
   close(): Promise<void>;
@@ -52,9 +59,13 @@ export async function startBehavioralScreening(
     dataSource,
     messaging,
     followUps: app.get(FollowUpPoller),
-    post: (path, body, contentType = 'application/json') =>
-      request(path, { method: 'POST', headers: { 'content-type': contentType }, body: JSON.stringify(body) }),
-    get: (path) => request(path),
+    post: async (path, body, contentType = 'application/json', as = 'screening-vendor') =>
+      request(path, {
+        method: 'POST',
+        headers: { ...(await environment.bearer(as)), 'content-type': contentType },
+        body: JSON.stringify(body),
+      }),
+    get: async (path, as = 'coach-ana') => request(path, { headers: await environment.bearer(as) }),
     count: async (sql, parameters = []) =>
       (await dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${sql}`, parameters))[0]?.n ?? -1,
     close: () => app.close(),

@@ -1,4 +1,4 @@
-import type { AccessPolicy } from '@care/auth';
+import { ACCESS, type AccessPolicy } from '@care/auth';
 
 /**
  * The verified caller as casework needs it: the token's subject, roles and work queues. Structurally the `Caller` of
@@ -22,7 +22,7 @@ export const WORKER_ROLES = ['coach', 'advocate'] as const;
 export const MEMBER_DATA_ROLES = ['coach', 'advocate', 'supervisor'] as const;
 
 /** Reading a member's tasks, cases and enrollments (every read audited). */
-export const READ_CASEWORK: AccessPolicy = { roles: MEMBER_DATA_ROLES, scope: 'member:read', memberData: true };
+export const READ_CASEWORK: AccessPolicy = ACCESS.readMemberData;
 /** Working them: opening and moving cases, taking and completing tasks, enrolling. */
 export const WORK_CASEWORK: AccessPolicy = { roles: MEMBER_DATA_ROLES, scope: 'casework:write', memberData: true };
 /** The queue statistics: counts only. */

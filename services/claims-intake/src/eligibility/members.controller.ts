@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '@care/auth';
 import { MemberRecord } from '@care/contracts';
 import type { Response } from 'express';
 import { BoundsPerItem } from '@care/observability';
@@ -15,6 +16,7 @@ export class MembersController {
   constructor(@Inject(MemberRosterService) private readonly roster: MemberRosterService) {}
 
   @Post()
+  @Access({ roles: ['claims-system'], scope: 'eligibility:write', memberData: false })
   @ApiBody({ schema: { $ref: '#/components/schemas/MemberRecord' } })
   @ApiOkResponse({
     description: '201 added; 200 updated or unchanged (member-eligibility-changed emitted for real changes)',
@@ -32,6 +34,7 @@ export class MembersController {
   }
 
   @Post('batch')
+  @Access({ roles: ['claims-system'], scope: 'eligibility:write', memberData: false })
   @BoundsPerItem('members')
   @HttpCode(HttpStatus.OK)
   @ApiBody({ type: MemberBatchRequest })

@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '@care/auth';
 import type { Request } from 'express';
 import { ClaimIntakeService } from '../intake/claim-intake.service';
 import { ClaimsCsvFormatError } from './csv/read-claims-csv';
@@ -12,6 +13,7 @@ export class ClaimFilesController {
   constructor(@Inject(ClaimIntakeService) private readonly intake: ClaimIntakeService) {}
 
   @Post()
+  @Access({ roles: ['claims-system'], scope: 'claims:write', memberData: false })
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('text/csv')
   @ApiOkResponse({

@@ -1,5 +1,6 @@
 import { Body, ConflictException, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '@care/auth';
 import { ClaimSubmission } from '@care/contracts';
 import type { Response } from 'express';
 import { BoundsPerItem } from '@care/observability';
@@ -15,6 +16,7 @@ export class ClaimsController {
   constructor(@Inject(ClaimIntakeService) private readonly intake: ClaimIntakeService) {}
 
   @Post()
+  @Access({ roles: ['claims-system'], scope: 'claims:write', memberData: false })
   @ApiBody({ schema: { $ref: '#/components/schemas/ClaimSubmission' } })
   @ApiOkResponse({
     description: '201 accepted (claim-received emitted); 200 duplicate of an earlier identical submission',
@@ -42,6 +44,7 @@ export class ClaimsController {
   }
 
   @Post('batch')
+  @Access({ roles: ['claims-system'], scope: 'claims:write', memberData: false })
   @BoundsPerItem('claims')
   @HttpCode(HttpStatus.OK)
   @ApiBody({ type: ClaimBatchRequest })

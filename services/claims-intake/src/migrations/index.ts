@@ -1,3 +1,4 @@
+import { AuditTrail1796800000000 } from '@care/audit';
 import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { ClaimsAndMembers1732406500000 } from './claims-and-members.migration';
 
@@ -6,4 +7,5 @@ export const CLAIMS_INTAKE_MIGRATIONS = [
   MessagingTables1732406400000,
   ClaimsAndMembers1732406500000,
   MessagingDeadLetters1796601600000,
+  AuditTrail1796800000000,
 ];

@@ -6,11 +6,11 @@ export async function setAllBrokers(environment: TestEnvironment, up: boolean): 
   await (up ? environment.faults.setBrokerUp(-1) : environment.faults.setBrokerDown(-1));
 }
 
-/** POSTs a valid professional claim with this id (member `M-<claimId>`) and returns the HTTP status. */
-export async function submitClaim(url: string, claimId: string): Promise<number> {
+/** POSTs a valid professional claim with this id (member `M-<claimId>`) as the claims system; returns the status. */
+export async function submitClaim(environment: TestEnvironment, url: string, claimId: string): Promise<number> {
   const response = await fetch(`${url}/v1/claims`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
     body: JSON.stringify(aValidProfessionalClaim({ claimId, memberId: `M-${claimId}` })),
   });
   await response.arrayBuffer();

@@ -1,3 +1,4 @@
+import { AuditTrail1796800000000 } from '@care/audit';
 import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { EvidenceAndIdentifications1763900000000 } from './evidence-and-identifications.migration';
 
@@ -6,4 +7,5 @@ export const CONDITION_IDENTIFICATION_MIGRATIONS = [
   MessagingTables1732406400000,
   EvidenceAndIdentifications1763900000000,
   MessagingDeadLetters1796601600000,
+  AuditTrail1796800000000,
 ];

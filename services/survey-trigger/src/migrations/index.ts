@@ -1,3 +1,4 @@
+import { AuditTrail1796800000000 } from '@care/audit';
 import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { VisitsAndResponses1764000000000 } from './visits-and-responses.migration';
 
@@ -6,4 +7,5 @@ export const SURVEY_TRIGGER_MIGRATIONS = [
   MessagingTables1732406400000,
   VisitsAndResponses1764000000000,
   MessagingDeadLetters1796601600000,
+  AuditTrail1796800000000,
 ];

@@ -83,17 +83,20 @@ export interface JsonReply<T = unknown> {
   readonly body: T;
 }
 
-/** GET a JSON resource of the service. */
-export async function getJson(url: string): Promise<JsonReply> {
-  const response = await fetch(url);
+/** Request headers of a caller: `await environment.bearer('coach-ana')`. */
+export type CallerHeaders = Record<string, string>;
+
+/** GET a JSON resource of the service as a caller. */
+export async function getJson(url: string, caller: CallerHeaders): Promise<JsonReply> {
+  const response = await fetch(url, { headers: caller });
   return { status: response.status, body: await response.json() };
 }
 
-/** POST JSON to the service. */
-export async function postJson(url: string, body: unknown): Promise<JsonReply> {
+/** POST JSON to the service as a caller. */
+export async function postJson(url: string, body: unknown, caller: CallerHeaders): Promise<JsonReply> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...caller, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };

@@ -81,14 +81,16 @@ export const screeningRepository = {
   async findFhir(
     manager: EntityManager,
     screeningId: string,
-  ): Promise<{ questionnaireResponse: Record<string, unknown>; observation: Record<string, unknown> } | undefined> {
+  ): Promise<
+    { memberId: string; questionnaireResponse: Record<string, unknown>; observation: Record<string, unknown> } | undefined
+  > {
     const rows = await manager.query<
-      Array<{ questionnaire_response: Record<string, unknown>; observation: Record<string, unknown> }>
-    >('SELECT questionnaire_response, observation FROM screenings WHERE screening_id = $1', [screeningId]);
+      Array<{ member_id: string; questionnaire_response: Record<string, unknown>; observation: Record<string, unknown> }>
+    >('SELECT member_id, questionnaire_response, observation FROM screenings WHERE screening_id = $1', [screeningId]);
     const row = rows[0];
     return row === undefined
       ? undefined
-      : { questionnaireResponse: row.questionnaire_response, observation: row.observation };
+      : { memberId: row.member_id, questionnaireResponse: row.questionnaire_response, observation: row.observation };
   },
 
   /** Instrument and result of the member's screenings completed at or after `since`. */

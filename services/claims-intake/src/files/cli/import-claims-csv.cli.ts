@@ -8,7 +8,9 @@ import { importClaimsCsv, type CsvImportSummary } from '../csv/import-claims-csv
 
 /**
  * `claims-import <file>`: streams a claims CSV to claims-intake's batch API, with a progress bar, and ends with a
- * summary of accepted and rejected claims (line numbers and reasons).
+ * summary of accepted and rejected claims (line numbers and reasons). It calls as a claims system: the bearer token
+ * of a `claims-system` client (scope `claims:write`) is read from CLAIMS_INTAKE_TOKEN (never from the command line,
+ * which other users of the machine can read).
  * Exit status: 0 all accepted or duplicate (or --help), 3 some claims rejected, 1 the import could not run,
  * 2 a command line that does not parse (unknown option, no file).
  */
@@ -54,12 +56,21 @@ async function main(argv: string[]): Promise<number> {
       callback(null, chunk);
     },
   });
+  const token = process.env['CLAIMS_INTAKE_TOKEN'];
   const submit = async (claims: ClaimSubmission[]): Promise<Array<{ status: string }>> => {
     const response = await fetch(`${options.url.replace(/\/$/, '')}/v1/claims/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(token === undefined || token === '' ? {} : { authorization: `Bearer ${token}` }),
+      },
       body: JSON.stringify({ claims }),
     });
+    if (response.status === 401 || response.status === 403)
+      throw new Error(
+        `claims-intake answered ${response.status} to a batch: set CLAIMS_INTAKE_TOKEN to a bearer token of a ` +
+          'claims-system client (scope claims:write)',
+      );
     if (!response.ok) throw new Error(`claims-intake answered ${response.status} to a batch`);
     const body = (await response.json()) as { results: Array<{ status: string }> };
     return body.results;

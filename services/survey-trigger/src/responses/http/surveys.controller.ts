@@ -19,6 +19,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { AuditContext, AuditedRead, MemberReadAudit, type ReadContext } from '@care/audit';
+import { Access, type AccessPolicy } from '@care/auth';
 import { POST_VISIT_SURVEY_TOPICS, type SurveyTopicId } from '@care/clinical';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -65,6 +67,13 @@ const viewOf = (response: StoredResponse): SurveyResponseView => ({
   ),
 });
 
+/** The survey vendors: they read a survey to send it (audited: it names the member) and return the answers. */
+const SURVEY_VENDOR = (memberData: boolean): AccessPolicy => ({
+  roles: ['assessment-vendor'],
+  scope: 'surveys:write',
+  memberData,
+});
+
 /** Surveys sent, and the responses the survey vendors return. */
 @ApiTags('surveys')
 @Controller('v1/surveys')
@@ -73,17 +82,24 @@ export class SurveysController {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(RecordResponseUseCase) private readonly recordResponse: RecordResponseUseCase,
     @Inject(SurveyMetrics) private readonly metrics: SurveyMetrics,
+    @Inject(MemberReadAudit) private readonly audit: MemberReadAudit,
   ) {}
 
   @Get(':surveyId')
-  @ApiOkResponse({
-    description: 'The survey: visit, provider, channel, language, and the response if one arrived',
-  })
+  @Access(SURVEY_VENDOR(true))
+  @AuditedRead('The survey: visit, provider, channel, language, and the response if one arrived')
   @ApiNotFoundResponse({ description: 'No survey with this id' })
-  async survey(@Param('surveyId', new ParseUUIDPipe()) surveyId: string): Promise<SurveyView> {
+  async survey(
+    @Param('surveyId', new ParseUUIDPipe()) surveyId: string,
+    @AuditContext() context: ReadContext,
+  ): Promise<SurveyView> {
     const visit = await findVisit(this.dataSource.manager, surveyId);
     if (visit?.status !== 'surveyed') throw new NotFoundException(`no survey ${surveyId}`);
-    const response = await findResponse(this.dataSource.manager, surveyId);
+    const response = await this.audit.allowed(
+      context,
+      [{ action: 'survey.read', resourceType: 'survey', resourceId: surveyId, memberId: visit.memberId }],
+      (manager) => findResponse(manager, surveyId),
+    );
     return {
       surveyId,
       memberId: visit.memberId,
@@ -102,6 +118,7 @@ export class SurveysController {
   }
 
   @Post(':surveyId/responses')
+  @Access(SURVEY_VENDOR(false))
   @ApiCreatedResponse({ description: 'Response recorded' })
   @ApiOkResponse({ description: 'The same response again: the stored response, nothing changed' })
   @ApiConflictResponse({ description: 'The survey already has a different response; nothing changed' })

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditContext, MemberReadAudit, type ReadContext } from '@care/audit';
+import { Access, ACCESS, CurrentCaller, mayViewProvider, type Caller } from '@care/auth';
 import { scoreProviderSurveys, type ProviderSurveyScores } from '@care/clinical';
 import { ParseNpiPipe } from '@care/observability';
 import { DataSource } from 'typeorm';
@@ -22,9 +24,14 @@ export class ProviderSurveyScoresController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SURVEY_OPTIONS) private readonly options: SurveyOptions,
+    @Inject(MemberReadAudit) private readonly audit: MemberReadAudit,
   ) {}
 
   @Get(':npi/survey-scores')
+  @Access(ACCESS.providerView)
+  @ApiNotFoundResponse({
+    description: 'A provider asking for an NPI that is not theirs (the refusal is audited)',
+  })
   @ApiOkResponse({
     description:
       "Surveys sent for the provider's visits in the period, responses, response rate, per-topic scores (mean, " +
@@ -37,7 +44,16 @@ export class ProviderSurveyScoresController {
   async scores(
     @Param('npi', ParseNpiPipe) npi: string,
     @Query() query: SurveyScoresQuery,
+    @CurrentCaller() caller: Caller,
+    @AuditContext() context: ReadContext,
   ): Promise<ProviderSurveyScoresView> {
+    if (!mayViewProvider(caller, npi)) {
+      return this.audit.deniedAsNotFound(
+        context,
+        { action: 'survey-scores.read', resourceType: 'provider', resourceId: npi, memberId: null },
+        'provider',
+      );
+    }
     const period = parseReportingPeriod(query.period) as ReportingPeriod; // validated by the DTO
     const tally = await tallyProviderSurveys(this.dataSource.manager, npi, period.from, period.to);
     return {
