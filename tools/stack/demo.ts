@@ -1,4 +1,4 @@
-import { requestDevToken } from '@care/auth';
+import { DEV_CLIENT_SECRET, requestClientToken } from '@care/auth';
 import { TOPICS, deadLetterTopicOf } from '@care/contracts';
 import { createPopulation, inboundClaimMessage, TopicProbe } from '@care/testing';
 import { onShutdownSignal, startPlatformStack } from './platform-stack';
@@ -38,11 +38,15 @@ async function main(): Promise<void> {
   let members = 0;
   let httpClaims = 0;
   let kafkaClaims = 0;
-  // The demo feeds claims as a health plan's claims system would: with a token of a claims-system client.
-  const claimsToken = await requestDevToken(
-    stack.env['DEV_IDENTITY_URL'] ?? 'http://localhost:3090',
-    'claims-feed',
-  );
+  // The demo feeds claims as a health plan's claims system would: a client-credentials token of a claims-system
+  // client from the identity provider.
+  const issuer = stack.env['OIDC_ISSUER'] ?? 'http://localhost:3090';
+  const claimsToken = await requestClientToken({
+    issuer,
+    clientId: 'claims-feed',
+    clientSecret: DEV_CLIENT_SECRET,
+    scopes: ['claims:write', 'eligibility:write'],
+  });
   const post = async (path: string, body: unknown): Promise<void> => {
     const response = await fetch(`${intakeUrl}${path}`, {
       method: 'POST',
@@ -82,8 +86,8 @@ async function main(): Promise<void> {
     : undefined;
   await probe.disconnect();
   const queues =
-    stack.env['CASEWORK_URL'] !== undefined && stack.env['DEV_IDENTITY_URL'] !== undefined
-      ? await caseworkQueues(stack.env['CASEWORK_URL'], stack.env['DEV_IDENTITY_URL'])
+    stack.env['CASEWORK_URL'] !== undefined
+      ? await caseworkQueues(stack.env['CASEWORK_URL'], issuer)
       : undefined;
 
   log(
@@ -123,12 +127,18 @@ main().catch((error: unknown) => {
 });
 
 /**
- * Queue depths as a supervisor sees them, through the same path a user takes: a token from the development identity
- * provider, then casework's API. A failure is shown, not fatal: the demo's own figures are above.
+ * Queue depths as the operations tooling sees them, through the same path any client takes: a client-credentials
+ * token of the `care-ops` client (role ops, scope stats:read), then casework's API. A failure is shown, not fatal:
+ * the demo's own figures are above.
  */
-async function caseworkQueues(caseworkUrl: string, identityUrl: string): Promise<string> {
+async function caseworkQueues(caseworkUrl: string, issuer: string): Promise<string> {
   try {
-    const token = await requestDevToken(identityUrl, 'supervisor-dee');
+    const token = await requestClientToken({
+      issuer,
+      clientId: 'care-ops',
+      clientSecret: DEV_CLIENT_SECRET,
+      scopes: ['stats:read'],
+    });
     const response = await fetch(`${caseworkUrl}/v1/queues/stats`, {
       headers: { authorization: `Bearer ${token}` },
     });

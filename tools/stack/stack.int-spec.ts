@@ -1,3 +1,4 @@
+import { DEV_CLIENT_SECRET, requestClientToken } from '@care/auth';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,17 +54,13 @@ describe('the background stack', () => {
       // The development identity provider issues tokens for the issuer every service was told.
       expect(env['DEV_IDENTITY_URL']).toBe('http://127.0.0.1:3090');
       expect(env['OIDC_ISSUER']).toBe('http://localhost:3090');
-      const tokenResponse = await fetch(`${env['DEV_IDENTITY_URL'] ?? ''}/token`, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'password',
-          username: 'coach-ana',
-          password: 'dev-password',
-          client_id: 'care-dev',
-        }),
+      // As a claims system gets one: the client-credentials grant, the token endpoint read from discovery.
+      const token = await requestClientToken({
+        issuer: env['OIDC_ISSUER'] ?? '',
+        clientId: 'claims-feed',
+        clientSecret: DEV_CLIENT_SECRET,
+        scopes: ['claims:write'],
       });
-      expect(tokenResponse.status).toBe(200);
-      const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
       const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
         iss: string;
       };

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_USERS, ROLES, SCOPES } from '@care/auth';
+import { DEV_PRINCIPALS, ROLES, SCOPES } from '@care/auth';
+import { TOPICS } from '@care/contracts';
 import {
+  createPopulation,
   createTestEnvironment,
+  inboundClaimMessage,
   rejectedCredentials,
   spawnService,
   type RejectedCredential,
@@ -138,7 +141,10 @@ describe('the front door of every service (deny by default, driven by the access
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
-    const started = await Promise.all(SERVICES.map((name) => spawnService(name, environment)));
+    // The most verbose logs the services write: the last test reads them for personal data.
+    const started = await Promise.all(
+      SERVICES.map((name) => spawnService(name, environment, { LOG_LEVEL: 'debug' })),
+    );
     SERVICES.forEach((name, index) => {
       const service = started[index];
       if (service !== undefined) running.set(name, service);
@@ -205,7 +211,7 @@ describe('the front door of every service (deny by default, driven by the access
 
   it('answers 403 to a valid token of a role outside the row, and to the right role without the scope', async () => {
     for (const route of matrixOfDocs().filter((candidate) => !candidate.public)) {
-      const outsider = DEV_USERS.find((user) => !user.roles.some((role) => route.roles.includes(role)));
+      const outsider = DEV_PRINCIPALS.find((user) => !user.roles.some((role) => route.roles.includes(role)));
       if (outsider === undefined) throw new Error(`every seeded user may call ${key(route)}`);
       const refused = await call(route, (await environment.bearer(outsider.username)).authorization);
       expect([key(route), outsider.username, refused.status, JSON.parse(refused.text)]).toEqual([
@@ -215,7 +221,7 @@ describe('the front door of every service (deny by default, driven by the access
         expect.objectContaining({ code: 'role-forbidden' }),
       ]);
 
-      const insider = DEV_USERS.find((user) => user.roles.some((role) => route.roles.includes(role)));
+      const insider = DEV_PRINCIPALS.find((user) => user.roles.some((role) => route.roles.includes(role)));
       if (insider === undefined) throw new Error(`no seeded user may call ${key(route)}`);
       const otherScopes = SCOPES.filter((scope) => scope !== route.scope);
       const unscoped = await call(
@@ -357,5 +363,94 @@ describe('the front door of every service (deny by default, driven by the access
         await database.end();
       }
     });
+  });
+
+  describe('the logs of a demo-sized run', () => {
+    it('hold no member name, birth date, address, e-mail, phone, diagnosis tied to a member, screening answer or token', async () => {
+      const asOf = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const population = createPopulation({ seed: 20261206, households: 40, asOf });
+      const claimsSystem = await environment.bearer('claims-feed');
+      const post = async (path: string, body: unknown): Promise<void> => {
+        const response = await fetch(`${urlOf('claims-intake')}${path}`, {
+          method: 'POST',
+          headers: { ...claimsSystem, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        expect([path, response.status]).toEqual([path, 200]);
+      };
+      const members = [];
+      const claims = [];
+      for (const household of population.households()) {
+        members.push(...household.members);
+        claims.push(...household.claims);
+        await post('/v1/members/batch', { members: household.members });
+        if (household.index % 2 === 0) await post('/v1/claims/batch', { claims: household.claims });
+        else
+          await environment.probe.produce(
+            TOPICS.claimsInbound.name,
+            household.claims.map((claim) => inboundClaimMessage(claim)),
+          );
+      }
+      const screened = members[0]?.memberId ?? '';
+      const screening = await fetch(`${urlOf('behavioral-screening')}/v1/screenings`, {
+        method: 'POST',
+        headers: { ...(await environment.bearer('screening-vendor')), 'content-type': 'application/json' },
+        body: JSON.stringify({
+          screeningId: 'FD-PHQ9-1',
+          memberId: screened,
+          instrument: 'phq-9',
+          answers: { 1: 3, 2: 3, 3: 2, 4: 2, 5: 1, 6: 2, 7: 1, 8: 0, 9: 2 },
+          completedAt: new Date(Date.now() - 60_000).toISOString(),
+        }),
+      });
+      expect(screening.status).toBe(201);
+      await environment.probe.waitForCount(TOPICS.claimReceived.name, claims.length, 120000);
+      expect(await environment.probe.waitForCount(TOPICS.memberIdentified.name, 1, 60000)).toBeGreaterThan(0);
+      expect(await environment.probe.waitForCount(TOPICS.surveyTriggered.name, 1, 60000)).toBeGreaterThan(0);
+      const coach = await environment.bearer('coach-ana');
+      for (const member of members.slice(0, 10)) {
+        for (const [service, path] of [
+          ['condition-identification', `/v1/members/${member.memberId}/conditions`],
+          ['care-gaps', `/v1/members/${member.memberId}/gaps`],
+          ['behavioral-screening', `/v1/members/${member.memberId}/screenings`],
+        ] as const) {
+          expect((await fetch(`${urlOf(service)}${path}`, { headers: coach })).status).toBe(200);
+        }
+      }
+
+      const lines = SERVICES.flatMap((service) =>
+        (running.get(service)?.output() ?? '').split('\n').map((line) => ({ service, line })),
+      );
+      expect(lines.length).toBeGreaterThan(SERVICES.length * 10);
+      const personal = new Set<string>();
+      for (const member of members) {
+        personal.add(`${member.firstName} ${member.lastName}`);
+        personal.add(member.birthDate);
+        if (member.address !== undefined) personal.add(member.address.line1);
+        if (member.email !== undefined) personal.add(member.email);
+        if (member.phone !== undefined) personal.add(member.phone);
+      }
+      const diagnosesOf = new Map<string, Set<string>>();
+      for (const claim of claims) {
+        const codes = diagnosesOf.get(claim.memberId) ?? new Set<string>();
+        for (const diagnosis of claim.diagnoses) codes.add(diagnosis.code);
+        diagnosesOf.set(claim.memberId, codes);
+      }
+      const leaks: string[] = [];
+      for (const { service, line } of lines) {
+        for (const value of personal)
+          if (line.includes(value)) leaks.push(`${service}: personal data in ${line.slice(0, 300)}`);
+        if (/eyJ[\w-]{10,}\.[\w-]{10,}\./.test(line))
+          leaks.push(`${service}: a token in ${line.slice(0, 120)}`);
+        if (line.includes('"answers"')) leaks.push(`${service}: screening answers in ${line.slice(0, 300)}`);
+        for (const [memberId, codes] of diagnosesOf) {
+          if (!line.includes(memberId)) continue;
+          for (const code of codes)
+            if (line.includes(code))
+              leaks.push(`${service}: ${memberId} with ${code} in ${line.slice(0, 300)}`);
+        }
+      }
+      expect(leaks).toEqual([]);
+    }, 240000);
   });
 });

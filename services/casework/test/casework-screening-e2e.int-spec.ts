@@ -68,7 +68,7 @@ describe('casework and behavioral screening, end to end', () => {
     const answers = { 1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2, 9: 1 };
     const submitted = await fetch(`${screening.url}/v1/screenings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...(await environment.bearer('screening-vendor')), 'content-type': 'application/json' },
       body: JSON.stringify({
         screeningId: 'E2E-PHQ9-1',
         memberId: 'M-E1',

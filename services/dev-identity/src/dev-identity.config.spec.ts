@@ -8,6 +8,7 @@ describe('dev-identity settings', () => {
       port: 3090,
       issuer: undefined,
       tokenTtlSeconds: 3600,
+      consoleRedirectUris: ['http://localhost:3080/auth/callback'],
     });
   });
 
@@ -15,6 +16,17 @@ describe('dev-identity settings', () => {
     expect(loadDevIdentityConfig({ DEV_IDENTITY_ISSUER: 'http://dev-identity:3090' }).issuer).toBe(
       'http://dev-identity:3090',
     );
+  });
+
+  it('reads the console redirect URIs as a comma-separated list of http(s) URLs', () => {
+    expect(
+      loadDevIdentityConfig({
+        DEV_IDENTITY_CONSOLE_REDIRECT_URIS: 'http://localhost:4200/cb, https://console.test/cb',
+      }).consoleRedirectUris,
+    ).toEqual(['http://localhost:4200/cb', 'https://console.test/cb']);
+    expect(() =>
+      loadDevIdentityConfig({ DEV_IDENTITY_CONSOLE_REDIRECT_URIS: 'javascript:alert(1)' }),
+    ).toThrow('DEV_IDENTITY_CONSOLE_REDIRECT_URIS must be a comma-separated list of http(s) URLs');
   });
 
   it('names each bad variable', () => {

@@ -1,4 +1,11 @@
-import { HTTP_LISTEN_SPEC, loadConfig, setting, type ConfigOf } from '@care/config';
+import {
+  HTTP_LISTEN_SPEC,
+  loadConfig,
+  setting,
+  type ConfigOf,
+  type ConfigParseFailure,
+  type SettingSpec,
+} from '@care/config';
 import { OBSERVABILITY_SETTINGS_SPEC } from '@care/observability';
 
 /** Start-up settings of the development identity provider. */
@@ -17,6 +24,27 @@ export const DEV_IDENTITY_CONFIG_SPEC = {
     min: 60,
     max: 86400,
   }),
+  consoleRedirectUris: {
+    variable: 'DEV_IDENTITY_CONSOLE_REDIRECT_URIS',
+    description: "comma-separated redirect URIs of the console's authorization-code client (care-console)",
+    default: ['http://localhost:3080/auth/callback'],
+    parse: (raw: string): string[] | ConfigParseFailure => {
+      const uris = raw
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+      const valid = (uri: string): boolean => {
+        try {
+          return ['http:', 'https:'].includes(new URL(uri).protocol);
+        } catch {
+          return false;
+        }
+      };
+      return uris.length > 0 && uris.every(valid)
+        ? uris
+        : { failure: 'must be a comma-separated list of http(s) URLs' };
+    },
+  } satisfies SettingSpec<string[]>,
 };
 
 export type DevIdentityConfig = ConfigOf<typeof DEV_IDENTITY_CONFIG_SPEC>;

@@ -1,24 +1,31 @@
-import { assertDevelopmentEnvironment, DEV_USERS, startDevIdentityProvider } from '@care/auth';
+import { assertDevelopmentEnvironment, DEV_CLIENTS, DEV_USERS } from '@care/auth';
 import { createLogger } from '@care/observability';
 import { loadDevIdentityConfig } from './dev-identity.config';
+import { startDevOidcProvider } from './dev-oidc-provider';
 
 /**
- * Starts the development identity provider (DEVELOPMENT ONLY: seeded users, published password) on PORT of
- * HTTP_HOST (127.0.0.1 unless set; 0.0.0.0 in a container). Refuses NODE_ENV=production; a bad setting stops it with the variable named.
+ * Starts the development identity provider (DEVELOPMENT ONLY: seeded users and clients, published password and
+ * secret) on PORT of HTTP_HOST (127.0.0.1 unless set; 0.0.0.0 in a container). Refuses NODE_ENV=production; a bad
+ * setting stops it with the variable named.
  */
 async function main(): Promise<void> {
   assertDevelopmentEnvironment();
   const config = loadDevIdentityConfig();
   const logger = createLogger('dev-identity', config.logLevel);
-  const provider = await startDevIdentityProvider({
+  const provider = await startDevOidcProvider({
     port: config.port,
     host: config.httpHost,
     tokenTtlSeconds: config.tokenTtlSeconds,
+    consoleRedirectUris: config.consoleRedirectUris,
     ...(config.issuer === undefined ? {} : { issuer: config.issuer }),
   });
   logger.info(
-    { issuer: provider.issuer, users: DEV_USERS.map((user) => user.username) },
-    'development identity provider ready (development only: every seeded user has the password dev-password)',
+    {
+      issuer: provider.issuer,
+      users: DEV_USERS.map((user) => user.username),
+      clients: DEV_CLIENTS.map((client) => client.clientId),
+    },
+    'development identity provider ready (development only: seeded users have the password dev-password, clients the secret dev-client-secret)',
   );
   let stopping = false;
   const stop = (): void => {

@@ -1,5 +1,5 @@
 import { assertDevelopmentEnvironment } from './assert-development';
-import { DEV_USERS } from './dev-users';
+import { DEV_PRINCIPALS } from './dev-users';
 import { ROLES } from '../roles';
 
 describe('the development identity provider guard rails', () => {
@@ -16,7 +16,8 @@ describe('the development identity provider guard rails', () => {
   });
 
   it('seeds at least one user per role, with unique usernames', () => {
-    for (const role of ROLES) expect(DEV_USERS.some((user) => user.roles.includes(role))).toBe(true);
-    expect(new Set(DEV_USERS.map((user) => user.username)).size).toBe(DEV_USERS.length);
+    for (const role of ROLES)
+      expect([role, DEV_PRINCIPALS.some((user) => user.roles.includes(role))]).toEqual([role, true]);
+    expect(new Set(DEV_PRINCIPALS.map((user) => user.username)).size).toBe(DEV_PRINCIPALS.length);
   });
 });

@@ -3,7 +3,7 @@ import { CARE_PLATFORM_AUDIENCE } from '../oidc-settings';
 import type { Scope } from '../scopes';
 import { assertDevelopmentEnvironment } from './assert-development';
 import { DEV_SIGNING_ALGORITHM, DevTokenSigner } from './dev-token-signer';
-import { DEV_USERS, type DevUser } from './dev-users';
+import { DEV_PRINCIPALS, type DevUser } from './dev-users';
 import { closeServer, listen, readBody, sendJson } from './http-json';
 import { grantPassword, isTokenEndpointError, parseTokenRequest } from './token-request';
 
@@ -15,7 +15,7 @@ export interface DevIdentityProviderOptions {
   readonly host?: string;
   /** The `iss` of its tokens and discovery document (default `http://<host>:<port>`, localhost for 0.0.0.0). */
   readonly issuer?: string;
-  /** Users who can get tokens (default {@link DEV_USERS}). */
+  /** Users and clients who can get tokens (default {@link DEV_PRINCIPALS}). */
   readonly users?: readonly DevUser[];
   /** Lifetime of issued tokens (default 3600 s). */
   readonly tokenTtlSeconds?: number;
@@ -48,7 +48,7 @@ export async function startDevIdentityProvider(
   options: DevIdentityProviderOptions = {},
 ): Promise<DevIdentityProvider> {
   assertDevelopmentEnvironment();
-  const users = options.users ?? DEV_USERS;
+  const users = options.users ?? DEV_PRINCIPALS;
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   const signer = await DevTokenSigner.create();
   const host = options.host ?? '127.0.0.1';

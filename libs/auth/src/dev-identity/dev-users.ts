@@ -20,10 +20,7 @@ export interface DevUser {
  */
 export const DEV_PASSWORD = 'dev-password';
 
-/**
- * Seeded users, one or more per role, with fictional names. `claims-feed` and `screening-vendor` stand for machine
- * clients (a claims system, an assessment vendor); their tokens carry the role of such a client.
- */
+/** Seeded users, one or more per role of a person, with fictional names. */
 export const DEV_USERS: readonly DevUser[] = [
   {
     username: 'coach-ana',
@@ -72,18 +69,40 @@ export const DEV_USERS: readonly DevUser[] = [
     // The attributed PCP and the prescriber of the test claims (TEST_NPIS of @care/contracts).
     npis: ['1500000009', '1999999992'],
   },
+];
+
+/** A machine client of the development identity provider (client-credentials grant). */
+export interface DevClient {
+  readonly clientId: string;
+  /** DEVELOPMENT ONLY: published here, like {@link DEV_PASSWORD}. */
+  readonly secret: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+/** The one secret of every seeded client. DEVELOPMENT ONLY. */
+export const DEV_CLIENT_SECRET = 'dev-client-secret';
+
+/** Seeded machine clients: a claims system, an assessment vendor, and the operations tooling. */
+export const DEV_CLIENTS: readonly DevClient[] = [
+  { clientId: 'claims-feed', secret: DEV_CLIENT_SECRET, name: 'Claims Feed', roles: ['claims-system'] },
   {
-    username: 'claims-feed',
-    password: DEV_PASSWORD,
-    name: 'Claims Feed',
-    roles: ['claims-system'],
-    queues: [],
-  },
-  {
-    username: 'screening-vendor',
-    password: DEV_PASSWORD,
+    clientId: 'screening-vendor',
+    secret: DEV_CLIENT_SECRET,
     name: 'Screening Vendor',
     roles: ['assessment-vendor'],
-    queues: [],
   },
+  { clientId: 'care-ops', secret: DEV_CLIENT_SECRET, name: 'Care Ops', roles: ['ops'] },
 ];
+
+/** A client as a principal of the in-process test provider: the token it gets is the client-credentials one. */
+export const principalOfClient = (client: DevClient): DevUser => ({
+  username: client.clientId,
+  password: client.secret,
+  name: client.name,
+  roles: client.roles,
+  queues: [],
+});
+
+/** Every seeded user and client: whom the in-process test provider issues tokens for by default. */
+export const DEV_PRINCIPALS: readonly DevUser[] = [...DEV_USERS, ...DEV_CLIENTS.map(principalOfClient)];
