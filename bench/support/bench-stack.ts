@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { requestDevToken, startDevIdentityProvider } from '@care/auth';
+import {
+  DEV_CLIENT_SECRET,
+  DEV_CLIENTS,
+  requestClientToken,
+  ROLE_SCOPES,
+  startDevIdentityProvider,
+} from '@care/auth';
 import { provisioningPlan } from '@care/contracts';
 import { TOPICS } from '@care/contracts';
 import { findFreePort, SERVICE_NODE_FLAGS, startKafka, startPostgres, TopicProbe } from '@care/testing';
@@ -19,10 +25,10 @@ export interface BenchStack {
   /** The identity provider the services trust (OIDC_ISSUER of every slice). */
   readonly identityUrl: string;
   /**
-   * `{ authorization: 'Bearer <token>' }` for a seeded user or client (`claims-feed`...), fetched from the
-   * provider's token endpoint as a real client would.
+   * `{ authorization: 'Bearer <token>' }` for a seeded machine client (`claims-feed`...), fetched as a real client
+   * does: discovery, then the client-credentials grant with every scope its roles allow.
    */
-  bearer(username: string): Promise<{ authorization: string }>;
+  bearer(clientId: string): Promise<{ authorization: string }>;
   /** A topic outside the catalog (a baseline's own topic). */
   createTopic(name: string, partitions: number): Promise<void>;
   stop(): Promise<void>;
@@ -45,9 +51,17 @@ export async function startBenchStack(): Promise<BenchStack> {
   const probes: TopicProbe[] = [];
   return {
     identityUrl: identity.issuer,
-    bearer: async (username) => ({
-      authorization: `Bearer ${await requestDevToken(identity.issuer, username)}`,
-    }),
+    bearer: async (clientId) => {
+      const client = DEV_CLIENTS.find((candidate) => candidate.clientId === clientId);
+      if (client === undefined) throw new Error(`no development client named ${clientId}`);
+      const token = await requestClientToken({
+        issuer: identity.issuer,
+        clientId,
+        clientSecret: DEV_CLIENT_SECRET,
+        scopes: client.roles.flatMap((role) => ROLE_SCOPES[role]),
+      });
+      return { authorization: `Bearer ${token}` };
+    },
     brokers: kafka.brokers,
     brokerKind: kafka.kind,
     postgresKind: postgres.kind,

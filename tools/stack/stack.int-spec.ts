@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { DEV_CLIENT_SECRET, requestClientToken } from '@care/auth';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -50,6 +51,15 @@ describe('the background stack', () => {
       expect(env['CLAIMS_INTAKE_URL']).toBe('http://127.0.0.1:3001');
       const ready = await fetch(`${env['CLAIMS_INTAKE_URL'] ?? ''}/health/ready`);
       expect(ready.status).toBe(200);
+      // Listening on this machine only (HTTP_HOST defaults to 127.0.0.1): another interface's address is refused.
+      const elsewhere = Object.values(networkInterfaces())
+        .flat()
+        .find((address) => address !== undefined && address.family === 'IPv4' && !address.internal);
+      if (elsewhere !== undefined) {
+        for (const port of [3001, 3006, 3090]) {
+          await expect(fetch(`http://${elsewhere.address}:${port}/health/live`)).rejects.toThrow();
+        }
+      }
 
       // The development identity provider issues tokens for the issuer every service was told.
       expect(env['DEV_IDENTITY_URL']).toBe('http://127.0.0.1:3090');

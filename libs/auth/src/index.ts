@@ -17,5 +17,4 @@ export * from './dev-identity/dev-users';
 export * from './dev-identity/token-request';
 export * from './dev-identity/assert-development';
 export * from './dev-identity/dev-identity-provider';
-export * from './dev-identity/request-dev-token';
 export * from './client-credentials';

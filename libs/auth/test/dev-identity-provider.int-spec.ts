@@ -1,5 +1,7 @@
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
 import {
+  DEV_CLIENT_SECRET,
+  requestClientToken,
   CARE_PLATFORM_AUDIENCE,
   DEV_PASSWORD,
   startDevIdentityProvider,
@@ -35,7 +37,7 @@ describe('the development identity provider over HTTP', () => {
         issuer: provider.issuer,
         jwks_uri: `${provider.issuer}/jwks`,
         token_endpoint: `${provider.issuer}/token`,
-        grant_types_supported: ['password'],
+        grant_types_supported: ['password', 'client_credentials'],
         id_token_signing_alg_values_supported: ['ES256'],
       }),
     );
@@ -111,7 +113,7 @@ describe('the development identity provider over HTTP', () => {
       401,
       expect.objectContaining({ error: 'invalid_client' }),
     ]);
-    const otherGrant = await form({ ...login('coach-ana'), grant_type: 'client_credentials' });
+    const otherGrant = await form({ ...login('coach-ana'), grant_type: 'authorization_code' });
     expect([otherGrant.status, await otherGrant.json()]).toEqual([
       400,
       expect.objectContaining({ error: 'unsupported_grant_type' }),
@@ -141,7 +143,7 @@ describe('the development identity provider over HTTP', () => {
     );
     expect(claims).toEqual(expect.objectContaining({ sub: 'admin-fay', aud: 'reports', roles: ['admin'] }));
     expect(claims.exp).toBe((claims.iat ?? 0) + 60);
-    await expect(provider.tokenFor('mallory')).rejects.toThrow('no development user named mallory');
+    await expect(provider.tokenFor('mallory')).rejects.toThrow('no development user or client named mallory');
   });
 
   it('serves only the users it was given, under the issuer it was given', async () => {
@@ -156,5 +158,33 @@ describe('the development identity provider over HTTP', () => {
     } finally {
       await custom.close();
     }
+  });
+
+  it('issues a machine client a client-credentials token with the scopes it asks for, within its roles', async () => {
+    const token = await requestClientToken({
+      issuer: provider.issuer,
+      clientId: 'claims-feed',
+      clientSecret: DEV_CLIENT_SECRET,
+      scopes: ['claims:write'],
+    });
+    expect(decodeJwt(token)).toEqual(
+      expect.objectContaining({ sub: 'claims-feed', roles: ['claims-system'], scope: 'claims:write' }),
+    );
+    await expect(
+      requestClientToken({
+        issuer: provider.issuer,
+        clientId: 'claims-feed',
+        clientSecret: 'guess',
+        scopes: [],
+      }),
+    ).rejects.toThrow('(HTTP 401 invalid_client)');
+    await expect(
+      requestClientToken({
+        issuer: provider.issuer,
+        clientId: 'claims-feed',
+        clientSecret: DEV_CLIENT_SECRET,
+        scopes: ['member:read'],
+      }),
+    ).rejects.toThrow('(HTTP 400 invalid_scope)');
   });
 });

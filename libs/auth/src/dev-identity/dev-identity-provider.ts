@@ -3,9 +3,14 @@ import { CARE_PLATFORM_AUDIENCE } from '../oidc-settings';
 import type { Scope } from '../scopes';
 import { assertDevelopmentEnvironment } from './assert-development';
 import { DEV_SIGNING_ALGORITHM, DevTokenSigner } from './dev-token-signer';
-import { DEV_PRINCIPALS, type DevUser } from './dev-users';
+import { DEV_CLIENTS, DEV_USERS, principalOfClient, type DevClient, type DevUser } from './dev-users';
 import { closeServer, listen, readBody, sendJson } from './http-json';
-import { grantPassword, isTokenEndpointError, parseTokenRequest } from './token-request';
+import {
+  grantClientCredentials,
+  grantPassword,
+  isTokenEndpointError,
+  parseTokenRequest,
+} from './token-request';
 
 /** Options of {@link startDevIdentityProvider}. */
 export interface DevIdentityProviderOptions {
@@ -15,8 +20,10 @@ export interface DevIdentityProviderOptions {
   readonly host?: string;
   /** The `iss` of its tokens and discovery document (default `http://<host>:<port>`, localhost for 0.0.0.0). */
   readonly issuer?: string;
-  /** Users and clients who can get tokens (default {@link DEV_PRINCIPALS}). */
+  /** Users who can get tokens (default {@link DEV_USERS}). */
   readonly users?: readonly DevUser[];
+  /** Machine clients (client-credentials grant; default {@link DEV_CLIENTS}). */
+  readonly clients?: readonly DevClient[];
   /** Lifetime of issued tokens (default 3600 s). */
   readonly tokenTtlSeconds?: number;
 }
@@ -41,14 +48,16 @@ export interface DevIdentityProvider {
 /**
  * Starts an OpenID-Connect-shaped identity provider for development and tests, over real HTTP:
  * `GET /.well-known/openid-configuration`, `GET /jwks` (public key only), `POST /token` (password grant for
- * client `care-dev`), `GET /health/live` and `GET /health/ready`. Tokens are ES256 JWTs signed with a key
+ * client `care-dev`, client-credentials grant for the clients), `GET /health/live` and `GET /health/ready`. Tokens are ES256 JWTs signed with a key
  * pair made at start, so restarting it invalidates every token it issued. Refuses NODE_ENV=production.
  */
 export async function startDevIdentityProvider(
   options: DevIdentityProviderOptions = {},
 ): Promise<DevIdentityProvider> {
   assertDevelopmentEnvironment();
-  const users = options.users ?? DEV_PRINCIPALS;
+  const users = options.users ?? DEV_USERS;
+  const clients = options.clients ?? DEV_CLIENTS;
+  const principals = [...users, ...clients.map(principalOfClient)];
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   const signer = await DevTokenSigner.create();
   const host = options.host ?? '127.0.0.1';
@@ -82,11 +91,11 @@ export async function startDevIdentityProvider(
           issuer,
           jwks_uri: `${base}/jwks`,
           token_endpoint: `${base}/token`,
-          grant_types_supported: ['password'],
+          grant_types_supported: ['password', 'client_credentials'],
           response_types_supported: ['token'],
           subject_types_supported: ['public'],
           id_token_signing_alg_values_supported: [DEV_SIGNING_ALGORITHM],
-          token_endpoint_auth_methods_supported: ['none'],
+          token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
           claims_supported: ['iss', 'sub', 'aud', 'iat', 'exp', 'jti', 'roles', 'queues', 'name'],
         });
         return;
@@ -100,6 +109,26 @@ export async function startDevIdentityProvider(
           return;
         }
         const parameters = parseTokenRequest(request.headers['content-type'], body);
+        if (!isTokenEndpointError(parameters) && parameters.get('grant_type') === 'client_credentials') {
+          const grant = grantClientCredentials(parameters, request.headers.authorization, clients);
+          if (isTokenEndpointError(grant)) {
+            sendJson(response, grant.status, grant.body, { 'Cache-Control': 'no-store' });
+            return;
+          }
+          const token = await issue(principalOfClient(grant.client), { scopes: grant.scopes });
+          sendJson(
+            response,
+            200,
+            {
+              access_token: token,
+              token_type: 'Bearer',
+              expires_in: tokenTtlSeconds,
+              scope: grant.scopes.join(' '),
+            },
+            { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+          );
+          return;
+        }
         const user = isTokenEndpointError(parameters) ? parameters : grantPassword(parameters, users);
         if (isTokenEndpointError(user)) {
           sendJson(response, user.status, user.body, { 'Cache-Control': 'no-store' });
@@ -125,8 +154,9 @@ export async function startDevIdentityProvider(
     issuer,
     close: () => closeServer(server),
     tokenFor: (username, overrides) => {
-      const user = users.find((candidate) => candidate.username === username);
-      if (user === undefined) return Promise.reject(new Error(`no development user named ${username}`));
+      const user = principals.find((candidate) => candidate.username === username);
+      if (user === undefined)
+        return Promise.reject(new Error(`no development user or client named ${username}`));
       return issue(user, overrides);
     },
   };

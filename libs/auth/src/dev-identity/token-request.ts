@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { DevUser } from './dev-users';
+import { ROLE_SCOPES, type Scope } from '../scopes';
+import type { DevClient, DevUser } from './dev-users';
 
 /** The client id the development identity provider accepts (a public client: no secret). */
 export const DEV_CLIENT_ID = 'care-dev';
@@ -8,7 +9,8 @@ export const DEV_CLIENT_ID = 'care-dev';
 export interface TokenEndpointError {
   readonly status: 400 | 401 | 415;
   readonly body: {
-    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type';
+    readonly error:
+      'invalid_request' | 'invalid_client' | 'invalid_grant' | 'invalid_scope' | 'unsupported_grant_type';
     readonly error_description: string;
   };
 }
@@ -59,7 +61,7 @@ export function grantPassword(
   const grantType = parameters.get('grant_type');
   if (grantType === undefined) return tokenError(400, 'invalid_request', 'grant_type is required');
   if (grantType !== 'password') {
-    return tokenError(400, 'unsupported_grant_type', 'only grant_type=password is supported');
+    return tokenError(400, 'unsupported_grant_type', 'grant_type must be password or client_credentials');
   }
   if (parameters.get('client_id') !== DEV_CLIENT_ID) {
     return tokenError(401, 'invalid_client', `client_id must be ${DEV_CLIENT_ID}`);
@@ -84,4 +86,46 @@ export function isTokenEndpointError(value: unknown): value is TokenEndpointErro
 function samePassword(expected: string, given: string): boolean {
   const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(expected), digest(given));
+}
+
+/** A client-credentials grant that passed: the client and the scopes it is granted. */
+export interface ClientGrant {
+  readonly client: DevClient;
+  readonly scopes: readonly Scope[];
+}
+
+/**
+ * The client a client-credentials grant authenticates (HTTP Basic, or `client_id` and `client_secret` in the body)
+ * and the scopes it gets: those it asks for (`scope`), each of which its roles must allow, or all its roles allow when
+ * it asks for none. A wrong secret and an unknown client give the same `invalid_client`.
+ */
+export function grantClientCredentials(
+  parameters: ReadonlyMap<string, string>,
+  authorization: string | undefined,
+  clients: readonly DevClient[],
+): ClientGrant | TokenEndpointError {
+  if (parameters.get('grant_type') !== 'client_credentials') {
+    return tokenError(400, 'unsupported_grant_type', 'grant_type must be password or client_credentials');
+  }
+  let clientId = parameters.get('client_id');
+  let secret = parameters.get('client_secret');
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization ?? '');
+  if (basic?.[1] !== undefined) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (separator > 0) {
+      clientId = decodeURIComponent(decoded.slice(0, separator));
+      secret = decodeURIComponent(decoded.slice(separator + 1));
+    }
+  }
+  const client = clients.find((candidate) => candidate.clientId === clientId);
+  if (client === undefined || secret === undefined || !samePassword(client.secret, secret)) {
+    return tokenError(401, 'invalid_client', 'client authentication failed');
+  }
+  const allowed = new Set(client.roles.flatMap((role) => ROLE_SCOPES[role]));
+  const requested = (parameters.get('scope') ?? '').split(' ').filter((scope) => scope !== '');
+  if (requested.some((scope) => !allowed.has(scope as Scope))) {
+    return tokenError(400, 'invalid_scope', 'a requested scope is not allowed for this client');
+  }
+  return { client, scopes: requested.length === 0 ? [...allowed] : (requested as Scope[]) };
 }
