@@ -66,6 +66,8 @@ export * from './events/screening-requested/screening-requested.event';
 export * from './events/screening-completed/screening-answer.payload';
 export * from './events/screening-completed/screening-completed.payload';
 export * from './events/screening-completed/screening-completed.event';
+export * from './events/screening-safety-signal/screening-safety-signal.payload';
+export * from './events/screening-safety-signal/screening-safety-signal.event';
 export * from './events/care-gap-detected/care-gap.enums';
 export * from './events/care-gap-detected/care-gap-detected.payload';
 export * from './events/care-gap-detected/care-gap-detected.event';

@@ -9,6 +9,7 @@ import { forMember, TopicCollector, type CollectedMessage } from './support/topi
 
 const COMPLETED = TOPICS.screeningCompleted.name;
 const REQUESTED = TOPICS.screeningRequested.name;
+const SAFETY_SIGNAL = TOPICS.screeningSafetySignal.name;
 const DAY_MS = 86_400_000;
 /** The follow-up interval of this test instance: seconds instead of weeks, so "when due" is observable. */
 const FOLLOW_UP_SECONDS = 3;
@@ -23,7 +24,7 @@ describe('behavioral-screening scores submitted screenings', () => {
     environment = await createTestEnvironment();
     [service, collector] = await Promise.all([
       startBehavioralScreening(environment, { PHQ9_FOLLOW_UP_INTERVAL: `${FOLLOW_UP_SECONDS}s`, FOLLOW_UP_POLL_MS: '100' }),
-      TopicCollector.start(environment.probe, [COMPLETED, REQUESTED]),
+      TopicCollector.start(environment.probe, [COMPLETED, REQUESTED, SAFETY_SIGNAL]),
     ]);
   });
 
@@ -99,7 +100,7 @@ describe('behavioral-screening scores submitted screenings', () => {
 
   it('answers incomplete or out-of-range answers with 400 naming each item, storing and emitting nothing', async () => {
     const rowsBefore = await service.count('screenings');
-    const answers: Record<string, unknown> = { ...phq9Answers(8), '4': 5, '9': 2 };
+    const answers: Record<string, unknown> = { ...phq9Answers(8), '4': 5, '9': 0 };
     delete answers['6'];
     const response = await service.post('/v1/screenings', aCoachSubmission({ screeningId: 'BAD-1', memberId: 'M-BAD', answers }));
     expect(response.status).toBe(400);
@@ -107,8 +108,7 @@ describe('behavioral-screening scores submitted screenings', () => {
       { field: 'answers.4', messages: ['PHQ-9 item 4 (44254-1): answer must be one of 0, 1, 2, 3'] },
       { field: 'answers.6', messages: ['PHQ-9 item 6 (44258-2): missing answer'] },
     ]);
-    // nothing is stored, but the coach learns that item 9 signals a risk
-    expect(response.body['safetySignal']).toBe('risk');
+    expect(response.body['safetySignal']).toBe('no-risk');
     expect(await service.count('screenings')).toBe(rowsBefore);
     expect((await service.get('/v1/screenings/BAD-1')).status).toBe(404);
     const fhir = await service.post('/v1/screenings/fhir', { resourceType: 'QuestionnaireResponse', status: 'completed' });
@@ -116,6 +116,70 @@ describe('behavioral-screening scores submitted screenings', () => {
     expect((fhir.body['issues'] as Array<{ field: string }>).map((issue) => issue.field)).toEqual(['id', 'subject', 'authored', 'questionnaire']);
     expect(await service.count('screenings')).toBe(rowsBefore);
     expect(await collector.read(COMPLETED, forMember('M-BAD'))).toHaveLength(0);
+    expect(await service.count("incomplete_screenings WHERE member_id = 'M-BAD'")).toBe(0);
+  });
+
+  it('never drops a self-harm answer: an unscorable PHQ-9 with item 9 = 2 is stored as incomplete and signalled once', async () => {
+    const answers: Record<string, unknown> = { ...phq9Answers(8), '4': 5, '9': 2 };
+    delete answers['6'];
+    const incomplete = aCoachSubmission({ screeningId: 'RISK-1', memberId: 'M-RISK', answers, completedAt: minutesAgo(20) });
+    const response = await service.post('/v1/screenings', incomplete);
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({
+      status: 'incomplete',
+      screeningId: 'RISK-1',
+      memberId: 'M-RISK',
+      safetySignal: 'risk',
+      urgentFollowUp: 'requested',
+      receivedAt: expect.any(String),
+      message: expect.stringContaining('urgent follow-up is requested'),
+      issues: [
+        { field: 'answers.4', messages: ['PHQ-9 item 4 (44254-1): answer must be one of 0, 1, 2, 3'] },
+        { field: 'answers.6', messages: ['PHQ-9 item 6 (44258-2): missing answer'] },
+      ],
+    });
+    const [signal] = await collector.waitFor(SAFETY_SIGNAL, forScreening('RISK-1'));
+    expect(decodeEvent(signal?.value ?? null, [SAFETY_SIGNAL]).ok).toBe(true);
+    expect(signal?.key).toBe('M-RISK');
+    expect(data(signal)).toEqual({
+      screeningId: 'RISK-1',
+      memberId: 'M-RISK',
+      instrument: 'phq-9',
+      reason: 'incomplete-screening',
+      completedAt: incomplete['completedAt'],
+      receivedAt: response.body['receivedAt'],
+      source: 'coach',
+    });
+    // Not scored, in no history or trend; kept for the clinician.
+    expect(await service.count("screenings WHERE member_id = 'M-RISK'")).toBe(0);
+    expect(await service.count("incomplete_screenings WHERE screening_id = 'RISK-1' AND received->'answers'->>'9' = '2'")).toBe(1);
+    expect((await service.get('/v1/screenings/RISK-1')).status).toBe(404);
+    expect((await service.get('/v1/members/M-RISK/screenings')).body).toMatchObject({
+      screenings: [],
+      incomplete: [{ screeningId: 'RISK-1', instrument: 'phq-9', safetySignal: 'risk', completedAt: incomplete['completedAt'] }],
+    });
+
+    // Sent again (a client retrying a 4xx): still one signal. Then complete: scored as usual, with its safety flag.
+    const again = await service.post('/v1/screenings', incomplete);
+    expect([again.status, again.body['urgentFollowUp']]).toEqual([202, 'already-requested']);
+    const complete = await service.post('/v1/screenings', { ...incomplete, answers: { ...phq9Answers(8), '9': 2 } });
+    expect(complete.status).toBe(201);
+    expect(complete.body).toMatchObject({ screeningId: 'RISK-1', safetyFlag: true, priority: 'urgent' });
+    await collector.waitFor(COMPLETED, forScreening('RISK-1'));
+    expect(await collector.read(SAFETY_SIGNAL, forScreening('RISK-1'))).toHaveLength(1);
+
+    // The FHIR channel alike: an amended (not completed) response with item 9 answered.
+    const fhir = await service.post(
+      '/v1/screenings/fhir',
+      { ...aQuestionnaireResponse({ id: 'RISK-F', memberId: 'M-RISK', instrument: 'phq-9', values: [1, 1, 1, 1, 1, 1, 1, 1, 3] }), status: 'amended' },
+      'application/fhir+json',
+    );
+    expect([fhir.status, fhir.body['status']]).toEqual([202, 'incomplete']);
+    expect(data((await collector.waitFor(SAFETY_SIGNAL, forScreening('RISK-F')))[0])).toMatchObject({ source: 'fhir' });
+
+    // Without a member id it cannot be routed: 400 as before, the risk named.
+    const unroutable = await service.post('/v1/screenings', { ...incomplete, screeningId: 'RISK-2', memberId: 'no member!' });
+    expect([unroutable.status, unroutable.body['safetySignal']]).toEqual([400, 'risk']);
   });
 
   it('gives a FHIR QuestionnaireResponse exactly the result of the same answers through the direct API', async () => {
@@ -293,7 +357,11 @@ describe('behavioral-screening scores submitted screenings', () => {
     expect(metrics).toMatch(/care_screenings_completed_total\{[^}]*instrument="phq-9",positive="false",priority="urgent",source="coach"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/care_screenings_completed_total\{[^}]*instrument="audit-c",positive="true",priority="high",source="fhir"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/care_screening_submissions_total\{[^}]*channel="coach",outcome="conflict"[^}]*\} 2/);
-    expect(metrics).toMatch(/care_screening_rejected_with_safety_risk_total\{[^}]*channel="coach"[^}]*\} 1/);
+    // RISK-1 twice and RISK-2 (unroutable) by the coach channel; one signal per channel.
+    expect(metrics).toMatch(/care_screening_rejected_with_safety_risk_total\{[^}]*channel="coach"[^}]*\} 3/);
+    expect(metrics).toMatch(/care_screening_safety_signals_total\{[^}]*channel="coach"[^}]*\} 1/);
+    expect(metrics).toMatch(/care_screening_safety_signals_total\{[^}]*channel="fhir"[^}]*\} 1/);
+    expect(metrics).toMatch(/care_screening_submissions_total\{[^}]*channel="coach",outcome="incomplete"[^}]*\} 2/);
     expect(metrics).toMatch(/care_screening_follow_ups_total\{[^}]*event="requested"[^}]*\} [1-9]/);
     expect(metrics).not.toMatch(/M-[A-Z]/);
   });

@@ -90,4 +90,29 @@ describe('casework and behavioral screening, end to end', () => {
     const first = await casework.as('coach-ana').post<TaskView>('/v1/queues/coaching/next');
     expect(first.body).toMatchObject({ memberId: 'M-E1', kind: 'screening-follow-up', priority: 'urgent', causeId: 'E2E-PHQ9-1' });
   });
+
+  it('turns an incomplete PHQ-9 with item 9 = 2 into the urgent task, and the complete resend into no second one', async () => {
+    await environment.probe.produce(TOPICS.memberEligibilityChanged.name, [rosterMessage('M-E4')]);
+    await probe.settle();
+    const vendor = await environment.bearer('screening-vendor');
+    const submit = (answers: Record<string, number>) =>
+      fetch(`${screening.url}/v1/screenings`, {
+        method: 'POST',
+        headers: { ...vendor, 'content-type': 'application/json' },
+        body: JSON.stringify({ screeningId: 'E2E-PHQ9-INC', memberId: 'M-E4', instrument: 'phq-9', answers, completedAt: new Date(Date.now() - 60_000).toISOString() }),
+      });
+    const incomplete = await submit({ 1: 1, 2: 1, 3: 1, 9: 2 }); // items 4-8 missing: cannot be scored
+    expect(incomplete.status).toBe(202);
+
+    const tasksOf = (): Promise<Array<{ kind: string; priority: string; cause_id: string }>> =>
+      casework.dataSource.query("SELECT kind, priority, cause_id FROM tasks WHERE member_id = 'M-E4'");
+    const deadline = Date.now() + 60000;
+    while ((await tasksOf()).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await tasksOf()).toEqual([{ kind: 'screening-follow-up', priority: 'urgent', cause_id: 'E2E-PHQ9-INC' }]);
+
+    expect((await submit({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 2 })).status).toBe(201);
+    await environment.probe.waitForCount(TOPICS.screeningCompleted.name, 2);
+    await probe.settle();
+    expect(await tasksOf()).toEqual([{ kind: 'screening-follow-up', priority: 'urgent', cause_id: 'E2E-PHQ9-INC' }]);
+  });
 });

@@ -152,6 +152,16 @@ export const TOPICS = defineTopics({
     consumers: ['casework'],
     retentionMs: 90 * DAY_MS,
   },
+  screeningSafetySignal: {
+    name: 'screening-safety-signal',
+    description:
+      'A self-harm answer in a PHQ-9 that could not be scored (an item missing or out of range): urgent follow-up.',
+    partitions: 6,
+    key: 'memberId',
+    owner: 'behavioral-screening',
+    consumers: ['casework'],
+    retentionMs: 90 * DAY_MS,
+  },
   surveyTriggered: {
     name: 'survey-triggered',
     description: 'A post-visit survey to send to a member, for the survey vendors.',

@@ -16,6 +16,7 @@ import '../events/case-opened/case-opened.event';
 import '../events/program-enrollment-changed/program-enrollment-changed.event';
 import '../events/screening-requested/screening-requested.event';
 import '../events/screening-completed/screening-completed.event';
+import '../events/screening-safety-signal/screening-safety-signal.event';
 import '../events/survey-triggered/survey-triggered.event';
 import { MemberRecord } from '../events/member-eligibility-changed/member-record.payload';
 import { CLASS_CONDITIONALS } from './class-conditionals';

@@ -1,5 +1,6 @@
 import { AuditTrail1796800000000 } from '@care/audit';
 import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import { IncompleteScreenings1796900000000 } from './incomplete-screenings.migration';
 import { Screenings1795471400000 } from './screenings.migration';
 
 /** Every migration of behavioral-screening, oldest first. */
@@ -8,4 +9,5 @@ export const BEHAVIORAL_SCREENING_MIGRATIONS = [
   Screenings1795471400000,
   MessagingDeadLetters1796601600000,
   AuditTrail1796800000000,
+  IncompleteScreenings1796900000000,
 ];

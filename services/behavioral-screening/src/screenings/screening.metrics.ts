@@ -4,7 +4,7 @@ import { Counter, Registry } from 'prom-client';
 import type { ScreeningResult } from './screening-result';
 
 /** Outcome of a submission for the submissions counter. */
-export type SubmissionOutcome = 'accepted' | 'duplicate' | 'conflict' | 'invalid';
+export type SubmissionOutcome = 'accepted' | 'duplicate' | 'conflict' | 'invalid' | 'incomplete';
 
 /**
  * Screening metrics, counted once the transaction committed. Labels are instruments, results and channels only:
@@ -15,6 +15,7 @@ export class ScreeningMetrics {
   private readonly completed: Counter<'instrument' | 'positive' | 'priority' | 'source'>;
   private readonly submissions: Counter<'channel' | 'outcome'>;
   private readonly rejectedWithRisk: Counter<'channel'>;
+  private readonly safetySignals: Counter<'channel'>;
 
   constructor(@Inject(Registry) registry: Registry) {
     this.completed = new Counter({
@@ -25,13 +26,19 @@ export class ScreeningMetrics {
     });
     this.submissions = new Counter({
       name: 'care_screening_submissions_total',
-      help: 'Screening submissions over HTTP, by channel (coach, fhir) and outcome (accepted, duplicate, conflict, invalid)',
+      help: 'Screening submissions over HTTP, by channel (coach, fhir) and outcome (accepted, duplicate, conflict, invalid, incomplete: a PHQ-9 with a self-harm answer stored unscored)',
       labelNames: ['channel', 'outcome'],
       registers: [registry],
     });
     this.rejectedWithRisk = new Counter({
       name: 'care_screening_rejected_with_safety_risk_total',
-      help: 'Rejected PHQ-9 submissions whose item 9 was answered above 0 (the submitter is told; nothing is stored)',
+      help: 'Rejected PHQ-9 submissions whose item 9 was answered above 0 (stored as incomplete and signalled when the screening and member ids are valid)',
+      labelNames: ['channel'],
+      registers: [registry],
+    });
+    this.safetySignals = new Counter({
+      name: 'care_screening_safety_signals_total',
+      help: 'Incomplete PHQ-9s with a self-harm answer stored and sent on as screening-safety-signal, by channel',
       labelNames: ['channel'],
       registers: [registry],
     });
@@ -52,5 +59,9 @@ export class ScreeningMetrics {
 
   countRejectedWithRisk(channel: ScreeningSource): void {
     this.rejectedWithRisk.inc({ channel });
+  }
+
+  countSafetySignal(channel: ScreeningSource): void {
+    this.safetySignals.inc({ channel });
   }
 }

@@ -6,7 +6,11 @@ import { FollowUpMetrics } from '../follow-ups/follow-up.metrics';
 import { ScreeningRequestMetrics } from '../requests/screening-request.metrics';
 import { SCREENING_POLICY, type ScreeningPolicy } from '../shared/screening-policy';
 import { ScreeningMetrics } from './screening.metrics';
-import type { ScreeningSubmission } from './submission/screening-submission';
+import type { IncompleteScreening, ScreeningSubmission } from './submission/screening-submission';
+import {
+  RecordIncompleteScreeningUseCase,
+  type RecordIncompleteOutcome,
+} from './use-cases/record-incomplete/record-incomplete-screening.use-case';
 import {
   CompleteScreeningUseCase,
   type CompleteScreeningOutcome,
@@ -16,6 +20,7 @@ import {
 @Injectable()
 export class ScreeningService {
   private readonly useCase: CompleteScreeningUseCase;
+  private readonly incompleteUseCase: RecordIncompleteScreeningUseCase;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -27,6 +32,21 @@ export class ScreeningService {
     @Inject(CLOCK) clock: Clock,
   ) {
     this.useCase = new CompleteScreeningUseCase(messaging.events, policy, () => clock.now());
+    this.incompleteUseCase = new RecordIncompleteScreeningUseCase(messaging.events, () => clock.now());
+  }
+
+  /** Stores an incomplete PHQ-9 with a self-harm answer and stages its safety signal, in one transaction. */
+  async recordIncomplete(incomplete: IncompleteScreening): Promise<RecordIncompleteOutcome> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const result = await this.incompleteUseCase.execute(manager, incomplete);
+      if (result.status === 'recorded') await stageEvents(manager, result.events);
+      return result;
+    });
+    if (outcome.status === 'recorded') {
+      this.messaging.published();
+      this.metrics.countSafetySignal(incomplete.source);
+    }
+    return outcome;
   }
 
   async complete(submission: ScreeningSubmission): Promise<CompleteScreeningOutcome> {
@@ -39,7 +59,8 @@ export class ScreeningService {
     if (outcome.status === 'accepted') {
       this.messaging.published();
       this.metrics.countCompleted(outcome.result);
-      if (outcome.result.requestedNext !== undefined) this.requestMetrics.countRequested('phq-9', 'positive-pre-screen');
+      if (outcome.result.requestedNext !== undefined)
+        this.requestMetrics.countRequested('phq-9', 'positive-pre-screen');
       this.followUpMetrics.count('scheduled', outcome.followUpScheduled ? 1 : 0);
       this.followUpMetrics.count('cancelled', outcome.followUpsCancelled);
     }

@@ -14,6 +14,7 @@ import {
   Res,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
@@ -26,7 +27,7 @@ import {
 } from '@nestjs/swagger';
 import { AuditContext, AuditedRead, MemberReadAudit, type ReadContext } from '@care/audit';
 import { Access, ACCESS, type AccessPolicy } from '@care/auth';
-import { SCREENING_ID_PATTERN, type ScreeningSource } from '@care/contracts';
+import { SCREENING_ID_PATTERN, type ScreeningSource, type ValidationIssue } from '@care/contracts';
 import { CLOCK, type Clock } from '@care/observability';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -38,7 +39,7 @@ import type { ScreeningResult } from './screening-result';
 import { ScreeningService } from './screening.service';
 import { parseCoachSubmission } from './submission/parse-coach-submission';
 import { parseFhirSubmission } from './submission/parse-fhir-submission';
-import type { SubmissionCheck } from './submission/screening-submission';
+import type { IncompleteScreening, SubmissionCheck } from './submission/screening-submission';
 
 /** Who submits screenings: the vendors that administer them, and coaches and advocates on a call. */
 const SUBMIT_SCREENINGS: AccessPolicy = {
@@ -49,6 +50,36 @@ const SUBMIT_SCREENINGS: AccessPolicy = {
 
 /** The body answered for a submission: the result, and whether it was new (201) or a duplicate (200). */
 export type SubmissionResponse = { readonly status: 'accepted' | 'duplicate' } & ScreeningResult;
+
+const INCOMPLETE_DESCRIPTION =
+  'A PHQ-9 that cannot be scored (an item missing or out of range) but whose item 9 (thoughts of self-harm) was ' +
+  'answered 1-3: stored as incomplete (not scored, in no trend) and `screening-safety-signal` emitted, so casework ' +
+  'opens the urgent follow-up as for a scored screening with the safety flag. Fix `issues` and send the same ' +
+  'screeningId again to score it';
+const INCOMPLETE_EXAMPLE = {
+  status: 'incomplete',
+  screeningId: 'SCR-2026-000417',
+  memberId: 'M-100234',
+  safetySignal: 'risk',
+  urgentFollowUp: 'requested',
+  receivedAt: '2026-03-02T14:05:00.000Z',
+  message:
+    'Item 9 (thoughts of self-harm) was answered above 0: the screening is stored as incomplete and an urgent follow-up is requested. It is not scored: fix the issues and send it again with the same screeningId.',
+  issues: [{ field: 'answers.4', messages: ['answers.4 is required'] }],
+};
+
+/** The body answered (202) for a PHQ-9 that could not be scored but carried a self-harm answer. */
+export interface IncompleteSubmissionResponse {
+  readonly status: 'incomplete';
+  readonly screeningId: string;
+  readonly memberId: string;
+  readonly safetySignal: 'risk';
+  /** `requested` now, or `already-requested` by an earlier incomplete submission of this screening id. */
+  readonly urgentFollowUp: 'requested' | 'already-requested';
+  readonly receivedAt: string;
+  readonly message: string;
+  readonly issues: readonly ValidationIssue[];
+}
 
 /**
  * Screenings in: answers given to a coach, or a FHIR R4 QuestionnaireResponse, scored the same way.
@@ -75,15 +106,16 @@ export class ScreeningsController {
   @ApiOkResponse({
     description: 'Duplicate of an earlier identical submission: the stored result, nothing emitted',
   })
+  @ApiAcceptedResponse({ description: INCOMPLETE_DESCRIPTION, example: INCOMPLETE_EXAMPLE })
   @ApiBadRequestResponse({
     description:
-      'Every failing field and item named in `issues` (`answers.<item>`); nothing stored. A PHQ-9 also carries `safetySignal` (item 9 read on its own)',
+      'Every failing field and item named in `issues` (`answers.<item>`); nothing stored. A PHQ-9 also carries `safetySignal` (item 9 read on its own; `risk` is answered 202 instead whenever screeningId and memberId are valid)',
   })
   @ApiConflictResponse({ description: 'This screening id was already received with different content' })
   async submitAnswers(
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SubmissionResponse> {
+  ): Promise<SubmissionResponse | IncompleteSubmissionResponse> {
     return this.submit(parseCoachSubmission(body, this.clock.now()), 'coach', response);
   }
 
@@ -105,15 +137,17 @@ export class ScreeningsController {
     description: 'Scored and stored exactly as the direct API would; screening-completed emitted',
   })
   @ApiOkResponse({ description: 'Duplicate: the stored result, nothing emitted' })
+  @ApiAcceptedResponse({ description: INCOMPLETE_DESCRIPTION, example: INCOMPLETE_EXAMPLE })
   @ApiBadRequestResponse({
-    description: 'Every failing field and item named in `issues` (`item[<LOINC>]`); nothing stored',
+    description:
+      'Every failing field and item named in `issues` (`item[<LOINC>]`); nothing stored (a self-harm answer with valid ids is answered 202 instead)',
   })
   @ApiConflictResponse({ description: 'This screening id was already received with different content' })
   async submitQuestionnaireResponse(
     @Req() request: Request,
     @Query('sex') sex: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SubmissionResponse> {
+  ): Promise<SubmissionResponse | IncompleteSubmissionResponse> {
     const body = await readFhirJsonBody(request);
     if (!body.ok) {
       this.metrics.countSubmission('fhir', 'invalid');
@@ -176,10 +210,12 @@ export class ScreeningsController {
     check: SubmissionCheck,
     channel: ScreeningSource,
     response: Response,
-  ): Promise<SubmissionResponse> {
+  ): Promise<SubmissionResponse | IncompleteSubmissionResponse> {
     if (!check.ok) {
-      this.metrics.countSubmission(channel, 'invalid');
       if (check.safetySignal === 'risk') this.metrics.countRejectedWithRisk(channel);
+      if (check.incomplete !== undefined)
+        return this.recordIncomplete(check.incomplete, check.issues, response);
+      this.metrics.countSubmission(channel, 'invalid');
       throw new BadRequestException({
         statusCode: 400,
         error: 'Bad Request',
@@ -198,6 +234,42 @@ export class ScreeningsController {
     }
     response.status(outcome.status === 'accepted' ? HttpStatus.CREATED : HttpStatus.OK);
     return { status: outcome.status, ...outcome.result };
+  }
+
+  /**
+   * A PHQ-9 that cannot be scored but carries a self-harm answer: never only a 400. It is stored as incomplete and
+   * its urgent safety signal sent (casework opens the urgent follow-up), and the answer says so: 202 with the issues
+   * to fix before the same screening id can be scored.
+   */
+  private async recordIncomplete(
+    incomplete: IncompleteScreening,
+    issues: readonly ValidationIssue[],
+    response: Response,
+  ): Promise<IncompleteSubmissionResponse> {
+    const outcome = await this.screenings.recordIncomplete(incomplete);
+    if (outcome.status === 'already-scored') {
+      this.metrics.countSubmission(incomplete.source, 'conflict');
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `screening ${incomplete.screeningId} was already received, complete, with different content`,
+        safetySignal: 'risk',
+      });
+    }
+    this.metrics.countSubmission(incomplete.source, 'incomplete');
+    response.status(HttpStatus.ACCEPTED);
+    return {
+      status: 'incomplete',
+      screeningId: incomplete.screeningId,
+      memberId: incomplete.memberId,
+      safetySignal: 'risk',
+      urgentFollowUp: outcome.status === 'recorded' ? 'requested' : 'already-requested',
+      receivedAt: outcome.receivedAt,
+      message:
+        'Item 9 (thoughts of self-harm) was answered above 0: the screening is stored as incomplete and an urgent ' +
+        'follow-up is requested. It is not scored: fix the issues and send it again with the same screeningId.',
+      issues,
+    };
   }
 
   private checkedId(screeningId: string): string {

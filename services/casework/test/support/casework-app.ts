@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { aValidMember, TOPICS, type MemberRecord, type ProgramEnrollmentChangedPayload } from '@care/contracts';
 import { MessagingRuntime } from '@care/messaging';
-import { DEV_PASSWORD, DEV_PRINCIPALS, startDevIdentityProvider, type DevIdentityProvider, type DevUser } from '@care/auth';
+import { DEV_PASSWORD, DEV_USERS, startDevIdentityProvider, type DevIdentityProvider, type DevUser } from '@care/auth';
 import { bootstrapService, type Clock } from '@care/observability';
 import {
   careGapClosedMessage,
@@ -43,7 +43,7 @@ export const TEST_USERS: readonly DevUser[] = [
 
 /** The development identity provider the tests' casework trusts: the seeded users and {@link TEST_USERS}. */
 export const startTestIdentity = (): Promise<DevIdentityProvider> =>
-  startDevIdentityProvider({ port: 0, host: '127.0.0.1', users: [...DEV_PRINCIPALS, ...TEST_USERS] });
+  startDevIdentityProvider({ port: 0, host: '127.0.0.1', users: [...DEV_USERS, ...TEST_USERS] });
 
 /**
  * Boots casework in this process. It trusts `overrides.identity` when given (left running by `close`), otherwise an
@@ -88,6 +88,7 @@ export const CASEWORK_INPUTS = [
   TOPICS.memberIdentified.name,
   TOPICS.careGapDetected.name,
   TOPICS.screeningCompleted.name,
+  TOPICS.screeningSafetySignal.name,
   TOPICS.memberEligibilityChanged.name,
   TOPICS.memberIdentificationRetracted.name,
   TOPICS.careGapClosed.name,

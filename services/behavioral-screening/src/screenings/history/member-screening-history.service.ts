@@ -2,12 +2,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import { screeningTrend, type ScreeningTrend } from '@care/clinical';
 import { SCREENING_INSTRUMENTS } from '@care/contracts';
 import { DataSource } from 'typeorm';
-import { followUpRepository, type ScheduledFollowUp } from '../../follow-ups/persistence/follow-up.repository';
+import {
+  followUpRepository,
+  type ScheduledFollowUp,
+} from '../../follow-ups/persistence/follow-up.repository';
 import {
   screeningRequestRepository,
   type OpenScreeningRequest,
 } from '../../requests/persistence/screening-request.repository';
+import { incompleteScreeningRepository } from '../persistence/incomplete-screening.repository';
 import { screeningRepository, type ScreeningSummary } from '../persistence/screening.repository';
+
+/** A PHQ-9 that could not be scored but carried a self-harm answer: in the history, in no trend. */
+export interface IncompleteScreeningSummary {
+  readonly screeningId: string;
+  readonly instrument: 'phq-9';
+  readonly safetySignal: 'risk';
+  readonly completedAt: string | null;
+  readonly receivedAt: string;
+}
 
 /** A member's screening history: every screening, the trend per instrument, open requests and scheduled follow-ups. */
 export interface MemberScreeningHistory {
@@ -18,6 +31,8 @@ export interface MemberScreeningHistory {
   readonly trends: readonly ScreeningTrend[];
   readonly openRequests: readonly OpenScreeningRequest[];
   readonly scheduledFollowUps: readonly ScheduledFollowUp[];
+  /** PHQ-9s stored unscored with a self-harm answer, newest first (a later complete resend is in `screenings`). */
+  readonly incomplete: readonly IncompleteScreeningSummary[];
 }
 
 /** Reads a member's history in one repeatable-read transaction, so its parts agree with each other. */
@@ -43,6 +58,13 @@ export class MemberScreeningHistoryService {
         trends,
         openRequests: await screeningRequestRepository.openForMember(manager, memberId),
         scheduledFollowUps: await followUpRepository.pendingForMember(manager, memberId),
+        incomplete: (await incompleteScreeningRepository.ofMember(manager, memberId)).map((stored) => ({
+          screeningId: stored.screeningId,
+          instrument: 'phq-9' as const,
+          safetySignal: 'risk' as const,
+          completedAt: stored.completedAt,
+          receivedAt: stored.receivedAt,
+        })),
       };
     });
   }

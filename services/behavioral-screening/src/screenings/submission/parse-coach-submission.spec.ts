@@ -23,17 +23,26 @@ describe('Answers given to a coach (POST /v1/screenings)', () => {
 
   it('accepts answers keyed by item LOINC code and an AUDIT-C with the member sex', () => {
     const check = parseCoachSubmission(
-      aCoachSubmission({ instrument: 'audit-c', answers: { '68518-0': 4, '68519-8': 0, '68520-6': 1 }, sex: 'female' }),
+      aCoachSubmission({
+        instrument: 'audit-c',
+        answers: { '68518-0': 4, '68519-8': 0, '68520-6': 1 },
+        sex: 'female',
+      }),
       NOW,
     );
-    expect(check.ok && check.submission).toMatchObject({ sex: 'female', answers: { instrument: 'audit-c', values: [4, 0, 1] } });
+    expect(check.ok && check.submission).toMatchObject({
+      sex: 'female',
+      answers: { instrument: 'audit-c', values: [4, 0, 1] },
+    });
   });
 
   it('names each missing and out-of-range item, and every bad request field, at once', () => {
     const answers: Record<string, unknown> = { ...phq9Answers(6), '3': 4, '5': -1, '7': 'often', '12': 1 };
     delete answers['9'];
     delete answers['2'];
-    expect(fieldsOf(aCoachSubmission({ memberId: 'M 1', completedAt: 'yesterday', answers, extra: true }))).toEqual([
+    expect(
+      fieldsOf(aCoachSubmission({ memberId: 'M 1', completedAt: 'yesterday', answers, extra: true })),
+    ).toEqual([
       'extra',
       'memberId',
       'completedAt',
@@ -54,20 +63,59 @@ describe('Answers given to a coach (POST /v1/screenings)', () => {
   });
 
   it('rejects an AUDIT-C answer of 5 and a PHQ-9 keyed with AUDIT-C items', () => {
-    expect(fieldsOf(aCoachSubmission({ instrument: 'audit-c', answers: { 1: 5, 2: 0, 3: 0 } }))).toEqual(['answers.1']);
-    expect(fieldsOf(aCoachSubmission({ answers: { ...phq9Answers(6), '68518-0': 1 } }))).toEqual(['answers.68518-0']);
+    expect(fieldsOf(aCoachSubmission({ instrument: 'audit-c', answers: { 1: 5, 2: 0, 3: 0 } }))).toEqual([
+      'answers.1',
+    ]);
+    expect(fieldsOf(aCoachSubmission({ answers: { ...phq9Answers(6), '68518-0': 1 } }))).toEqual([
+      'answers.68518-0',
+    ]);
   });
 
-  it('reports a safety risk in item 9 of a rejected PHQ-9, so the coach is told although nothing is stored', () => {
+  it('reports a safety risk in item 9 of a rejected PHQ-9, and the incomplete screening to store and signal', () => {
     const answers: Record<string, unknown> = { '9': 2 };
-    const check = parseCoachSubmission(aCoachSubmission({ answers }), NOW);
+    const submitted = aCoachSubmission({ answers });
+    const check = parseCoachSubmission(submitted, NOW);
     expect(check.ok).toBe(false);
     expect(!check.ok && check.safetySignal).toBe('risk');
+    expect(!check.ok && check.incomplete).toEqual({
+      screeningId: submitted['screeningId'],
+      memberId: submitted['memberId'],
+      completedAt: new Date(submitted['completedAt'] as string).toISOString(),
+      source: 'coach',
+      received: submitted,
+    });
     expect(!check.ok && check.issues.map((issue) => issue.field)).toEqual([
-      'answers.1', 'answers.2', 'answers.3', 'answers.4', 'answers.5', 'answers.6', 'answers.7', 'answers.8',
+      'answers.1',
+      'answers.2',
+      'answers.3',
+      'answers.4',
+      'answers.5',
+      'answers.6',
+      'answers.7',
+      'answers.8',
     ]);
-    const auditC = parseCoachSubmission(aCoachSubmission({ instrument: 'audit-c', answers: { '1': 1 } }), NOW);
+    const auditC = parseCoachSubmission(
+      aCoachSubmission({ instrument: 'audit-c', answers: { '1': 1 } }),
+      NOW,
+    );
     expect(!auditC.ok && auditC.safetySignal).toBeUndefined();
+    expect(!auditC.ok && auditC.incomplete).toBeUndefined();
+  });
+
+  it('has no incomplete screening to route without a valid screening id and member id, or without a risk', () => {
+    const risky: Record<string, unknown> = { ...phq9Answers(6), '9': 1 };
+    delete risky['3'];
+    const incompleteOf = (body: Record<string, unknown>) => {
+      const check = parseCoachSubmission(body, NOW);
+      return check.ok ? 'scored' : check.incomplete;
+    };
+    expect(incompleteOf(aCoachSubmission({ answers: risky, memberId: 'not a member!' }))).toBeUndefined();
+    expect(incompleteOf(aCoachSubmission({ answers: risky, screeningId: '' }))).toBeUndefined();
+    expect(incompleteOf(aCoachSubmission({ answers: { ...risky, '9': 0 } }))).toBeUndefined();
+    // A completion time that is not valid is left out; the signal still goes.
+    expect(incompleteOf(aCoachSubmission({ answers: risky, completedAt: 'yesterday' }))).toEqual(
+      expect.not.objectContaining({ completedAt: expect.anything() }),
+    );
   });
 
   it('rejects a completion time in the future beyond five minutes of clock skew', () => {

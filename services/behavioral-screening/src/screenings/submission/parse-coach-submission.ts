@@ -1,8 +1,13 @@
 import { phq9SafetySignal, validateAnswers } from '@care/clinical';
-import { SCREENING_INSTRUMENTS, validateSubmission, type ScreeningInstrument, type ValidationIssue } from '@care/contracts';
+import {
+  SCREENING_INSTRUMENTS,
+  validateSubmission,
+  type ScreeningInstrument,
+  type ValidationIssue,
+} from '@care/contracts';
 import { SubmitScreeningRequest } from '../dto/submit-screening.dto';
 import { INSTRUMENT_DEFINITIONS } from '../scoring/instrument-definitions';
-import { futureInstantIssue, type SubmissionCheck } from './screening-submission';
+import { futureInstantIssue, incompleteScreeningOf, type SubmissionCheck } from './screening-submission';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27,7 +32,8 @@ export function parseCoachSubmission(body: unknown, now: Date): SubmissionCheck 
       ? undefined
       : validateAnswers(INSTRUMENT_DEFINITIONS[instrument], rawAnswers);
   if (validated !== undefined && !validated.ok) {
-    for (const issue of validated.issues) issues.push({ field: `answers.${issue.item}`, messages: [issue.message] });
+    for (const issue of validated.issues)
+      issues.push({ field: `answers.${issue.item}`, messages: [issue.message] });
   }
   if (request.ok) {
     const future = futureInstantIssue('completedAt', request.value.completedAt, now);
@@ -35,10 +41,24 @@ export function parseCoachSubmission(body: unknown, now: Date): SubmissionCheck 
   }
 
   if (issues.length > 0 || !request.ok || validated === undefined || !validated.ok) {
+    const safetySignal =
+      instrument === 'phq-9' && rawAnswers !== undefined ? phq9SafetySignal(rawAnswers) : undefined;
+    const incomplete = incompleteScreeningOf(
+      safetySignal,
+      {
+        screeningId: body['screeningId'],
+        memberId: body['memberId'],
+        completedAt: body['completedAt'],
+        source: 'coach',
+        received: body,
+      },
+      now,
+    );
     return {
       ok: false,
       issues,
-      ...(instrument === 'phq-9' && rawAnswers !== undefined && { safetySignal: phq9SafetySignal(rawAnswers) }),
+      ...(safetySignal !== undefined && { safetySignal }),
+      ...(incomplete !== undefined && { incomplete }),
     };
   }
   const { value } = request;

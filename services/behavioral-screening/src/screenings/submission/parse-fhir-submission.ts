@@ -14,7 +14,7 @@ import {
   type ValidationIssue,
 } from '@care/contracts';
 import { INSTRUMENT_DEFINITIONS, instrumentOfPanel } from '../scoring/instrument-definitions';
-import { futureInstantIssue, type SubmissionCheck } from './screening-submission';
+import { futureInstantIssue, incompleteScreeningOf, type SubmissionCheck } from './screening-submission';
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +41,10 @@ function shapeIssues(items: unknown, path: string, issues: ValidationIssue[]): v
       return;
     }
     if (typeof item['linkId'] !== 'string' || item['linkId'] === '') {
-      issues.push({ field: `${itemPath}.linkId`, messages: [`${itemPath}.linkId must be a non-empty string`] });
+      issues.push({
+        field: `${itemPath}.linkId`,
+        messages: [`${itemPath}.linkId must be a non-empty string`],
+      });
     }
     shapeIssues(item['item'], `${itemPath}.item`, issues);
     const answers = item['answer'];
@@ -99,10 +102,10 @@ const PANELS_TEXT = Object.values(INSTRUMENT_DEFINITIONS)
 function instrumentOf(response: Json): { instrument: InstrumentId } | { issue: ValidationIssue } {
   const questionnaire = typeof response['questionnaire'] === 'string' ? response['questionnaire'] : undefined;
   const named =
-    questionnaire === undefined ? undefined : instrumentOfPanel(loincOfLinkId(questionnaire.split('|')[0] ?? ''));
-  const panels = [
-    ...new Set(linkIdCodes(response['item']).flatMap((code) => instrumentOfPanel(code) ?? [])),
-  ];
+    questionnaire === undefined
+      ? undefined
+      : instrumentOfPanel(loincOfLinkId(questionnaire.split('|')[0] ?? ''));
+  const panels = [...new Set(linkIdCodes(response['item']).flatMap((code) => instrumentOfPanel(code) ?? []))];
   const issue = (message: string): { issue: ValidationIssue } => ({
     issue: { field: 'questionnaire', messages: [message] },
   });
@@ -113,7 +116,9 @@ function instrumentOf(response: Json): { instrument: InstrumentId } | { issue: V
   }
   const instrument = named ?? grouped;
   return instrument === undefined
-    ? issue(`questionnaire must name the instrument by its LOINC panel (${PANELS_TEXT}), or the items must be grouped under it`)
+    ? issue(
+        `questionnaire must name the instrument by its LOINC panel (${PANELS_TEXT}), or the items must be grouped under it`,
+      )
     : { instrument };
 }
 
@@ -139,7 +144,8 @@ function screeningIdOf(response: Json): { value: string } | { issue: ValidationI
 /** The member id: `subject.reference` `Patient/<member id>`, else `subject.identifier.value`. */
 function memberIdOf(response: Json): { value: string } | { issue: ValidationIssue } {
   const subject = isRecord(response['subject']) ? response['subject'] : {};
-  const reference = typeof subject['reference'] === 'string' ? PATIENT_REFERENCE.exec(subject['reference']) : null;
+  const reference =
+    typeof subject['reference'] === 'string' ? PATIENT_REFERENCE.exec(subject['reference']) : null;
   const identifier = isRecord(subject['identifier']) ? subject['identifier']['value'] : undefined;
   const value = reference?.[1] ?? identifier;
   return typeof value === 'string' && isMemberId(value)
@@ -195,7 +201,23 @@ export function parseFhirSubmission(body: unknown, sex: string | undefined, now:
   if ('issue' in instrument) {
     issues.push(instrument.issue);
     const signal = phq9SafetySignalInResponse(response);
-    return { ok: false, issues, ...(signal === 'risk' && { safetySignal: signal }) };
+    const incomplete = incompleteScreeningOf(
+      signal,
+      {
+        screeningId: 'value' in screeningId ? screeningId.value : undefined,
+        memberId: 'value' in memberId ? memberId.value : undefined,
+        completedAt: authored,
+        source: 'fhir',
+        received: body,
+      },
+      now,
+    );
+    return {
+      ok: false,
+      issues,
+      ...(signal === 'risk' && { safetySignal: signal }),
+      ...(incomplete !== undefined && { incomplete }),
+    };
   }
   const definition = INSTRUMENT_DEFINITIONS[instrument.instrument];
   const mapped = answersFromQuestionnaireResponse(definition, response);
@@ -205,9 +227,25 @@ export function parseFhirSubmission(body: unknown, sex: string | undefined, now:
       issues.push({ field: `item[${loinc}]`, messages: [issue.message] });
     }
   }
-  const safetySignal = instrument.instrument === 'phq-9' ? { safetySignal: phq9SafetySignalInResponse(response) } : {};
+  const signal = instrument.instrument === 'phq-9' ? phq9SafetySignalInResponse(response) : undefined;
   if (!mapped.ok || 'issue' in screeningId || 'issue' in memberId || issues.length > 0) {
-    return { ok: false, issues, ...safetySignal };
+    const incomplete = incompleteScreeningOf(
+      signal,
+      {
+        screeningId: 'value' in screeningId ? screeningId.value : undefined,
+        memberId: 'value' in memberId ? memberId.value : undefined,
+        completedAt: authored,
+        source: 'fhir',
+        received: body,
+      },
+      now,
+    );
+    return {
+      ok: false,
+      issues,
+      ...(signal !== undefined && { safetySignal: signal }),
+      ...(incomplete !== undefined && { incomplete }),
+    };
   }
   return {
     ok: true,

@@ -5,6 +5,7 @@ import {
   MemberIdentificationRetracted,
   MemberIdentified,
   ScreeningCompleted,
+  ScreeningSafetySignal,
   TOPICS,
 } from '@care/contracts';
 import { isEventOf, type EventConsumerDefinition, type ReceivedEvent } from '@care/messaging';
@@ -19,6 +20,7 @@ function causeOf(event: ReceivedEvent): WorkCause | undefined {
   if (isEventOf(event, MemberIdentified.V1)) return { type: 'identification', data: event.envelope.data };
   if (isEventOf(event, CareGapDetected.V1)) return { type: 'gap', data: event.envelope.data };
   if (isEventOf(event, ScreeningCompleted.V1)) return { type: 'screening', data: event.envelope.data };
+  if (isEventOf(event, ScreeningSafetySignal.V1)) return { type: 'safety-signal', data: event.envelope.data };
   return undefined;
 }
 
@@ -34,7 +36,8 @@ function endOf(event: ReceivedEvent): TaskCancellation | undefined {
 /**
  * Turns events into coach work, in one consumer group so one member's facts apply in order within a batch:
  * `member-identified` (welcome outreach), `care-gap-detected` (gap outreach), `screening-completed` (follow-up when
- * positive, urgent with the safety flag), `member-eligibility-changed` (the roster: opt-outs; relationship and
+ * positive, urgent with the safety flag), `screening-safety-signal` (urgent follow-up of a PHQ-9 that could not be
+ * scored), `member-eligibility-changed` (the roster: opt-outs; relationship and
  * subscriber for advocacy), `member-identification-retracted` and `care-gap-closed` (cancel the task of that cause).
  * Redelivered events are dropped by the inbox; a replay finds every cause's task already there.
  */
@@ -51,6 +54,7 @@ export function openTasksWhenWorkArrives(
       TOPICS.memberIdentified,
       TOPICS.careGapDetected,
       TOPICS.screeningCompleted,
+      TOPICS.screeningSafetySignal,
       TOPICS.memberEligibilityChanged,
       TOPICS.memberIdentificationRetracted,
       TOPICS.careGapClosed,

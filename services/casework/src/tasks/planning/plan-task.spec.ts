@@ -94,6 +94,43 @@ describe('planning tasks from events', () => {
     expect(plan?.dueAt.toISOString()).toBe('2026-11-30T18:00:00.000Z'); // Monday 13:00 Eastern
   });
 
+  it('plans the same urgent follow-up for the safety signal of a PHQ-9 that could not be scored, due from when it was done', () => {
+    const plan = planTask(
+      {
+        type: 'safety-signal',
+        data: {
+          screeningId: 'S-9',
+          memberId: 'M-9',
+          instrument: 'phq-9',
+          reason: 'incomplete-screening',
+          completedAt: '2026-11-28T02:00:00.000Z',
+          receivedAt: '2026-11-30T15:00:00.000Z',
+          source: 'coach',
+        },
+      },
+      POLICY,
+      CALENDARS,
+    );
+    expect(plan).toEqual({
+      kind: 'screening-follow-up',
+      causeId: 'S-9', // the screening id: the complete resend later finds this task and adds none
+      memberId: 'M-9',
+      queue: 'coaching',
+      priority: 'urgent',
+      dueAt: new Date('2026-11-30T18:00:00.000Z'), // as for the scored screening done at the same time
+      details: { instrument: 'phq-9', safetyFlag: true, incomplete: true, reason: 'incomplete-screening' },
+    });
+    const received = planTask(
+      {
+        type: 'safety-signal',
+        data: { screeningId: 'S-9', memberId: 'M-9', instrument: 'phq-9', reason: 'incomplete-screening', receivedAt: '2026-11-28T02:00:00.000Z', source: 'fhir' },
+      },
+      POLICY,
+      CALENDARS,
+    );
+    expect(received?.dueAt.toISOString()).toBe('2026-11-30T18:00:00.000Z');
+  });
+
   it.each([
     [{ type: 'identification-retracted', data: { identificationId: 'I-1', memberId: 'M-1' } }, 'welcome-outreach', 'identification-retracted'],
     [{ type: 'gap-closed', data: { gapId: 'G-1', memberId: 'M-1' } }, 'gap-outreach', 'gap-closed'],

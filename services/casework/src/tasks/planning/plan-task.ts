@@ -1,4 +1,9 @@
-import type { CareGapDetectedPayload, MemberIdentifiedPayload, ScreeningCompletedPayload } from '@care/contracts';
+import type {
+  CareGapDetectedPayload,
+  MemberIdentifiedPayload,
+  ScreeningCompletedPayload,
+  ScreeningSafetySignalPayload,
+} from '@care/contracts';
 import { addBusinessHours, type BusinessCalendar, type CalendarName } from '../../calendar/business-calendar';
 import type { CancelReason, QueueName, TaskKind, TaskPriority } from '../task.model';
 
@@ -6,7 +11,8 @@ import type { CancelReason, QueueName, TaskKind, TaskPriority } from '../task.mo
 export type WorkCause =
   | { readonly type: 'identification'; readonly data: MemberIdentifiedPayload }
   | { readonly type: 'gap'; readonly data: CareGapDetectedPayload }
-  | { readonly type: 'screening'; readonly data: ScreeningCompletedPayload };
+  | { readonly type: 'screening'; readonly data: ScreeningCompletedPayload }
+  | { readonly type: 'safety-signal'; readonly data: ScreeningSafetySignalPayload };
 
 /** A fact that ends the outreach it caused. */
 export type WorkEnd =
@@ -52,7 +58,9 @@ export const QUEUE_CALENDAR: Readonly<Record<QueueName, CalendarName>> = {
 /**
  * The task a fact calls for, due a number of business hours after the fact itself (not after casework saw it, so a
  * replay plans the same due time): welcome outreach for an identification, gap outreach for a gap, and a follow-up
- * for a screening that is positive (high) or carries the safety flag (urgent, due in hours, whatever the total).
+ * for a screening that is positive (high) or carries the safety flag (urgent, due in hours, whatever the total), and
+ * the same urgent follow-up for the safety signal of a PHQ-9 that could not be scored (same cause: the screening id,
+ * so the complete screening sent later adds no second task).
  * Undefined when the fact calls for nothing (a negative screening without the safety flag).
  */
 export function planTask(
@@ -105,6 +113,20 @@ export function planTask(
           safetyFlag: data.safetyFlag,
           ...(data.severity === undefined ? {} : { severity: data.severity }),
         },
+      };
+    }
+    case 'safety-signal': {
+      const { data } = cause;
+      // Due from when the screening was done when known: the risk is as old as the answer.
+      const from = data.completedAt !== undefined && data.completedAt < data.receivedAt ? data.completedAt : data.receivedAt;
+      return {
+        kind: 'screening-follow-up',
+        causeId: data.screeningId,
+        memberId: data.memberId,
+        queue,
+        priority: 'urgent',
+        dueAt: due(from, policy.urgentDueHours),
+        details: { instrument: data.instrument, safetyFlag: true, incomplete: true, reason: data.reason },
       };
     }
   }
