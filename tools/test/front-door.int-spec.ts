@@ -391,6 +391,17 @@ describe('the front door of every service (deny by default, driven by the access
             household.claims.map((claim) => inboundClaimMessage(claim)),
           );
       }
+      // behavioral-screening scores only members it has on its roster: wait until it consumed the roster.
+      await environment.probe.waitUntilConsumed(
+        [
+          {
+            group: `${environment.prefix}behavioral-screening.members`,
+            topics: [TOPICS.memberEligibilityChanged.name],
+          },
+        ],
+        () => Promise.resolve(0),
+        60000,
+      );
       const screened = members[0]?.memberId ?? '';
       const screening = await fetch(`${urlOf('behavioral-screening')}/v1/screenings`, {
         method: 'POST',

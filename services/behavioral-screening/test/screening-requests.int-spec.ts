@@ -24,6 +24,7 @@ describe('behavioral-screening requests screenings when casework opens a case or
       startBehavioralScreening(environment),
       TopicCollector.start(environment.probe, [REQUESTED, CASE_OPENED_DLQ]),
     ]);
+    await service.onRoster('M-RE-1', 'M-RE-2');
   });
 
   afterAll(async () => {

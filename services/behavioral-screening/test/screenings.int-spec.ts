@@ -26,6 +26,11 @@ describe('behavioral-screening scores submitted screenings', () => {
       startBehavioralScreening(environment, { PHQ9_FOLLOW_UP_INTERVAL: `${FOLLOW_UP_SECONDS}s`, FOLLOW_UP_POLL_MS: '100' }),
       TopicCollector.start(environment.probe, [COMPLETED, REQUESTED, SAFETY_SIGNAL]),
     ]);
+    // Screenings are scored only for members on the roster (the held ones have their own test).
+    await service.onRoster(
+      ...['M-BAD', 'M-DUP', 'M-FHIR', 'M-FU', 'M-PRE', 'M-PRE-NEG', 'M-RISK', 'M-URGENT', 'M-HISTORY'],
+      ...Array.from({ length: 12 }, (_, index) => `M-REPLICA-${index}`),
+    );
   });
 
   afterAll(async () => {
@@ -180,6 +185,61 @@ describe('behavioral-screening scores submitted screenings', () => {
     // Without a member id it cannot be routed: 400 as before, the risk named.
     const unroutable = await service.post('/v1/screenings', { ...incomplete, screeningId: 'RISK-2', memberId: 'no member!' });
     expect([unroutable.status, unroutable.body['safetySignal']]).toEqual([400, 'risk']);
+  });
+
+  it("scores AUDIT-C against the roster's sex: a man screened without sex and a total of 3 is negative", async () => {
+    await service.onRoster({ memberId: 'M-AUD-M', sex: 'male' }, { memberId: 'M-AUD-F', sex: 'female' });
+    const auditC = (screeningId: string, memberId: string, sex?: string) =>
+      service.post(
+        '/v1/screenings',
+        aCoachSubmission({ screeningId, memberId, instrument: 'audit-c', answers: { 1: 1, 2: 1, 3: 1 }, completedAt: minutesAgo(3), ...(sex !== undefined && { sex }) }),
+      );
+    const man = await auditC('AUD-M-1', 'M-AUD-M');
+    expect([man.status, man.body]).toEqual([
+      201,
+      expect.objectContaining({ total: 3, positive: false, positiveCutoff: 4, cutoffBasis: 'male', priority: 'routine', auditCSex: { sex: 'male', source: 'roster' } }),
+    ]);
+    // A submitted sex the roster contradicts is recorded, and the roster's used.
+    const contradicted = await auditC('AUD-M-2', 'M-AUD-M', 'female');
+    expect(contradicted.body).toEqual(
+      expect.objectContaining({ positive: false, cutoffBasis: 'male', auditCSex: { sex: 'male', source: 'roster', contradicted: 'female' } }),
+    );
+    const woman = await auditC('AUD-F-1', 'M-AUD-F');
+    expect(woman.body).toEqual(expect.objectContaining({ total: 3, positive: true, positiveCutoff: 3, cutoffBasis: 'female', priority: 'high' }));
+    const [event] = await collector.waitFor(COMPLETED, forScreening('AUD-M-1'));
+    expect(data(event)).toEqual(expect.objectContaining({ positive: false, cutoffBasis: 'male' }));
+  });
+
+  it("holds a screening of a member not on the roster unscored, signals a self-harm answer at once, and scores it when the member arrives", async () => {
+    const submission = aCoachSubmission({ screeningId: 'HELD-1', memberId: 'M-NEW', answers: phq9Answers(5, 2), completedAt: minutesAgo(10) });
+    const held = await service.post('/v1/screenings', submission);
+    expect(held.status).toBe(202);
+    expect(held.body).toEqual({
+      status: 'held',
+      screeningId: 'HELD-1',
+      memberId: 'M-NEW',
+      reason: 'member-not-on-roster',
+      receivedAt: expect.any(String),
+      safetySignal: 'risk',
+      urgentFollowUp: 'requested',
+      message: expect.stringContaining('not on the roster yet'),
+    });
+    // No scored result: nothing stored as a screening, nothing completed; the self-harm answer goes on now.
+    expect((await service.get('/v1/screenings/HELD-1')).status).toBe(404);
+    expect(await service.count("screenings WHERE member_id = 'M-NEW'")).toBe(0);
+    const [signal] = await collector.waitFor(SAFETY_SIGNAL, forScreening('HELD-1'));
+    expect(data(signal)).toEqual(expect.objectContaining({ memberId: 'M-NEW', reason: 'member-not-on-roster' }));
+    const again = await service.post('/v1/screenings', submission);
+    expect([again.status, again.body['status'], again.body['urgentFollowUp']]).toEqual([202, 'held', 'already-requested']);
+    expect((await service.post('/v1/screenings', { ...submission, answers: phq9Answers(6, 2) })).status).toBe(409);
+    expect(await collector.read(COMPLETED, forScreening('HELD-1'))).toHaveLength(0);
+
+    await service.onRoster({ memberId: 'M-NEW', sex: 'female' });
+    const [completed] = await collector.waitFor(COMPLETED, forScreening('HELD-1'));
+    expect(data(completed)).toEqual(expect.objectContaining({ memberId: 'M-NEW', safetyFlag: true, priority: 'urgent' }));
+    expect((await service.get('/v1/screenings/HELD-1')).body).toEqual(expect.objectContaining({ screeningId: 'HELD-1', total: 5 }));
+    expect(await service.count("held_screenings WHERE member_id = 'M-NEW'")).toBe(0);
+    expect(await collector.read(SAFETY_SIGNAL, forScreening('HELD-1'))).toHaveLength(1);
   });
 
   it('gives a FHIR QuestionnaireResponse exactly the result of the same answers through the direct API', async () => {
@@ -356,10 +416,12 @@ describe('behavioral-screening scores submitted screenings', () => {
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toMatch(/care_screenings_completed_total\{[^}]*instrument="phq-9",positive="false",priority="urgent",source="coach"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/care_screenings_completed_total\{[^}]*instrument="audit-c",positive="true",priority="high",source="fhir"[^}]*\} [1-9]/);
-    expect(metrics).toMatch(/care_screening_submissions_total\{[^}]*channel="coach",outcome="conflict"[^}]*\} 2/);
-    // RISK-1 twice and RISK-2 (unroutable) by the coach channel; one signal per channel.
+    // two in the duplicate test, one in the held test
+    expect(metrics).toMatch(/care_screening_submissions_total\{[^}]*channel="coach",outcome="conflict"[^}]*\} 3/);
+    expect(metrics).toMatch(/care_screening_submissions_total\{[^}]*channel="coach",outcome="held"[^}]*\} 2/);
+    // RISK-1 twice and RISK-2 (unroutable) by the coach channel; signals: RISK-1 and HELD-1 (coach), RISK-F (fhir).
     expect(metrics).toMatch(/care_screening_rejected_with_safety_risk_total\{[^}]*channel="coach"[^}]*\} 3/);
-    expect(metrics).toMatch(/care_screening_safety_signals_total\{[^}]*channel="coach"[^}]*\} 1/);
+    expect(metrics).toMatch(/care_screening_safety_signals_total\{[^}]*channel="coach"[^}]*\} 2/);
     expect(metrics).toMatch(/care_screening_safety_signals_total\{[^}]*channel="fhir"[^}]*\} 1/);
     expect(metrics).toMatch(/care_screening_submissions_total\{[^}]*channel="coach",outcome="incomplete"[^}]*\} 2/);
     expect(metrics).toMatch(/care_screening_follow_ups_total\{[^}]*event="requested"[^}]*\} [1-9]/);

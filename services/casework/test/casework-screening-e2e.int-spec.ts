@@ -38,6 +38,13 @@ describe('casework and behavioral screening, end to end', () => {
     await environment.dispose();
   });
 
+  /** Waits until behavioral-screening has the roster (it holds the screenings of members it does not know yet). */
+  const screeningKnowsRoster = () =>
+    environment.probe.waitUntilConsumed(
+      [{ group: `${environment.prefix}behavioral-screening.members`, topics: [TOPICS.memberEligibilityChanged.name] }],
+      () => Promise.resolve(0),
+    );
+
   const requestsFor = async (memberId: string): Promise<ScreeningRequested[]> =>
     (await requests.read(TOPICS.screeningRequested.name))
       .map((message) => (JSON.parse(message.value ?? '{}') as { data: ScreeningRequested }).data)
@@ -47,6 +54,7 @@ describe('casework and behavioral screening, end to end', () => {
     await environment.probe.produce(TOPICS.memberEligibilityChanged.name, [rosterMessage('M-E1')]);
     await environment.probe.produce(TOPICS.memberIdentified.name, [memberIdentified('M-E2'), memberIdentified('M-E3')]);
     await probe.settle();
+    await screeningKnowsRoster();
 
     const opened = await casework.as('advocate-cruz').post<CaseDetail>('/v1/cases', {
       memberId: 'M-E1',
@@ -94,6 +102,7 @@ describe('casework and behavioral screening, end to end', () => {
   it('turns an incomplete PHQ-9 with item 9 = 2 into the urgent task, and the complete resend into no second one', async () => {
     await environment.probe.produce(TOPICS.memberEligibilityChanged.name, [rosterMessage('M-E4')]);
     await probe.settle();
+    await screeningKnowsRoster();
     const vendor = await environment.bearer('screening-vendor');
     const submit = (answers: Record<string, number>) =>
       fetch(`${screening.url}/v1/screenings`, {

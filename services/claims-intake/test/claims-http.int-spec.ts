@@ -248,4 +248,19 @@ describe('claims-intake over HTTP', () => {
       'contactPreferences',
     );
   });
+
+  it('accepts and publishes a claim of a member not on the roster: claims often come before eligibility', async () => {
+    // Decision (docs/unknown-members.md): intake never holds or refuses a valid claim for want of a roster record;
+    // the services downstream wait for the member (survey-trigger holds visits, care-gaps opens nothing yet).
+    const members = await service.dataSource.query<Array<{ n: number }>>(
+      "SELECT count(*)::int AS n FROM members WHERE member_id = 'M-NOT-ON-ROSTER'",
+    );
+    expect(members[0]?.n).toBe(0);
+    const response = await post('/v1/claims', aValidProfessionalClaim({ claimId: 'HTTP-NEW-MEMBER', memberId: 'M-NOT-ON-ROSTER' }));
+    expect([response.status, response.body['status']]).toEqual([201, 'accepted']);
+    const deadline = Date.now() + 30000;
+    let published = await claimReceivedFor('HTTP-NEW-MEMBER');
+    while (published.length === 0 && Date.now() < deadline) published = await claimReceivedFor('HTTP-NEW-MEMBER');
+    expect(published).toHaveLength(1);
+  });
 });

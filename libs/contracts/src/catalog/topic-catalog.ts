@@ -59,7 +59,7 @@ export const TOPICS = defineTopics({
     partitions: 12,
     key: 'memberId',
     owner: 'claims-intake',
-    consumers: ['care-gaps', 'survey-trigger', 'casework'],
+    consumers: ['care-gaps', 'survey-trigger', 'casework', 'behavioral-screening'],
     retentionMs: 90 * DAY_MS,
   },
   assessmentCompleted: {

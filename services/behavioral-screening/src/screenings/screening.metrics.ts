@@ -4,7 +4,7 @@ import { Counter, Registry } from 'prom-client';
 import type { ScreeningResult } from './screening-result';
 
 /** Outcome of a submission for the submissions counter. */
-export type SubmissionOutcome = 'accepted' | 'duplicate' | 'conflict' | 'invalid' | 'incomplete';
+export type SubmissionOutcome = 'accepted' | 'duplicate' | 'conflict' | 'invalid' | 'incomplete' | 'held';
 
 /**
  * Screening metrics, counted once the transaction committed. Labels are instruments, results and channels only:
@@ -26,7 +26,7 @@ export class ScreeningMetrics {
     });
     this.submissions = new Counter({
       name: 'care_screening_submissions_total',
-      help: 'Screening submissions over HTTP, by channel (coach, fhir) and outcome (accepted, duplicate, conflict, invalid, incomplete: a PHQ-9 with a self-harm answer stored unscored)',
+      help: 'Screening submissions over HTTP, by channel (coach, fhir) and outcome (accepted, duplicate, conflict, invalid, incomplete: a PHQ-9 with a self-harm answer stored unscored, held: a member not on the roster yet)',
       labelNames: ['channel', 'outcome'],
       registers: [registry],
     });
@@ -38,7 +38,7 @@ export class ScreeningMetrics {
     });
     this.safetySignals = new Counter({
       name: 'care_screening_safety_signals_total',
-      help: 'Incomplete PHQ-9s with a self-harm answer stored and sent on as screening-safety-signal, by channel',
+      help: 'PHQ-9s with a self-harm answer not scored now (incomplete, or the member not on the roster yet) sent on as screening-safety-signal, by channel',
       labelNames: ['channel'],
       registers: [registry],
     });

@@ -56,6 +56,10 @@ const INCOMPLETE_DESCRIPTION =
   'answered 1-3: stored as incomplete (not scored, in no trend) and `screening-safety-signal` emitted, so casework ' +
   'opens the urgent follow-up as for a scored screening with the safety flag. Fix `issues` and send the same ' +
   'screeningId again to score it';
+const HELD_DESCRIPTION =
+  'Or `status: held`: the member is not on the roster yet (its record chooses the AUDIT-C cut-off); the screening ' +
+  'is kept unscored and scored, with `screening-completed`, when the member arrives; a self-harm answer in it is ' +
+  'sent on at once (`urgentFollowUp: requested`)';
 const INCOMPLETE_EXAMPLE = {
   status: 'incomplete',
   screeningId: 'SCR-2026-000417',
@@ -67,6 +71,18 @@ const INCOMPLETE_EXAMPLE = {
     'Item 9 (thoughts of self-harm) was answered above 0: the screening is stored as incomplete and an urgent follow-up is requested. It is not scored: fix the issues and send it again with the same screeningId.',
   issues: [{ field: 'answers.4', messages: ['answers.4 is required'] }],
 };
+
+/** The body answered (202) for a valid screening of a member not on the roster yet: held, scored on arrival. */
+export interface HeldSubmissionResponse {
+  readonly status: 'held';
+  readonly screeningId: string;
+  readonly memberId: string;
+  readonly reason: 'member-not-on-roster';
+  readonly receivedAt: string;
+  readonly safetySignal?: 'risk';
+  readonly urgentFollowUp?: 'requested' | 'already-requested';
+  readonly message: string;
+}
 
 /** The body answered (202) for a PHQ-9 that could not be scored but carried a self-harm answer. */
 export interface IncompleteSubmissionResponse {
@@ -106,7 +122,7 @@ export class ScreeningsController {
   @ApiOkResponse({
     description: 'Duplicate of an earlier identical submission: the stored result, nothing emitted',
   })
-  @ApiAcceptedResponse({ description: INCOMPLETE_DESCRIPTION, example: INCOMPLETE_EXAMPLE })
+  @ApiAcceptedResponse({ description: `${INCOMPLETE_DESCRIPTION}. ${HELD_DESCRIPTION}`, example: INCOMPLETE_EXAMPLE })
   @ApiBadRequestResponse({
     description:
       'Every failing field and item named in `issues` (`answers.<item>`); nothing stored. A PHQ-9 also carries `safetySignal` (item 9 read on its own; `risk` is answered 202 instead whenever screeningId and memberId are valid)',
@@ -115,7 +131,7 @@ export class ScreeningsController {
   async submitAnswers(
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SubmissionResponse | IncompleteSubmissionResponse> {
+  ): Promise<SubmissionResponse | IncompleteSubmissionResponse | HeldSubmissionResponse> {
     return this.submit(parseCoachSubmission(body, this.clock.now()), 'coach', response);
   }
 
@@ -137,7 +153,7 @@ export class ScreeningsController {
     description: 'Scored and stored exactly as the direct API would; screening-completed emitted',
   })
   @ApiOkResponse({ description: 'Duplicate: the stored result, nothing emitted' })
-  @ApiAcceptedResponse({ description: INCOMPLETE_DESCRIPTION, example: INCOMPLETE_EXAMPLE })
+  @ApiAcceptedResponse({ description: `${INCOMPLETE_DESCRIPTION}. ${HELD_DESCRIPTION}`, example: INCOMPLETE_EXAMPLE })
   @ApiBadRequestResponse({
     description:
       'Every failing field and item named in `issues` (`item[<LOINC>]`); nothing stored (a self-harm answer with valid ids is answered 202 instead)',
@@ -147,7 +163,7 @@ export class ScreeningsController {
     @Req() request: Request,
     @Query('sex') sex: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SubmissionResponse | IncompleteSubmissionResponse> {
+  ): Promise<SubmissionResponse | IncompleteSubmissionResponse | HeldSubmissionResponse> {
     const body = await readFhirJsonBody(request);
     if (!body.ok) {
       this.metrics.countSubmission('fhir', 'invalid');
@@ -210,7 +226,7 @@ export class ScreeningsController {
     check: SubmissionCheck,
     channel: ScreeningSource,
     response: Response,
-  ): Promise<SubmissionResponse | IncompleteSubmissionResponse> {
+  ): Promise<SubmissionResponse | IncompleteSubmissionResponse | HeldSubmissionResponse> {
     if (!check.ok) {
       if (check.safetySignal === 'risk') this.metrics.countRejectedWithRisk(channel);
       if (check.incomplete !== undefined)
@@ -231,6 +247,21 @@ export class ScreeningsController {
         error: 'Conflict',
         message: `screening ${outcome.screeningId} was already received with different content`,
       });
+    }
+    if (outcome.status === 'held') {
+      response.status(HttpStatus.ACCEPTED);
+      return {
+        status: 'held',
+        screeningId: check.submission.screeningId,
+        memberId: check.submission.memberId,
+        reason: 'member-not-on-roster',
+        receivedAt: outcome.receivedAt,
+        ...(outcome.urgentFollowUp !== undefined && { safetySignal: 'risk' as const, urgentFollowUp: outcome.urgentFollowUp }),
+        message:
+          'The member is not on the roster yet: the screening is held, not scored, and is scored when the member ' +
+          'arrives.' +
+          (outcome.urgentFollowUp === undefined ? '' : ' Item 9 (thoughts of self-harm) was answered above 0: an urgent follow-up is requested now.'),
+      };
     }
     response.status(outcome.status === 'accepted' ? HttpStatus.CREATED : HttpStatus.OK);
     return { status: outcome.status, ...outcome.result };

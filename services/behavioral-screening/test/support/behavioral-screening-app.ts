@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { aValidMember, TOPICS, type AdministrativeSex } from '@care/contracts';
 import { MessagingRuntime } from '@care/messaging';
 import { bootstrapService } from '@care/observability';
-import type { TestEnvironment } from '@care/testing';
+import { memberEligibilityChangedMessage, type TestEnvironment } from '@care/testing';
 import { DataSource } from 'typeorm';
 import {
   BEHAVIORAL_SCREENING_JSON_SCHEMAS,
@@ -26,6 +27,11 @@ export interface RunningBehavioralScreening {
   ): Promise<{ status: number; body: Record<string, unknown> }>;
   /** GET as `as` (default `coach-ana`). */
   get(path: string, as?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  /**
+   * Puts members on the roster (`member-eligibility-changed`, sex `unknown` unless given) and waits until the service
+   * has consumed them: its screenings are held until then.
+   */
+  onRoster(...members: Array<string | { memberId: string; sex: AdministrativeSex }>): Promise<void>;
   /** Rows of a table of the service's schema matching a condition (SQL written by the test). */
   count(sql: string, parameters?: unknown[]): Promise<number>;
   close(): Promise<void>;
@@ -66,8 +72,30 @@ export async function startBehavioralScreening(
         body: JSON.stringify(body),
       }),
     get: async (path, as = 'coach-ana') => request(path, { headers: await environment.bearer(as) }),
+    onRoster: async (...members) => {
+      await environment.probe.produce(
+        TOPICS.memberEligibilityChanged.name,
+        members.map((member) => {
+          const { memberId, sex } =
+            typeof member === 'string' ? { memberId: member, sex: 'unknown' as const } : member;
+          return memberEligibilityChangedMessage(aValidMember({ memberId, subscriberId: memberId, sex }));
+        }),
+      );
+      await environment.probe.waitUntilConsumed(
+        [
+          {
+            group: `${environment.prefix}behavioral-screening.members`,
+            topics: [TOPICS.memberEligibilityChanged.name],
+          },
+        ],
+        async () =>
+          (await dataSource.query<Array<{ rows: number }>>('SELECT count(*)::int AS rows FROM outbox'))[0]
+            ?.rows ?? -1,
+      );
+    },
     count: async (sql, parameters = []) =>
-      (await dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${sql}`, parameters))[0]?.n ?? -1,
+      (await dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${sql}`, parameters))[0]
+        ?.n ?? -1,
     close: () => app.close(),
   };
 }

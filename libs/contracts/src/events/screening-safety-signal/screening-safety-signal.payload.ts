@@ -9,16 +9,20 @@ import {
   type ScreeningSource,
 } from '../screening-requested/screening.enums';
 
-/** Why a safety signal is sent on its own: the screening that carries it could not be scored. */
-export const SAFETY_SIGNAL_REASONS = ['incomplete-screening'] as const;
+/**
+ * Why a safety signal is sent on its own: the screening that carries it could not be scored (`incomplete-screening`),
+ * or is held unscored because its member is not on the roster yet (`member-not-on-roster`).
+ */
+export const SAFETY_SIGNAL_REASONS = ['incomplete-screening', 'member-not-on-roster'] as const;
 export type SafetySignalReason = (typeof SAFETY_SIGNAL_REASONS)[number];
 
 /**
  * CONTRACT: payload of `screening-safety-signal` v1: a PHQ-9 whose item 9 (thoughts of self-harm) was answered 1-3
- * but that could not be scored (another item missing or out of range). The member needs the same urgent follow-up
- * as for a scored screening with the safety flag; the screening itself is stored as incomplete and counts in no
- * score or trend. A later complete submission with the same `screeningId` is scored as usual (`screening-completed`,
- * same cause for casework: no second task). Carries no answers.
+ * but that is not scored now: it could not be (another item missing or out of range), or its member is not on the
+ * roster yet (held until the member arrives). The member needs the same urgent follow-up as for a scored screening
+ * with the safety flag. When the screening is scored later (a complete resend, the member's arrival) it emits
+ * `screening-completed` with the same `screeningId`: the same cause for casework, no second task. Carries no
+ * answers.
  */
 export class ScreeningSafetySignalPayload {
   @Matches(SCREENING_ID_PATTERN, { message: SCREENING_ID_MESSAGE })

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ScreeningCompleted, SCREENING_INSTRUMENTS, type ScreeningCompletedPayload } from '@care/contracts';
+import {
+  ScreeningCompleted,
+  ScreeningSafetySignal,
+  SCREENING_INSTRUMENTS,
+  type ScreeningCompletedPayload,
+} from '@care/contracts';
 import type { EventFactory, OutgoingEvent } from '@care/messaging';
 import type { EntityManager } from 'typeorm';
 import { followUpRepository } from '../../../follow-ups/persistence/follow-up.repository';
+import { screeningMemberRepository } from '../../../members/persistence/screening-member.repository';
+import { auditCSexOf, type ScreeningMember } from '../../../members/screening-member';
 import { screeningRequestRepository, type ScreeningRequestRow } from '../../../requests/persistence/screening-request.repository';
 import { screeningRequestedEvent } from '../../../requests/screening-request.event';
 import { satisfiesRequest } from '../../../requests/screening-satisfaction';
@@ -10,6 +17,7 @@ import { utcDayPlus } from '../../../shared/calendar.util';
 import { lockMembers } from '../../../shared/lock-members.util';
 import type { ScreeningPolicy } from '../../../shared/screening-policy';
 import { questionnaireResponseOf, totalScoreObservationOf } from '../../fhir/screening-fhir.mapper';
+import { heldScreeningRepository, type HeldScreening } from '../../persistence/held-screening.repository';
 import { screeningRepository } from '../../persistence/screening.repository';
 import type { ScreeningResult } from '../../screening-result';
 import { scoreScreening } from '../../scoring/score-screening.util';
@@ -31,13 +39,24 @@ export type CompleteScreeningOutcome =
       readonly followUpsCancelled: number;
     }
   | { readonly status: 'duplicate'; readonly result: ScreeningResult }
-  | { readonly status: 'conflict'; readonly screeningId: string };
+  | { readonly status: 'conflict'; readonly screeningId: string }
+  | {
+      readonly status: 'held';
+      readonly receivedAt: string;
+      readonly events: OutgoingEvent[];
+      /** A self-harm answer: its urgent signal sent now (`requested`) or with the first submission. */
+      readonly urgentFollowUp?: 'requested' | 'already-requested';
+    };
 
 /**
  * Scores and stores one validated submission inside the caller's transaction, with its effects:
  * open requests it satisfies (made up to the rescreen interval after it was completed) are fulfilled; a PHQ-9 cancels the member's pending follow-ups of earlier PHQ-9s,
  * and a positive PHQ-9 that is the member's latest schedules a follow-up PHQ-9 after the configured interval;
  * a positive PHQ-2 requests the full PHQ-9, due today. The member is locked first.
+ *
+ * The member must be on the roster (its facts choose the AUDIT-C cut-off): a screening of a member not on it yet is
+ * held unscored (`held`) and scored when the member arrives ({@link releaseHeld}); a self-harm answer in it is sent
+ * at once as `screening-safety-signal`.
  */
 export class CompleteScreeningUseCase {
   constructor(
@@ -51,9 +70,68 @@ export class CompleteScreeningUseCase {
     const contentHash = screeningContentHash(submission);
     const existing = await screeningRepository.find(manager, submission.screeningId);
     if (existing !== undefined) return this.repeated(submission.screeningId, existing.contentHash, contentHash, existing.result);
+    const held = await heldScreeningRepository.find(manager, submission.screeningId);
+    if (held !== undefined) {
+      if (held.contentHash !== contentHash) return { status: 'conflict', screeningId: submission.screeningId };
+      return {
+        status: 'held',
+        receivedAt: held.receivedAt,
+        events: [],
+        ...(held.safetyEventId !== null && { urgentFollowUp: 'already-requested' as const }),
+      };
+    }
+    const member = await screeningMemberRepository.find(manager, submission.memberId);
+    if (member === undefined) return this.hold(manager, submission, contentHash);
+    return this.score(manager, submission, contentHash, member, this.now().toISOString());
+  }
 
+  /** Scores a held screening now that its member is on the roster (the caller holds the member's lock). */
+  releaseHeld(manager: EntityManager, held: HeldScreening, member: ScreeningMember): Promise<CompleteScreeningOutcome> {
+    return this.score(manager, held.submission, held.contentHash, member, held.receivedAt);
+  }
+
+  private async hold(
+    manager: EntityManager,
+    submission: ScreeningSubmission,
+    contentHash: string,
+  ): Promise<CompleteScreeningOutcome> {
     const receivedAt = this.now().toISOString();
-    const score = scoreScreening(submission.answers, submission.sex, this.policy.cutoffs);
+    // Scored only to read the safety flag (PHQ-9 item 9); the result is not kept.
+    const { safetyFlag } = scoreScreening(submission.answers, submission.sex, this.policy.cutoffs);
+    const safetyEventId = safetyFlag ? randomUUID() : undefined;
+    await heldScreeningRepository.insert(manager, { submission, contentHash, receivedAt, safetyEventId });
+    const events =
+      safetyEventId === undefined
+        ? []
+        : [
+            this.events.create(ScreeningSafetySignal.V1, {
+              id: safetyEventId,
+              subject: submission.memberId,
+              correlationId: submission.screeningId,
+              occurredAt: receivedAt,
+              data: {
+                screeningId: submission.screeningId,
+                memberId: submission.memberId,
+                instrument: 'phq-9',
+                reason: 'member-not-on-roster',
+                completedAt: submission.completedAt,
+                receivedAt,
+                source: submission.source,
+              },
+            }),
+          ];
+    return { status: 'held', receivedAt, events, ...(safetyFlag && { urgentFollowUp: 'requested' as const }) };
+  }
+
+  private async score(
+    manager: EntityManager,
+    submission: ScreeningSubmission,
+    contentHash: string,
+    member: ScreeningMember,
+    receivedAt: string,
+  ): Promise<CompleteScreeningOutcome> {
+    const sexChoice = auditCSexOf(submission.sex, member.sex);
+    const score = scoreScreening(submission.answers, sexChoice.sex, this.policy.cutoffs);
     const { memberId, screeningId, completedAt } = submission;
     const isPhq9 = score.instrument === 'phq-9';
     const followUpDueAt =
@@ -87,6 +165,7 @@ export class CompleteScreeningUseCase {
       ...payload,
       eventId,
       receivedAt,
+      ...(score.instrument === 'audit-c' && { auditCSex: sexChoice }),
       ...(nextRequest !== undefined && {
         requestedNext: { requestId: nextRequest.requestId, instrument: 'phq-9', dueOn: nextRequest.dueOn },
       }),
