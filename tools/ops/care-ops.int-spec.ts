@@ -80,6 +80,10 @@ describe('care-ops command line', () => {
     const over = await run('lag', '--max-lag', '2');
 
     expect([table.code, json.code, over.code]).toEqual([0, 0, EXIT_LAG_OVER_THRESHOLD]);
+    // Every group the catalog declares is shown, those that never committed said so.
+    expect(table.stdout).toContain(`${environment.prefix}casework.task-inputs`);
+    expect(table.stderr).toContain(`committed nothing yet: ${environment.prefix}behavioral-screening.case-opened`);
+    expect(parseTable(table.stdout).some((row) => row['committed'] === 'nothing')).toBe(true);
     expect(over.stderr).toContain('over threshold');
     const parsed = JSON.parse(json.stdout) as {
       partitions: Array<{ group: string; topic: string; partition: number; lag: number }>;

@@ -98,14 +98,25 @@ export async function runCareOps(argv: readonly string[], io: CareOpsIo): Promis
 
   program
     .command('lag')
-    .description('lag of every consumer group per topic and partition, worst first')
+    .description(
+      'lag of every consumer group the catalog declares (and any other the broker lists) per topic and partition, worst first',
+    )
     .option('--group <name...>', 'also report these consumer groups (physical names)')
     .option('--max-lag <messages>', 'exit 2 when any partition lags more messages than this', integer, 1000)
-    .option('--max-time-lag <seconds>', 'exit 2 when any partition lags more seconds than this', integer)
-    .action(async (options: { group?: string[]; maxLag: number; maxTimeLag?: number }) => {
+    .option(
+      '--time-lag',
+      'also estimate the time lag from message timestamps (reads messages: a few seconds)',
+    )
+    .option(
+      '--max-time-lag <seconds>',
+      'exit 2 when any partition lags more seconds than this (implies --time-lag)',
+      integer,
+    )
+    .action(async (options: { group?: string[]; maxLag: number; timeLag?: boolean; maxTimeLag?: number }) => {
       const bar = progress('reading offsets');
+      const timeLag = options.timeLag === true || options.maxTimeLag !== undefined;
       const report = await withConnection((connection) =>
-        measureConsumerLag(connection, { groups: options.group ?? [], onProgress: bar.update }),
+        measureConsumerLag(connection, { groups: options.group ?? [], timeLag, onProgress: bar.update }),
       ).finally(bar.stop);
       const over = report.partitions.filter(
         (row) =>
@@ -117,13 +128,16 @@ export async function runCareOps(argv: readonly string[], io: CareOpsIo): Promis
           group: row.group,
           topic: row.topic,
           partition: row.partition,
-          committed: row.committed ?? '-',
+          committed: row.committed ?? 'nothing',
           end: row.endOffset,
           lag: row.lag,
-          'time lag s': row.timeLagMs === null ? '?' : row.timeLagMs / 1000,
+          ...(timeLag && { 'time lag s': row.timeLagMs === null ? '?' : row.timeLagMs / 1000 }),
         })),
         { ...report, overThreshold: over.length > 0 },
       );
+      if (report.committedNothing.length > 0) {
+        io.stderr(`committed nothing yet: ${report.committedNothing.join(', ')}\n`);
+      }
       if (over.length > 0) {
         io.stderr(
           `${over.length} partition(s) over threshold (max lag ${options.maxLag}` +

@@ -1,4 +1,5 @@
 export * from './catalog/topic-catalog';
+export * from './catalog/consumer-groups';
 export * from './envelope/event-envelope';
 export * from './envelope/event-definition';
 export * from './envelope/decode-event';

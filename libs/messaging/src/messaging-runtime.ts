@@ -2,6 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { inputBoundsOf } from '@care/config';
+import { consumerDeclarationProblem } from '@care/contracts';
 import { EventConsumer } from './consumer/event-consumer';
 import type { EventConsumerDefinition } from './consumer/event-consumer-definition';
 import { backoffDelayMs, sleep } from './errors/backoff';
@@ -92,6 +93,9 @@ export class MessagingRuntime {
   /** Registers a consumer; call before start(). */
   registerConsumer(definition: EventConsumerDefinition): void {
     if (this.started) throw new Error('register consumers before the messaging runtime starts');
+    // A platform service subscribes only as the catalog declares (CONSUMER_GROUPS): the ops tooling reads the same.
+    const problem = consumerDeclarationProblem(this.options.service, definition);
+    if (problem !== undefined) throw new Error(problem);
     this.definitions.push(definition);
   }
 

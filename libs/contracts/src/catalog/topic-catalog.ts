@@ -140,7 +140,8 @@ export const TOPICS = defineTopics({
     partitions: 6,
     key: 'memberId',
     owner: 'behavioral-screening',
-    consumers: ['casework'],
+    // No platform consumer group reads it (casework never subscribed): the vendors who administer screenings do.
+    consumers: [],
     retentionMs: 90 * DAY_MS,
   },
   screeningCompleted: {

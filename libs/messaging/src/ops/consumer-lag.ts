@@ -1,4 +1,4 @@
-import { ALL_TOPICS } from '@care/contracts';
+import { ALL_CONSUMER_GROUPS, ALL_TOPICS } from '@care/contracts';
 import { OPS_READER_GROUP_PREFIX, type OpsConnection } from './ops-connection';
 
 export interface PartitionLag {
@@ -13,87 +13,124 @@ export interface PartitionLag {
   readonly lag: number;
   /**
    * Time lag in ms: timestamp of the newest message minus timestamp of the first unread message (read with a
-   * short-lived consumer). 0 when caught up; null when the messages could not be read in time.
+   * short-lived consumer, when asked for: `timeLag`). 0 when caught up; null when not measured or not read in time.
    */
   readonly timeLagMs: number | null;
 }
 
 export interface ConsumerLagOptions {
-  /** Groups to report in addition to those discovered (full physical names). */
+  /** Groups to report in addition to the declared and discovered ones (full physical names). */
   readonly groups?: readonly string[];
+  /**
+   * Also estimate each lagging partition's time lag from message timestamps (reads two messages per partition with
+   * a short-lived consumer: seconds, not milliseconds). Default false: `timeLagMs` is null on lagging partitions.
+   */
+  readonly timeLag?: boolean;
   /** Time to read the timestamps of the lagging partitions; default 5000 ms. */
   readonly timestampTimeoutMs?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface ConsumerLagReport {
-  /** How groups were found: `list-groups` (broker ListGroups) or `convention` (catalog consumers' names). */
-  readonly discovery: 'list-groups' | 'convention';
+  /**
+   * How groups were found: every group declared in the catalog (CONSUMER_GROUPS), plus those the broker lists
+   * (`list-groups`) when it can, or the declared ones alone (`catalog`) when it cannot.
+   */
+  readonly discovery: 'list-groups' | 'catalog';
   readonly groups: readonly string[];
-  /** One row per group, topic and partition the group committed on, worst first. */
+  /** Groups that have committed no offset yet on any topic they read (a new service, or a stuck one). */
+  readonly committedNothing: readonly string[];
+  /**
+   * One row per group, topic and partition, worst first: every partition of a declared group's topics (committed
+   * or not), and the partitions another group committed on.
+   */
   readonly partitions: readonly PartitionLag[];
 }
 
 /**
- * Lag of every consumer group of the environment: committed offsets (OffsetFetch) against end offsets
- * (ListOffsets), per topic and partition, with the time lag estimated from message timestamps, worst first
- * (by time lag, then by message lag). Groups come from ListGroups when the broker has it, otherwise from the
- * platform's naming convention `<prefix><service>.<topic>` for each catalog topic's consumers; `groups` adds
- * names explicitly. A group is reported on the catalog topics it committed offsets for.
+ * Lag of every consumer group of the environment: committed offsets (OffsetFetch), then end offsets (ListOffsets,
+ * read after the commits so a committed offset is never past the end shown), per topic and partition, worst first
+ * (by time lag when measured, then by message lag). Groups: every group the catalog declares (CONSUMER_GROUPS, with
+ * the topics it declares, even before it commits), those ListGroups finds under the prefix, and `groups`.
  */
 export async function measureConsumerLag(
   connection: OpsConnection,
   options: ConsumerLagOptions = {},
 ): Promise<ConsumerLagReport> {
   const { names, admin } = connection;
-  const { discovery, groups: discovered } = await discoverGroups(connection);
-  const groups = [...new Set([...discovered, ...(options.groups ?? [])])].sort();
-
   const existing = new Set(await admin.listTopics());
-  const topics = ALL_TOPICS.map((topic) => names.physical(topic)).filter((physical) =>
+  const catalogTopics = ALL_TOPICS.map((topic) => names.physical(topic)).filter((physical) =>
     existing.has(physical),
   );
-  const ends = new Map<string, Map<number, { low: string; high: string }>>();
-  for (const physical of topics) {
-    const offsets = await connection.topicOffsets(physical);
-    ends.set(physical, new Map(offsets.map((p) => [p.partition, { low: p.low, high: p.high }])));
-  }
+  const declared = new Map(
+    ALL_CONSUMER_GROUPS.map((group) => [
+      names.consumerGroup(group.service, group.name),
+      group.topics.map((topic) => names.physical(topic)).filter((physical) => existing.has(physical)),
+    ]),
+  );
+  const { discovery, groups: listed } = await listGroups(connection);
+  const groups = [...new Set([...declared.keys(), ...listed, ...(options.groups ?? [])])].sort();
 
-  const rows: Array<Omit<PartitionLag, 'timeLagMs'> & { physical: string; from: string }> = [];
   let done = 0;
   const total = groups.length + 1;
-  for (const group of groups) {
-    const committed = await admin.fetchOffsets({ groupId: group, topics });
-    for (const topic of committed) {
-      if (!topic.partitions.some((partition) => Number(partition.offset) >= 0)) continue;
+  const committedByGroup = await Promise.all(
+    groups.map(async (group) => {
+      const topics = declared.get(group) ?? catalogTopics;
+      const fetched = topics.length === 0 ? [] : await admin.fetchOffsets({ groupId: group, topics });
+      done += 1;
+      options.onProgress?.(done, total);
+      return { group, declared: declared.has(group), fetched };
+    }),
+  );
+  // End offsets after the commits: a group commits only what was written, so the end read now is at or past it.
+  const ends = new Map<string, Map<number, { low: string; high: string }>>();
+  await Promise.all(
+    catalogTopics.map(async (physical) => {
+      const offsets = await connection.topicOffsets(physical);
+      ends.set(physical, new Map(offsets.map((p) => [p.partition, { low: p.low, high: p.high }])));
+    }),
+  );
+
+  const rows: Array<Omit<PartitionLag, 'timeLagMs'> & { physical: string; from: string }> = [];
+  const committedNothing: string[] = [];
+  for (const { group, declared: isDeclared, fetched } of committedByGroup) {
+    let committedAny = false;
+    for (const topic of fetched) {
+      const committedHere = topic.partitions.some((partition) => Number(partition.offset) >= 0);
+      committedAny ||= committedHere;
+      if (!committedHere && !isDeclared) continue;
       const topicEnds = ends.get(topic.topic);
       for (const partition of topic.partitions) {
         const end = topicEnds?.get(partition.partition);
         if (end === undefined) continue;
         const offset = Number(partition.offset) >= 0 ? partition.offset : null;
+        // Never show a committed offset past the end: were the end read stale, the committed offset is the end.
+        const high = offset !== null && BigInt(offset) > BigInt(end.high) ? offset : end.high;
         const from = offset === null || BigInt(offset) < BigInt(end.low) ? end.low : offset;
-        const lag = BigInt(end.high) - BigInt(offset ?? end.low);
+        const lag = BigInt(high) - BigInt(from);
         rows.push({
           group,
           topic: names.logical(topic.topic),
           physical: topic.topic,
           partition: partition.partition,
           committed: offset,
-          endOffset: end.high,
+          endOffset: high,
           lag: Number(lag < 0n ? 0n : lag),
           from,
         });
       }
     }
-    done += 1;
-    options.onProgress?.(done, total);
+    if (!committedAny) committedNothing.push(group);
   }
 
-  const timestamps = await readTimestamps(
-    connection,
-    rows.filter((row) => row.lag > 0 && BigInt(row.endOffset) > BigInt(row.from)),
-    options.timestampTimeoutMs ?? 5000,
-  );
+  const timestamps =
+    options.timeLag === true
+      ? await readTimestamps(
+          connection,
+          rows.filter((row) => row.lag > 0 && BigInt(row.endOffset) > BigInt(row.from)),
+          options.timestampTimeoutMs ?? 5000,
+        )
+      : new Map<string, number>();
   options.onProgress?.(total, total);
   const partitions = rows
     .map(({ physical, from, ...row }): PartitionLag => {
@@ -113,11 +150,11 @@ export async function measureConsumerLag(
         a.topic.localeCompare(b.topic) ||
         a.partition - b.partition,
     );
-  return { discovery, groups, partitions };
+  return { discovery, groups, committedNothing, partitions };
 }
 
-/** Groups of the environment: ListGroups filtered by prefix, or the catalog's conventional group names. */
-async function discoverGroups(
+/** Groups the broker lists under the environment's prefix (not the ops readers), when it can list them. */
+async function listGroups(
   connection: OpsConnection,
 ): Promise<{ discovery: ConsumerLagReport['discovery']; groups: string[] }> {
   const { names } = connection;
@@ -130,12 +167,7 @@ async function discoverGroups(
         .filter((group) => group.startsWith(names.prefix) && !group.startsWith(OPS_READER_GROUP_PREFIX)),
     };
   } catch {
-    return {
-      discovery: 'convention',
-      groups: ALL_TOPICS.flatMap((topic) =>
-        topic.consumers.map((service) => names.consumerGroup(service, topic.name)),
-      ),
-    };
+    return { discovery: 'catalog', groups: [] };
   }
 }
 

@@ -54,7 +54,7 @@ describe('consumer lag', () => {
     });
     await producer.disconnect();
 
-    const report = await measureConsumerLag(connection);
+    const report = await measureConsumerLag(connection, { timeLag: true });
 
     expect(report.groups).toContain(group);
     const rows = rowsOf(report.partitions);
@@ -110,5 +110,45 @@ describe('consumer lag', () => {
     expect(report.partitions.filter((row) => row.group === other).map((row) => row.lag)).toEqual(
       expect.arrayContaining([7, 3, 0]),
     );
+  });
+
+  it('reports every group the catalog declares on every topic it declares, and says which committed nothing', async () => {
+    const started = Date.now();
+    const report = await measureConsumerLag(connection);
+    const elapsed = Date.now() - started;
+    const casework = `${environment.prefix}casework.task-inputs`;
+    expect(report.groups).toEqual(
+      expect.arrayContaining([
+        casework,
+        `${environment.prefix}care-gaps.gap-inputs`,
+        `${environment.prefix}condition-identification.evidence`,
+        `${environment.prefix}survey-trigger.members`,
+        `${environment.prefix}survey-trigger.visits`,
+        `${environment.prefix}behavioral-screening.members`,
+      ]),
+    );
+    expect(report.committedNothing).toContain(casework);
+    expect(report.committedNothing).not.toContain(group);
+    const caseworkTopics = [
+      ...new Set(report.partitions.filter((row) => row.group === casework).map((row) => row.topic)),
+    ];
+    expect(caseworkTopics.sort()).toEqual([
+      'care-gap-closed',
+      'care-gap-detected',
+      'member-eligibility-changed',
+      'member-identification-retracted',
+      'member-identified',
+      'screening-completed',
+      'screening-safety-signal',
+    ]);
+    expect(
+      report.partitions.filter((row) => row.group === casework).every((row) => row.committed === null),
+    ).toBe(true);
+    // Never a committed offset past the end shown, and no time lag read unless asked for.
+    for (const row of report.partitions) {
+      if (row.committed !== null) expect(BigInt(row.committed) <= BigInt(row.endOffset)).toBe(true);
+      if (row.lag > 0) expect(row.timeLagMs).toBeNull();
+    }
+    process.stdout.write(`consumer lag without time lag: ${report.groups.length} groups in ${elapsed} ms\n`);
   });
 });

@@ -1,4 +1,4 @@
-import { MemberEligibilityChanged, TOPICS } from '@care/contracts';
+import { MemberEligibilityChanged, CONSUMER_GROUPS, consumerOf } from '@care/contracts';
 import { isEventOf, type EventConsumerDefinition } from '@care/messaging';
 import type { ScreeningMember } from '../screening-member';
 
@@ -17,8 +17,8 @@ export interface RosterApplier {
  */
 export function keepRosterAndScoreHeld(applier: RosterApplier): EventConsumerDefinition {
   return {
-    name: 'members',
-    topics: [TOPICS.memberEligibilityChanged],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.behavioralScreeningMembers),
     handle: async (events, context) => {
       const latest = new Map<string, ScreeningMember>();
       for (const event of events) {

@@ -1,4 +1,4 @@
-import { CaseOpened, SCREENING_REQUEST_REASON, TOPICS } from '@care/contracts';
+import { CaseOpened, SCREENING_REQUEST_REASON, CONSUMER_GROUPS, consumerOf } from '@care/contracts';
 import { isEventOf, type EventConsumerDefinition } from '@care/messaging';
 import type { ScreeningRequestMetrics } from '../screening-request.metrics';
 import type { RequestScreeningsUseCase } from '../use-cases/request-screenings/request-screenings.use-case';
@@ -14,8 +14,8 @@ export function requestScreeningsWhenCaseOpened(
   metrics: ScreeningRequestMetrics,
 ): EventConsumerDefinition {
   return {
-    name: TOPICS.caseOpened.name, // the consumer group is <prefix>behavioral-screening.case-opened
-    topics: [TOPICS.caseOpened],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.behavioralScreeningCaseOpened),
     handle: (events, context) =>
       applyScreeningTriggers(
         events,

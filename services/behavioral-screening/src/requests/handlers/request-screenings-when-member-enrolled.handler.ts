@@ -1,4 +1,9 @@
-import { ProgramEnrollmentChanged, SCREENING_REQUEST_REASON, TOPICS } from '@care/contracts';
+import {
+  ProgramEnrollmentChanged,
+  SCREENING_REQUEST_REASON,
+  CONSUMER_GROUPS,
+  consumerOf,
+} from '@care/contracts';
 import { isEventOf, type EventConsumerDefinition } from '@care/messaging';
 import type { ScreeningRequestMetrics } from '../screening-request.metrics';
 import type { RequestScreeningsUseCase } from '../use-cases/request-screenings/request-screenings.use-case';
@@ -14,8 +19,8 @@ export function requestScreeningsWhenMemberEnrolled(
   metrics: ScreeningRequestMetrics,
 ): EventConsumerDefinition {
   return {
-    name: TOPICS.programEnrollmentChanged.name, // the group is <prefix>behavioral-screening.program-enrollment-changed
-    topics: [TOPICS.programEnrollmentChanged],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.behavioralScreeningEnrollment),
     handle: (events, context) =>
       applyScreeningTriggers(
         events,

@@ -5,7 +5,8 @@ import {
   MemberIdentificationRetracted,
   MemberIdentified,
   ProgramEnrollmentChanged,
-  TOPICS,
+  CONSUMER_GROUPS,
+  consumerOf,
 } from '@care/contracts';
 import { isEventOf, type EventConsumerDefinition, type ReceivedEvent } from '@care/messaging';
 import type { Clock } from '@care/observability';
@@ -41,7 +42,9 @@ async function recordClaims(
   rules: readonly GapRule[],
 ): Promise<GapEvaluationRequest[]> {
   const incoming = events.flatMap((event) =>
-    isEventOf(event, ClaimReceived.V1) ? [{ event, claim: gapClaimOf(event.envelope.data.claim, rules) }] : [],
+    isEventOf(event, ClaimReceived.V1)
+      ? [{ event, claim: gapClaimOf(event.envelope.data.claim, rules) }]
+      : [],
   );
   if (incoming.length === 0) return [];
   const stored = await findGapClaims(
@@ -55,7 +58,8 @@ async function recordClaims(
     if (outcome.next === null) continue;
     stored.set(claim.claimId, outcome.next);
     changed.set(claim.claimId, outcome.next);
-    if (outcome.affectedRuleIds.length > 0) requests.push({ memberId: claim.memberId, trigger: 'claim', cause: event });
+    if (outcome.affectedRuleIds.length > 0)
+      requests.push({ memberId: claim.memberId, trigger: 'claim', cause: event });
     if (outcome.previousMember !== undefined && outcome.previousMember.ruleIds.length > 0) {
       requests.push({ memberId: outcome.previousMember.memberId, trigger: 'claim', cause: event });
     }
@@ -80,14 +84,8 @@ export function evaluateGapsWhenInputsArrive(
   clock: Clock,
 ): EventConsumerDefinition {
   return {
-    name: 'gap-inputs', // the consumer group is <prefix>care-gaps.gap-inputs
-    topics: [
-      TOPICS.claimReceived,
-      TOPICS.memberEligibilityChanged,
-      TOPICS.memberIdentified,
-      TOPICS.memberIdentificationRetracted,
-      TOPICS.programEnrollmentChanged,
-    ],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.careGapsInputs),
     handle: async (events, context) => {
       const { manager } = context;
       const now = clock.now();
@@ -96,35 +94,65 @@ export function evaluateGapsWhenInputsArrive(
         events.flatMap((event) => memberOf(event) ?? []),
       );
       const requests: GapEvaluationRequest[] = [];
-      const members = events.flatMap((event) => (isEventOf(event, MemberEligibilityChanged.V1) ? [event] : []));
+      const members = events.flatMap((event) =>
+        isEventOf(event, MemberEligibilityChanged.V1) ? [event] : [],
+      );
       await saveMembers(
         manager,
         members.map((event) => event.envelope.data.member),
         now,
       );
       requests.push(
-        ...members.map((event) => ({ memberId: event.envelope.data.member.memberId, trigger: 'member' as const, cause: event })),
+        ...members.map((event) => ({
+          memberId: event.envelope.data.member.memberId,
+          trigger: 'member' as const,
+          cause: event,
+        })),
       );
       const conditionEvents = events.flatMap((event): ConditionChange[] => {
         if (isEventOf(event, MemberIdentified.V1)) {
-          return [{ event, memberId: event.envelope.data.memberId, conditionId: event.envelope.data.conditionId, identified: true }];
+          return [
+            {
+              event,
+              memberId: event.envelope.data.memberId,
+              conditionId: event.envelope.data.conditionId,
+              identified: true,
+            },
+          ];
         }
         if (isEventOf(event, MemberIdentificationRetracted.V1)) {
-          return [{ event, memberId: event.envelope.data.memberId, conditionId: event.envelope.data.conditionId, identified: false }];
+          return [
+            {
+              event,
+              memberId: event.envelope.data.memberId,
+              conditionId: event.envelope.data.conditionId,
+              identified: false,
+            },
+          ];
         }
         return [];
       });
       await saveConditions(manager, conditionEvents);
       requests.push(
-        ...conditionEvents.map((item) => ({ memberId: item.memberId, trigger: 'condition' as const, cause: item.event })),
+        ...conditionEvents.map((item) => ({
+          memberId: item.memberId,
+          trigger: 'condition' as const,
+          cause: item.event,
+        })),
       );
-      const enrollments = events.flatMap((event) => (isEventOf(event, ProgramEnrollmentChanged.V1) ? [event] : []));
+      const enrollments = events.flatMap((event) =>
+        isEventOf(event, ProgramEnrollmentChanged.V1) ? [event] : [],
+      );
       await saveEnrollments(
         manager,
         enrollments.map((event) => event.envelope.data),
       );
       requests.push(
-        ...enrollments.map((event) => ({ memberId: event.envelope.data.memberId, trigger: 'enrollment' as const, cause: event })),
+        ...enrollments.map((event) => ({
+          memberId: event.envelope.data.memberId,
+          trigger: 'enrollment' as const,
+          cause: event,
+        })),
       );
       requests.push(...(await recordClaims(manager, events, evaluate.rules)));
 

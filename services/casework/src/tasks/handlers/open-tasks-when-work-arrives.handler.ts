@@ -6,12 +6,19 @@ import {
   MemberIdentified,
   ScreeningCompleted,
   ScreeningSafetySignal,
-  TOPICS,
+  CONSUMER_GROUPS,
+  consumerOf,
 } from '@care/contracts';
 import { isEventOf, type EventConsumerDefinition, type ReceivedEvent } from '@care/messaging';
 import type { Clock } from '@care/observability';
 import type { BusinessCalendar, CalendarName } from '../../calendar/business-calendar';
-import { planCancellation, planTask, type TaskCancellation, type TaskDuePolicy, type WorkCause } from '../planning/plan-task';
+import {
+  planCancellation,
+  planTask,
+  type TaskCancellation,
+  type TaskDuePolicy,
+  type WorkCause,
+} from '../planning/plan-task';
 import type { TaskMetrics } from '../task.metrics';
 import type { OpenTasksUseCase, WorkBatch } from '../use-cases/open-tasks/open-tasks.use-case';
 
@@ -29,7 +36,8 @@ function endOf(event: ReceivedEvent): TaskCancellation | undefined {
   if (isEventOf(event, MemberIdentificationRetracted.V1)) {
     return planCancellation({ type: 'identification-retracted', data: event.envelope.data });
   }
-  if (isEventOf(event, CareGapClosed.V1)) return planCancellation({ type: 'gap-closed', data: event.envelope.data });
+  if (isEventOf(event, CareGapClosed.V1))
+    return planCancellation({ type: 'gap-closed', data: event.envelope.data });
   return undefined;
 }
 
@@ -49,16 +57,8 @@ export function openTasksWhenWorkArrives(
   clock: Clock,
 ): EventConsumerDefinition {
   return {
-    name: 'task-inputs', // the consumer group is <prefix>casework.task-inputs
-    topics: [
-      TOPICS.memberIdentified,
-      TOPICS.careGapDetected,
-      TOPICS.screeningCompleted,
-      TOPICS.screeningSafetySignal,
-      TOPICS.memberEligibilityChanged,
-      TOPICS.memberIdentificationRetracted,
-      TOPICS.careGapClosed,
-    ],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.caseworkTaskInputs),
     handle: async (events, context) => {
       const batch: WorkBatch = {
         roster: events.flatMap((event) =>

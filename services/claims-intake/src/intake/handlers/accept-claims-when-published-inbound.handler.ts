@@ -1,4 +1,4 @@
-import { TOPICS, type ClaimSubmission } from '@care/contracts';
+import { type ClaimSubmission, CONSUMER_GROUPS, consumerOf } from '@care/contracts';
 import type { EventConsumerDefinition } from '@care/messaging';
 import type { ClaimIntakeMetrics } from '../claim-intake.metrics';
 import type { IntakeClaimsUseCase } from '../use-cases/intake-claims/intake-claims.use-case';
@@ -16,8 +16,8 @@ export function acceptClaimsWhenPublishedInbound(
   metrics: ClaimIntakeMetrics,
 ): EventConsumerDefinition {
   return {
-    name: TOPICS.claimsInbound.name, // the consumer group is <prefix>claims-intake.claims-inbound
-    topics: [TOPICS.claimsInbound],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.claimsIntakeInbound),
     handle: async (events, context) => {
       const claims = events.map((event) => event.envelope.data as ClaimSubmission);
       const { outcomes, events: outgoing } = await useCase.execute(context.manager, claims, 'kafka', events);

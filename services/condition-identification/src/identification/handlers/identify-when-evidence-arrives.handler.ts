@@ -1,4 +1,4 @@
-import { TOPICS } from '@care/contracts';
+import { CONSUMER_GROUPS, consumerOf } from '@care/contracts';
 import type { EventConsumerDefinition } from '@care/messaging';
 import type { Clock } from '@care/observability';
 import type { EvaluateMembersUseCase } from '../evaluation/evaluate-members.use-case';
@@ -18,8 +18,8 @@ export function identifyWhenEvidenceArrives(
   clock: Clock,
 ): EventConsumerDefinition {
   return {
-    name: 'evidence', // the consumer group is <prefix>condition-identification.evidence
-    topics: [TOPICS.claimReceived, TOPICS.assessmentCompleted],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.conditionIdentificationEvidence),
     handle: async (events, context) => {
       await lockMembers(context.manager, membersOf(events));
       const requests = [

@@ -1,4 +1,4 @@
-import { TOPICS } from '@care/contracts';
+import { CONSUMER_GROUPS, consumerOf } from '@care/contracts';
 import type { EventConsumerDefinition } from '@care/messaging';
 import type { SurveyMetrics } from '../../shared/survey.metrics';
 import type { RecordMembersUseCase } from '../use-cases/record-members/record-members.use-case';
@@ -12,8 +12,8 @@ export function decidePendingVisitsWhenMembersChange(
   metrics: SurveyMetrics,
 ): EventConsumerDefinition {
   return {
-    name: 'members', // the consumer group is <prefix>survey-trigger.members
-    topics: [TOPICS.memberEligibilityChanged],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.surveyTriggerMembers),
     handle: async (events, context) => {
       const outcome = await recordMembers.execute(context.manager, events);
       await context.stage(outcome.events);

@@ -1,4 +1,4 @@
-import { TOPICS } from '@care/contracts';
+import { CONSUMER_GROUPS, consumerOf } from '@care/contracts';
 import type { EventConsumerDefinition } from '@care/messaging';
 import type { SurveyMetrics } from '../../shared/survey.metrics';
 import type { RecordVisitsUseCase } from '../use-cases/record-visits/record-visits.use-case';
@@ -12,8 +12,8 @@ export function triggerSurveysWhenClaimsArrive(
   metrics: SurveyMetrics,
 ): EventConsumerDefinition {
   return {
-    name: 'visits', // the consumer group is <prefix>survey-trigger.visits
-    topics: [TOPICS.claimReceived],
+    // the consumer group is <prefix><service>.<name>, declared in the catalog
+    ...consumerOf(CONSUMER_GROUPS.surveyTriggerVisits),
     handle: async (events, context) => {
       const outcome = await recordVisits.execute(context.manager, events);
       await context.stage(outcome.events);
