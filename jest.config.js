@@ -42,7 +42,7 @@ module.exports = {
       testMatch: ['<rootDir>/libs/*/test/**/*.int-spec.ts', '<rootDir>/services/*/test/**/*.int-spec.ts', '<rootDir>/bench/**/*.int-spec.ts', '<rootDir>/tools/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.ts', '<rootDir>/tools/jest/service-log-file.ts'],
     },
   ],
 };

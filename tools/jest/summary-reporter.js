@@ -1,9 +1,32 @@
 // Prints one plain closing line, "tests: N passed, N failed", that CI log readers understand
 // whatever the runner, after the ten slowest test files of the run (where the suite's time goes).
 // Jest's own summary stays above it.
+const fs = require('node:fs');
+const { TEST_LOG_DIRECTORY, testLogPath } = require('./test-log-path');
+
 const SLOWEST_SHOWN = 10;
+/** Lines of service log shown for a test file that failed (the whole file stays in tmp/test-logs). */
+const LOG_LINES_SHOWN = 80;
 
 class SummaryReporter {
+  onRunStart() {
+    fs.rmSync(TEST_LOG_DIRECTORY, { recursive: true, force: true });
+    fs.mkdirSync(TEST_LOG_DIRECTORY, { recursive: true });
+  }
+
+  onTestResult(_test, result) {
+    if (result.numFailingTests === 0 && result.testExecError === undefined) return;
+    const file = testLogPath(result.testFilePath);
+    if (!fs.existsSync(file)) return;
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    const shown = lines.slice(-LOG_LINES_SHOWN);
+    process.stdout.write(
+      `\nservice logs of ${result.testFilePath.replace(`${process.cwd()}/`, '')} ` +
+        `(last ${shown.length} of ${lines.length} lines; all in ${file.replace(`${process.cwd()}/`, '')}):\n` +
+        `${shown.join('\n')}\n`,
+    );
+  }
+
   onRunComplete(_contexts, results) {
     const files = results.testResults
       .map((file) => ({

@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { PHI_REDACT_PATHS } from './create-logger';
+import { createLogger, PHI_REDACT_PATHS } from './create-logger';
 
 describe('log redaction', () => {
   function capture(): { logger: pino.Logger; lines: () => string } {
@@ -57,5 +60,28 @@ describe('log redaction', () => {
     expect(out).not.toContain('chemotherapy');
     expect(out).toContain('INSERT INTO cases');
     expect(out).toContain('"code":"23505"');
+  });
+
+  it("writes to the file LOG_FILE names (a test file's own log), appending, PHI removed", () => {
+    const directory = mkdtempSync(join(tmpdir(), 'care-log-'));
+    const file = join(directory, 'nested', 'service.log');
+    const previous = process.env['LOG_FILE'];
+    process.env['LOG_FILE'] = file;
+    try {
+      createLogger('svc').info({ memberId: 'M-1', firstName: 'Ana' }, 'first');
+      createLogger('svc').warn('second');
+      const written = readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(written.map((line) => [line['msg'], line['memberId'], line['firstName']])).toEqual([
+        ['first', 'M-1', undefined],
+        ['second', undefined, undefined],
+      ]);
+    } finally {
+      if (previous === undefined) delete process.env['LOG_FILE'];
+      else process.env['LOG_FILE'] = previous;
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

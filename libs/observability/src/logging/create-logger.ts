@@ -51,13 +51,22 @@ export const OBSERVABILITY_SETTINGS_SPEC = {
   logLevel: setting.oneOf('LOG_LEVEL', 'log level', LOG_LEVELS, 'info'),
 };
 
-/** The service's root logger: JSON lines, PHI paths removed. */
+/**
+ * The service's root logger: JSON lines, PHI paths removed, to stdout; to the file LOG_FILE names when set (the test
+ * runner gives each test file one, so that a passing run is not buried in service logs).
+ */
 export function createLogger(service: string, level: LogLevel = 'info'): Logger {
-  return pino({
-    name: service,
-    level,
-    base: { service },
-    redact: { paths: [...PHI_REDACT_PATHS], remove: true },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  const file = process.env['LOG_FILE'];
+  return pino(
+    {
+      name: service,
+      level,
+      base: { service },
+      redact: { paths: [...PHI_REDACT_PATHS], remove: true },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    file === undefined || file === ''
+      ? undefined
+      : pino.destination({ dest: file, mkdir: true, append: true, sync: true }),
+  );
 }

@@ -29,7 +29,9 @@ export async function spawnService(
     [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(ROOT, `services/${name}/src/main.ts`)],
     {
       cwd: ROOT,
-      env: { ...process.env, ...environment.serviceEnv, PORT: String(port), ...extraEnv },
+      // LOG_FILE (the in-process services' log file of this test file) is not passed: a spawned service's output
+      // is captured here, for the test to read.
+      env: { ...withoutLogFile(process.env), ...environment.serviceEnv, PORT: String(port), ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -39,7 +41,8 @@ export async function spawnService(
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited early (${child.exitCode}): ${output.slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited early (${child.exitCode}): ${output.slice(-2000)}`);
     try {
       const response = await fetch(`${url}/health/live`);
       if (response.ok) break;
@@ -64,4 +67,8 @@ export async function spawnService(
         child.kill(signal);
       }),
   };
+}
+
+function withoutLogFile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'LOG_FILE'));
 }
