@@ -3,6 +3,7 @@ import {
   loincOfLinkId,
   phq9SafetySignalInResponse,
   type FhirQuestionnaireResponse,
+  type Phq9SafetySignal,
   type InstrumentId,
 } from '@care/clinical';
 import {
@@ -197,38 +198,8 @@ export function parseFhirSubmission(body: unknown, sex: string | undefined, now:
   if (shape.length > 0) return { ok: false, issues };
 
   const response = body as unknown as FhirQuestionnaireResponse;
-  const instrument = instrumentOf(body);
-  if ('issue' in instrument) {
-    issues.push(instrument.issue);
-    const signal = phq9SafetySignalInResponse(response);
-    const incomplete = incompleteScreeningOf(
-      signal,
-      {
-        screeningId: 'value' in screeningId ? screeningId.value : undefined,
-        memberId: 'value' in memberId ? memberId.value : undefined,
-        completedAt: authored,
-        source: 'fhir',
-        received: body,
-      },
-      now,
-    );
-    return {
-      ok: false,
-      issues,
-      ...(signal === 'risk' && { safetySignal: signal }),
-      ...(incomplete !== undefined && { incomplete }),
-    };
-  }
-  const definition = INSTRUMENT_DEFINITIONS[instrument.instrument];
-  const mapped = answersFromQuestionnaireResponse(definition, response);
-  if (!mapped.ok) {
-    for (const issue of mapped.issues) {
-      const loinc = definition.items.find((item) => String(item.number) === issue.item)?.loinc ?? issue.item;
-      issues.push({ field: `item[${loinc}]`, messages: [issue.message] });
-    }
-  }
-  const signal = instrument.instrument === 'phq-9' ? phq9SafetySignalInResponse(response) : undefined;
-  if (!mapped.ok || 'issue' in screeningId || 'issue' in memberId || issues.length > 0) {
+  /** A rejection, carrying the item-9 signal and, for a risk with routable ids, the incomplete screening. */
+  const rejected = (signal: Phq9SafetySignal | undefined): SubmissionCheck => {
     const incomplete = incompleteScreeningOf(
       signal,
       {
@@ -246,6 +217,24 @@ export function parseFhirSubmission(body: unknown, sex: string | undefined, now:
       ...(signal !== undefined && { safetySignal: signal }),
       ...(incomplete !== undefined && { incomplete }),
     };
+  };
+  const instrument = instrumentOf(body);
+  if ('issue' in instrument) {
+    issues.push(instrument.issue);
+    // The panel is unknown: item 9 is read by its LOINC code, and only a risk is reported.
+    const signal = phq9SafetySignalInResponse(response);
+    return rejected(signal === 'risk' ? signal : undefined);
+  }
+  const definition = INSTRUMENT_DEFINITIONS[instrument.instrument];
+  const mapped = answersFromQuestionnaireResponse(definition, response);
+  if (!mapped.ok) {
+    for (const issue of mapped.issues) {
+      const loinc = definition.items.find((item) => String(item.number) === issue.item)?.loinc ?? issue.item;
+      issues.push({ field: `item[${loinc}]`, messages: [issue.message] });
+    }
+  }
+  if (!mapped.ok || 'issue' in screeningId || 'issue' in memberId || issues.length > 0) {
+    return rejected(instrument.instrument === 'phq-9' ? phq9SafetySignalInResponse(response) : undefined);
   }
   return {
     ok: true,
