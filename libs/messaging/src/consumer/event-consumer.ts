@@ -92,7 +92,14 @@ export class EventConsumer {
       maxWaitTimeInMs: 100,
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxBytes: 32 * 1024 * 1024,
-      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 10000 },
+      retry: {
+        retries: 10,
+        initialRetryTime: 200,
+        maxRetryTime: 10000,
+        // kafkajs restarts a crashed consumer on a timer; a crash of a restart that was under way when stop() ran
+        // would schedule another one that nothing clears, and the process would retry a gone broker for ever.
+        restartOnFailure: () => Promise.resolve(!this.stopping),
+      },
     });
     consumer.on(consumer.events.CRASH, (event) => {
       this.crashed = !event.payload.restart;
