@@ -166,6 +166,19 @@ export class MessagingRuntime {
     await this.producer.disconnect();
   }
 
+  /**
+   * Liveness of the consumers: the groups whose consumer has stayed down past LIVE_MAX_CONSUMER_DOWN_SECONDS after a
+   * crash that restarting it in process did not cure, or undefined when none has.
+   */
+  consumersDownTooLong(now = Date.now()): string | undefined {
+    const maxSeconds = this.options.settings.liveMaxConsumerDownSeconds;
+    if (maxSeconds <= 0) return undefined;
+    const down = this.consumers.filter((consumer) => consumer.downForMs(now) > maxSeconds * 1000);
+    return down.length === 0
+      ? undefined
+      : `consumers down for more than ${maxSeconds} s: ${down.map((consumer) => consumer.group).join(', ')}`;
+  }
+
   /** Readiness of the Kafka side: producer connected and every consumer running. */
   health(): { producer: boolean; consumers: Record<string, boolean> } {
     return {

@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HealthController } from './health/health.controller';
-import { ReadinessRegistry } from './health/readiness-registry';
+import { LivenessRegistry, ReadinessRegistry } from './health/readiness-registry';
 import { createLogger, type LogLevel } from './logging/create-logger';
 import { MetricsController } from './metrics/metrics.controller';
 
@@ -49,8 +49,9 @@ export class ObservabilityModule {
         { provide: APP_LOGGER, useValue: logger },
         { provide: Registry, useValue: registry },
         ReadinessRegistry,
+        LivenessRegistry,
       ],
-      exports: [APP_LOGGER, Registry, ReadinessRegistry],
+      exports: [APP_LOGGER, Registry, ReadinessRegistry, LivenessRegistry],
     };
   }
 }

@@ -57,6 +57,10 @@ export class EventConsumer {
   private crashed = false;
   private stopping = false;
   private joined = false;
+  /** Since when the consumer is down after a crash kafkajs does not recover from (undefined: it is not). */
+  private downSinceMs: number | undefined;
+  private restartAttempts = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
   /** Partitions (`<physical topic>\u0000<partition>`) whose lag this member has reported. */
   private readonly lagReported = new Set<string>();
   /** Batches fetched and not yet committed, by `<physical topic>\u0000<partition>`. */
@@ -76,6 +80,11 @@ export class EventConsumer {
   /** True once the consumer joined its group and while it runs (not crashed, not stopping). */
   get healthy(): boolean {
     return this.joined && !this.crashed && !this.stopping;
+  }
+
+  /** How long the consumer has been down after a crash it does not recover from by itself (0: it is not). */
+  downForMs(now = Date.now()): number {
+    return this.downSinceMs === undefined ? 0 : now - this.downSinceMs;
   }
 
   /** Batches this member has been working on, without committing, for longer than `maxSeconds`. */
@@ -107,10 +116,18 @@ export class EventConsumer {
         { group: this.group, restart: event.payload.restart, error: describeFailure(event.payload.error) },
         'consumer crashed',
       );
+      // kafkajs gives up on an error it deems non-retriable (a refused join, a protocol mismatch): restart the
+      // consumer here, with backoff, rather than leave it stopped while the process looks alive.
+      if (this.crashed && !this.stopping) {
+        this.downSinceMs ??= Date.now();
+        this.scheduleRestart();
+      }
     });
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       this.joined = true;
       this.crashed = false;
+      this.downSinceMs = undefined;
+      this.restartAttempts = 0;
       this.forgetLagOfPartitionsNotIn(event.payload.memberAssignment);
     });
     // stop() may run while this is still connecting (broker unreachable) or joining; it cannot stop a consumer
@@ -139,9 +156,34 @@ export class EventConsumer {
     if (this.stopping) await consumer.disconnect();
   }
 
+  /** Restarts after a crash kafkajs gave up on: 0.5 s, 1 s, 2 s ... up to 30 s between attempts. */
+  private scheduleRestart(): void {
+    if (this.restartTimer !== undefined) return;
+    const delayMs = Math.min(30_000, 500 * 2 ** Math.min(this.restartAttempts, 6));
+    this.restartAttempts += 1;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.stopping) return;
+      this.deps.metrics.consumerRestarts.inc({ group: this.group });
+      this.deps.logger.warn(
+        { group: this.group, attempt: this.restartAttempts },
+        'restarting a crashed consumer',
+      );
+      this.start().catch((error: unknown) => {
+        this.deps.logger.error(
+          { group: this.group, error: describeFailure(error) },
+          'consumer restart failed',
+        );
+        if (!this.stopping) this.scheduleRestart();
+      });
+    }, delayMs);
+  }
+
   /** Stops fetching, lets the batch in progress finish and commit, then leaves the group. */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
     if (this.consumer !== undefined) await this.consumer.disconnect();
   }
 

@@ -63,6 +63,13 @@ export const MESSAGING_SETTINGS_SPEC = {
     900_000,
     { min: 16_384, max: 100_000_000 },
   ),
+  liveMaxConsumerDownSeconds: setting.integer(
+    'LIVE_MAX_CONSUMER_DOWN_SECONDS',
+    'liveness fails (so the supervisor restarts the process) once a consumer has stayed down this long after a crash ' +
+      'that restarting it in process did not cure, in seconds (0 disables)',
+    300,
+    { min: 0 },
+  ),
   readyMaxStalledSeconds: setting.integer(
     'READY_MAX_STALLED_SECONDS',
     'readiness fails while a consumer has been working on one fetched batch for longer than this, in seconds, ' +

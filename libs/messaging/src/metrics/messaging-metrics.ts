@@ -18,6 +18,7 @@ export class MessagingMetrics {
   readonly outboxOldestAge: Gauge;
   readonly relayFailures: Counter;
   readonly producerReplaced: Counter;
+  readonly consumerRestarts: Counter<'group'>;
   readonly inboxRows: Gauge;
   private refreshInboxRows: (() => Promise<void>) | undefined;
 
@@ -51,6 +52,12 @@ export class MessagingMetrics {
       name: 'care_messages_dead_lettered_total',
       help: 'Messages sent to a dead-letter topic, by reason code',
       labelNames: ['topic', 'group', 'code'],
+      registers,
+    });
+    this.consumerRestarts = new Counter({
+      name: 'care_consumer_restarts_total',
+      help: 'Consumers restarted in process after a crash kafkajs does not recover from by itself (with backoff)',
+      labelNames: ['group'],
       registers,
     });
     this.handlerDuration = new Histogram({

@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { loadConfig } from '@care/config';
-import { APP_LOGGER, ReadinessRegistry } from '@care/observability';
+import { APP_LOGGER, LivenessRegistry, ReadinessRegistry } from '@care/observability';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -19,6 +19,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @Inject(MessagingRuntime) private readonly runtime: MessagingRuntime,
     @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
+    @Inject(LivenessRegistry) private readonly liveness: LivenessRegistry,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
@@ -38,6 +39,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       return { consumers: Object.keys(health.consumers), lag };
     });
     if (this.runtime.outboxBounded) this.readiness.register('outbox', () => this.runtime.checkOutbox());
+    this.liveness.register('consumers', () => this.runtime.consumersDownTooLong());
     await this.runtime.start();
   }
 

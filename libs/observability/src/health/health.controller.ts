@@ -1,20 +1,33 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@care/auth';
-import { ReadinessRegistry } from './readiness-registry';
+import { LivenessRegistry, ReadinessRegistry } from './readiness-registry';
 
 type CheckResult = ({ status: 'up' } & Record<string, unknown>) | { status: 'down'; error: string };
 
-/** Liveness (the process answers) and readiness (its dependencies answer: database, broker). */
+/**
+ * Liveness (the process answers, and nothing in it needs a restart) and readiness (its dependencies answer: database,
+ * broker).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry) {}
+  constructor(
+    @Inject(ReadinessRegistry) private readonly readiness: ReadinessRegistry,
+    @Inject(LivenessRegistry) private readonly liveness: LivenessRegistry,
+  ) {}
 
   @Get('live')
   @Public('liveness probe')
   @ApiOkResponse({ description: 'The process is running.' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'Something only a restart cures (a consumer down past LIVE_MAX_CONSUMER_DOWN_SECONDS); restart the process.',
+  })
   live(): { status: 'ok' } {
+    const failing = this.liveness.failing();
+    if (Object.keys(failing).length > 0)
+      throw new ServiceUnavailableException({ status: 'down', checks: failing });
     return { status: 'ok' };
   }
 
