@@ -103,12 +103,12 @@ async function main(): Promise<void> {
   if (surveys !== undefined)
     log(`survey-triggered holds ${surveys} surveys (GET /v1/members/{id}/survey-visits on survey-trigger)`);
   if (queues !== undefined)
-    log(`casework queues (GET /v1/queues/stats with a token of supervisor-dee): ${queues}`);
+    log(`casework queues (GET /v1/queues/stats with a client-credentials token of care-ops): ${queues}`);
   log('where to look:');
   for (const service of stack.services) {
     if (service.kind === 'identity-provider') {
       log(
-        `  ${service.name}: POST ${service.url}/token for a development token (users in libs/auth/README.md)`,
+        `  ${service.name}: OpenID provider at ${service.url} (client credentials at /token; users and clients in services/dev-identity/README.md)`,
       );
       continue;
     }
