@@ -13,6 +13,7 @@ import { TOPICS } from '@care/contracts';
 import { findFreePort, SERVICE_NODE_FLAGS, startKafka, startPostgres, TopicProbe } from '@care/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { compiledServiceMain, ensureServicesBuilt } from '../../tools/build/compiled-services';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -109,21 +110,18 @@ export interface BenchService {
 }
 
 /**
- * Starts `services/<name>/src/main.ts` with the slice's settings and waits for /health/ready.
+ * Starts the compiled `services/<name>/src/main.ts` (dist/, built first when stale) with the slice's settings and
+ * waits for /health/ready.
  * BENCH_SERVICE_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles it under load.
  */
 export async function startBenchService(name: string, env: Record<string, string>): Promise<BenchService> {
   const port = await findFreePort();
   const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+  // The compiled service, as the container image runs it: dist/ is brought up to date first (once per process).
+  ensureServicesBuilt(ROOT);
   const child = spawn(
     process.execPath,
-    [
-      ...SERVICE_NODE_FLAGS,
-      ...nodeArgs,
-      '-r',
-      '@swc-node/register',
-      join(ROOT, `services/${name}/src/main.ts`),
-    ],
+    [...SERVICE_NODE_FLAGS, ...nodeArgs, compiledServiceMain(ROOT, name)],
     {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: String(port) },

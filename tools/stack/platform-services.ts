@@ -6,7 +6,10 @@ export interface PlatformService {
   readonly name: string;
   /** Fixed default port (README): 3001 claims-intake ... 3006 casework, 3090 dev-identity. */
   readonly port: number;
+  /** The TypeScript entry point; the stack runs the services whose entry exists. */
   readonly entry: string;
+  /** What the stack runs: the compiled entry point under dist/ (`npm run build`, built first when stale). */
+  readonly main: string;
   /** The `.stack/env` variable holding its base URL. */
   readonly urlVariable: string;
   /** `identity-provider`: the development identity provider (no /docs, no /metrics); started first. */
@@ -34,6 +37,7 @@ const ALL_SERVICES: readonly PlatformService[] = [
     name: 'dev-identity',
     port: DEV_IDENTITY_PORT,
     entry: 'services/dev-identity/src/main.ts',
+    main: 'dist/services/dev-identity/src/main.js',
     urlVariable: 'DEV_IDENTITY_URL',
     kind: 'identity-provider',
     env: { DEV_IDENTITY_ISSUER },
@@ -42,6 +46,7 @@ const ALL_SERVICES: readonly PlatformService[] = [
     name: 'claims-intake',
     port: 3001,
     entry: 'services/claims-intake/src/main.ts',
+    main: 'dist/services/claims-intake/src/main.js',
     urlVariable: 'CLAIMS_INTAKE_URL',
     kind: 'service',
   },
@@ -49,6 +54,7 @@ const ALL_SERVICES: readonly PlatformService[] = [
     name: 'condition-identification',
     port: 3002,
     entry: 'services/condition-identification/src/main.ts',
+    main: 'dist/services/condition-identification/src/main.js',
     urlVariable: 'CONDITION_IDENTIFICATION_URL',
     kind: 'service',
   },
@@ -56,6 +62,7 @@ const ALL_SERVICES: readonly PlatformService[] = [
     name: 'care-gaps',
     port: 3003,
     entry: 'services/care-gaps/src/main.ts',
+    main: 'dist/services/care-gaps/src/main.js',
     urlVariable: 'CARE_GAPS_URL',
     kind: 'service',
   },
@@ -63,6 +70,7 @@ const ALL_SERVICES: readonly PlatformService[] = [
     name: 'behavioral-screening',
     port: 3004,
     entry: 'services/behavioral-screening/src/main.ts',
+    main: 'dist/services/behavioral-screening/src/main.js',
     urlVariable: 'BEHAVIORAL_SCREENING_URL',
     kind: 'service',
   },
@@ -70,6 +78,7 @@ const ALL_SERVICES: readonly PlatformService[] = [
     name: 'survey-trigger',
     port: 3005,
     entry: 'services/survey-trigger/src/main.ts',
+    main: 'dist/services/survey-trigger/src/main.js',
     urlVariable: 'SURVEY_TRIGGER_URL',
     kind: 'service',
   },
@@ -77,6 +86,7 @@ const ALL_SERVICES: readonly PlatformService[] = [
     name: 'casework',
     port: 3006,
     entry: 'services/casework/src/main.ts',
+    main: 'dist/services/casework/src/main.js',
     urlVariable: 'CASEWORK_URL',
     kind: 'service',
   },

@@ -12,6 +12,7 @@ import {
   TEST_KAFKA_ENV,
   type PostgresForTests,
 } from '@care/testing';
+import { ensureServicesBuilt } from '../build/compiled-services';
 import { orderedStop, type StopStep } from './ordered-stop';
 import { DEV_IDENTITY_ISSUER, existingServices, type PlatformService } from './platform-services';
 import { SupervisedService } from './service-supervisor';
@@ -178,19 +179,17 @@ export async function startStackKafka(
 }
 
 function startService(service: PlatformService, env: Record<string, string>): ChildProcess {
+  // The compiled service, as the container image runs it: dist/ is brought up to date first (once per process).
+  ensureServicesBuilt(ROOT);
   const logFile = createWriteStream(join(STACK_DIR, 'logs', `${service.name}.log`), { flags: 'a' });
-  const child = spawn(
-    process.execPath,
-    [...SERVICE_NODE_FLAGS, '-r', '@swc-node/register', join(ROOT, service.entry)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, ...service.env, PORT: String(service.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group: Ctrl-C in the terminal reaches the launcher only, which stops the services itself,
-      // in order, while the database and the broker are still up.
-      detached: true,
-    },
-  );
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(ROOT, service.main)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, ...service.env, PORT: String(service.port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: Ctrl-C in the terminal reaches the launcher only, which stops the services itself,
+    // in order, while the database and the broker are still up.
+    detached: true,
+  });
   child.stdout?.pipe(logFile);
   child.stderr?.pipe(logFile);
   return child;

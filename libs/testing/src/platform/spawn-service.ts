@@ -15,8 +15,9 @@ export interface ServiceProcess {
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
 /**
- * Starts `services/<name>/src/main.ts` exactly as the stack does (SWC at runtime, the service node flags) against
- * the test environment, on a free port, and waits until it answers `/health/live`.
+ * Starts `services/<name>/src/main.ts` with the service node flags against the test environment, on a free port,
+ * and waits until it answers `/health/live`. Through SWC at start-up, so a test runs the source it tests with no
+ * build; the stack, the benchmarks and the image run the compiled dist/ (docs/adr/0015).
  */
 export async function spawnService(
   name: string,
