@@ -69,6 +69,7 @@ const tools = {
   stack: 'tools/stack/stack.ts',
   bench: 'bench/run-benchmarks.ts',
   lint: 'tools/test/run-lint.ts',
+  proof: 'tools/proof/proof-cli.ts',
 };
 
 /**
@@ -94,7 +95,7 @@ if (script === undefined) {
 ensureNpmPackages();
 ensureLibrdkafka();
 // `stack stop` and `stack status` run no service: they work whatever state the sources are in.
-if (command === 'demo' || command === 'bench' || (command === 'stack' && rest[0] === 'start'))
+if (command === 'demo' || command === 'bench' || command === 'proof' || (command === 'stack' && rest[0] === 'start'))
   buildServices();
 const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, script), ...rest], {
   stdio: 'inherit',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { provisioningPlan } from '@care/contracts';
 import { findMissingTopics, provisionTopics } from '@care/messaging';
 import {
+  findFreePort,
   isApacheKafkaAvailable,
   SERVICE_NODE_FLAGS,
   startApacheKafka,
@@ -15,17 +16,45 @@ import {
 import { ensureServicesBuilt } from '../build/compiled-services';
 import { orderedStop, type StopStep } from './ordered-stop';
 import { DEV_IDENTITY_ISSUER, existingServices, type PlatformService } from './platform-services';
-import { SupervisedService } from './service-supervisor';
+import { SupervisedService, type SupervisionPolicy } from './service-supervisor';
 
 export const ROOT = join(__dirname, '..', '..');
 export const STACK_DIR = join(ROOT, '.stack');
 export const STACK_ENV_FILE = join(STACK_DIR, 'env');
 
+/** One running process of a service (a service scaled out has several, in one consumer group). */
+export interface ServiceInstance {
+  readonly service: PlatformService;
+  /** 1-based; the first instance of a service holds its `.stack/env` URL. */
+  readonly instance: number;
+  readonly url: string;
+  readonly supervised: SupervisedService;
+}
+
 /** The running platform: a database, a broker, every service, and how to reach them. */
 export interface PlatformStack {
   readonly env: Record<string, string>;
   readonly services: ReadonlyArray<PlatformService & { url: string; pid: number }>;
+  /** Every supervised process, extra instances included (the fault proof kills them). */
+  readonly instances: readonly ServiceInstance[];
+  /** The stack's own broker, for fault injection; undefined on KAFKA_BROKERS or the mock broker. */
+  readonly broker: { stop(): Promise<void>; start(): Promise<void> } | undefined;
+  /** The stack's own database, for fault injection; undefined on DATABASE_URL. */
+  readonly database: { restart(): Promise<void> } | undefined;
   stop(): Promise<void>;
+}
+
+/** Options of {@link startPlatformStack}; the defaults are `npm start`'s. */
+export interface PlatformStackOptions {
+  /** Where the database, the broker's data, the logs and `env` live; default `.stack`. */
+  readonly dir?: string;
+  /** `fixed`: the README's ports (default); `free`: any free ports, so several stacks can share a machine. */
+  readonly ports?: 'fixed' | 'free';
+  /** Processes per service in one consumer group (horizontal scale on Kafka partitions); default 1 each. */
+  readonly instances?: Readonly<Record<string, number>>;
+  /** Settings added to every service's environment. */
+  readonly serviceEnv?: Readonly<Record<string, string>>;
+  readonly supervision?: SupervisionPolicy;
 }
 
 /**
@@ -36,34 +65,44 @@ export interface PlatformStack {
  * /health/live keeps failing. Data lives for the life of the stack: the local broker keeps messages in memory only, so the
  * database starts empty each time too (no offsets pointing at lost messages).
  */
-export async function startPlatformStack(log: (line: string) => void): Promise<PlatformStack> {
-  mkdirSync(join(STACK_DIR, 'logs'), { recursive: true });
+export async function startPlatformStack(
+  log: (line: string) => void,
+  options: PlatformStackOptions = {},
+): Promise<PlatformStack> {
+  const dir = options.dir ?? STACK_DIR;
+  const envFile = join(dir, 'env');
+  const freePorts = options.ports === 'free';
+  mkdirSync(join(dir, 'logs'), { recursive: true });
   const cleanups: StopStep[] = [];
   // The environment file describes a running stack: registered first, it is removed last, once everything is
   // down, so a stopped stack leaves none behind.
-  cleanups.push({ name: '.stack/env', run: () => Promise.resolve(rmSync(STACK_ENV_FILE, { force: true })) });
+  cleanups.push({ name: `${dir}/env`, run: () => Promise.resolve(rmSync(envFile, { force: true })) });
   const stopAll = orderedStop(cleanups, log);
   try {
     let postgres: PostgresForTests;
     if (process.env['DATABASE_URL'] !== undefined && process.env['DATABASE_URL'] !== '') {
       postgres = await startPostgres();
     } else {
-      const dataDir = join(STACK_DIR, 'pgdata');
+      const dataDir = join(dir, 'pgdata');
       rmSync(dataDir, { recursive: true, force: true });
       postgres = await startPostgres({
         durable: true,
         dataDir,
-        port: Number(process.env['STACK_POSTGRES_PORT'] ?? 54329),
+        port: freePorts ? await findFreePort() : Number(process.env['STACK_POSTGRES_PORT'] ?? 54329),
       });
     }
     cleanups.push({ name: 'postgres', run: () => postgres.stop() });
     log(`postgres (${postgres.kind}) ready`);
 
-    const kafka = await startStackKafka(join(STACK_DIR, 'kafka'), log);
+    const kafka = await startStackKafka(join(dir, 'kafka'), log);
     cleanups.push({ name: 'kafka broker', run: kafka.stop });
     const brokers = kafka.brokers;
     log(`kafka (${kafka.description}) ready at ${brokers.join(',')}`);
 
+    const services = existingServices(ROOT);
+    const identity = services.find((service) => service.kind === 'identity-provider');
+    const identityPort = freePorts || identity === undefined ? await findFreePort() : identity.port;
+    const issuer = freePorts ? `http://localhost:${identityPort}` : DEV_IDENTITY_ISSUER;
     const env: Record<string, string> = {
       DATABASE_URL: postgres.url,
       KAFKA_BROKERS: brokers.join(','),
@@ -71,33 +110,63 @@ export async function startPlatformStack(log: (line: string) => void): Promise<P
         ? (process.env['KAFKA_IDEMPOTENT_PRODUCER'] ?? 'true')
         : 'false',
       // Tokens from the development identity provider (started first); see libs/auth/README.md.
-      OIDC_ISSUER: DEV_IDENTITY_ISSUER,
+      OIDC_ISSUER: issuer,
       OIDC_AUDIENCE: 'care-platform',
     };
     const running: Array<PlatformService & { url: string; pid: number }> = [];
-    for (const service of existingServices(ROOT)) {
-      const url = `http://127.0.0.1:${service.port}`;
-      // Supervised as an orchestrator would: restarted with backoff when it exits or its liveness keeps failing.
-      const supervised = new SupervisedService(
-        service.name,
-        url,
-        () => startService(service, env),
-        log,
-        stopChild,
-      );
-      cleanups.push({ name: service.name, run: () => supervised.stop() });
-      await waitForReady(service.name, url, supervised.process);
-      running.push({ ...service, url, pid: supervised.process.pid ?? -1 });
-      env[service.urlVariable] = url;
-      log(`${service.name} ready at ${url} (logs: .stack/logs/${service.name}.log)`);
+    const instances: ServiceInstance[] = [];
+    for (const declared of services) {
+      const count = Math.max(1, options.instances?.[declared.name] ?? 1);
+      for (let instance = 1; instance <= count; instance += 1) {
+        const port =
+          declared.kind === 'identity-provider'
+            ? identityPort
+            : freePorts || instance > 1
+              ? await findFreePort()
+              : declared.port;
+        const service: PlatformService = {
+          ...declared,
+          port,
+          env: {
+            ...declared.env,
+            ...(declared.kind === 'identity-provider' ? { DEV_IDENTITY_ISSUER: issuer } : {}),
+          },
+        };
+        const name = count > 1 ? `${service.name}-${instance}` : service.name;
+        const url = `http://127.0.0.1:${port}`;
+        // Supervised as an orchestrator would: restarted with backoff when it exits or its liveness keeps failing.
+        const supervised = new SupervisedService(
+          name,
+          url,
+          () => startService(service, { ...env, ...options.serviceEnv }, join(dir, 'logs', `${name}.log`)),
+          log,
+          stopChild,
+          options.supervision,
+        );
+        cleanups.push({ name, run: () => supervised.stop() });
+        await waitForReady(name, url, supervised.process, dir);
+        instances.push({ service, instance, url, supervised });
+        if (instance === 1) {
+          running.push({ ...service, url, pid: supervised.process.pid ?? -1 });
+          env[service.urlVariable] = url;
+        }
+        log(`${name} ready at ${url} (logs: ${join(dir, 'logs', `${name}.log`)})`);
+      }
     }
     writeFileSync(
-      STACK_ENV_FILE,
+      envFile,
       `${Object.entries(env)
         .map(([key, value]) => `${key}=${value}`)
         .join('\n')}\n`,
     );
-    return { env, services: running, stop: stopAll };
+    return {
+      env,
+      services: running,
+      instances,
+      broker: kafka.outage,
+      database: postgres.restart === undefined ? undefined : { restart: postgres.restart },
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
@@ -109,6 +178,8 @@ export interface StackKafka {
   description: string;
   /** False only for the librdkafka mock, which has no idempotent producer. */
   idempotent: boolean;
+  /** Takes the broker away and back (Apache Kafka started here only): the fault proof's outage. */
+  outage?: { stop(): Promise<void>; start(): Promise<void> };
   stop: () => Promise<void>;
 }
 
@@ -163,6 +234,7 @@ export async function startStackKafka(
       brokers: cluster.bootstrapServers,
       description: `Apache Kafka ${cluster.version}, 1 node, KRaft`,
       idempotent: true,
+      outage: { stop: () => cluster.stopNode(-1), start: () => cluster.startNode(-1) },
       stop: () => cluster.stop(30_000),
     };
   }
@@ -178,10 +250,10 @@ export async function startStackKafka(
   };
 }
 
-function startService(service: PlatformService, env: Record<string, string>): ChildProcess {
+function startService(service: PlatformService, env: Record<string, string>, logPath: string): ChildProcess {
   // The compiled service, as the container image runs it: dist/ is brought up to date first (once per process).
   ensureServicesBuilt(ROOT);
-  const logFile = createWriteStream(join(STACK_DIR, 'logs', `${service.name}.log`), { flags: 'a' });
+  const logFile = createWriteStream(logPath, { flags: 'a' });
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(ROOT, service.main)], {
     cwd: ROOT,
     env: { ...process.env, ...env, ...service.env, PORT: String(service.port) },
@@ -199,12 +271,13 @@ async function waitForReady(
   name: string,
   url: string,
   child: ChildProcess,
+  dir: string,
   timeoutMs = 120000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`${name} exited with ${child.exitCode}; see .stack/logs/${name}.log`);
+      throw new Error(`${name} exited with ${child.exitCode}; see ${join(dir, 'logs', `${name}.log`)}`);
     try {
       if ((await fetch(`${url}/health/ready`)).ok) return;
     } catch {
@@ -212,7 +285,9 @@ async function waitForReady(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${name} was not ready within ${timeoutMs / 1000} s; see .stack/logs/${name}.log`);
+  throw new Error(
+    `${name} was not ready within ${timeoutMs / 1000} s; see ${join(dir, 'logs', `${name}.log`)}`,
+  );
 }
 
 /** SIGTERM (graceful: finish batches, flush the outbox), then SIGKILL after 20 s. */

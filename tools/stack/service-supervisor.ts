@@ -36,6 +36,8 @@ export class SupervisedService {
   private child: ChildProcess;
   private stopping = false;
   private restartsInARow = 0;
+  private restartCount = 0;
+  private paused = false;
   private liveFailures = 0;
   private liveOk = 0;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -59,6 +61,31 @@ export class SupervisedService {
     return this.child;
   }
 
+  /** How many times the supervisor started the service again. */
+  get restarts(): number {
+    return this.restartCount;
+  }
+
+  /** Kills the current process as a crash would (SIGKILL, no shutdown); the supervisor brings it back. */
+  crash(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  /**
+   * Stops the service gracefully (it leaves its consumer groups), runs `meanwhile` while it is down, and starts it
+   * again: how an operator resets a group's offsets, which Kafka allows only on a group without members.
+   */
+  async pauseWhile(meanwhile: () => Promise<void>): Promise<void> {
+    this.paused = true;
+    try {
+      await this.stopChild(this.child);
+      await meanwhile();
+    } finally {
+      this.paused = false;
+      if (!this.stopping) this.child = this.launch();
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.livenessTimer);
@@ -69,7 +96,7 @@ export class SupervisedService {
   private launch(): ChildProcess {
     const child = this.spawnChild();
     child.once('exit', (code, signal) => {
-      if (this.stopping || child !== this.child) return;
+      if (this.stopping || this.paused || child !== this.child) return;
       const delay = restartDelayMs(this.restartsInARow, this.policy);
       this.restartsInARow += 1;
       this.log(`${this.name} exited (${signal ?? `code ${String(code)}`}); restarting in ${delay} ms`);
@@ -78,6 +105,7 @@ export class SupervisedService {
         this.liveFailures = 0;
         this.liveOk = 0;
         this.child = this.launch();
+        this.restartCount += 1;
         this.log(`${this.name} restarted (pid ${String(this.child.pid)})`);
       }, delay);
     });
@@ -85,7 +113,8 @@ export class SupervisedService {
   }
 
   private async checkLiveness(): Promise<void> {
-    if (this.stopping || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.stopping || this.paused || this.child.exitCode !== null || this.child.signalCode !== null)
+      return;
     let failed: boolean;
     try {
       const response = await fetch(`${this.url}/health/live`, {

@@ -44,6 +44,15 @@ export class MessagingRuntime {
 
   constructor(private readonly options: MessagingRuntimeOptions) {
     const { settings, service } = options;
+    if (settings.unsafeDisableInbox) {
+      if (process.env['NODE_ENV'] === 'production') {
+        throw new Error('MESSAGING_UNSAFE_DISABLE_INBOX=true is refused when NODE_ENV=production');
+      }
+      options.logger.warn(
+        {},
+        'MESSAGING_UNSAFE_DISABLE_INBOX=true: re-delivered events are applied again (fault proof negative control only)',
+      );
+    }
     this.topics = new TopicNames(settings.topicPrefix);
     this.events = new EventFactory(service);
     this.metrics = new MessagingMetrics(options.registry);
@@ -122,6 +131,7 @@ export class MessagingRuntime {
           sessionTimeoutMs: this.options.settings.sessionTimeoutMs,
           deadLetterMaxBytes: this.options.settings.maxSendBytes,
           inputBounds: inputBoundsOf(this.options.settings),
+          inbox: !this.options.settings.unsafeDisableInbox,
         },
         definition,
       );

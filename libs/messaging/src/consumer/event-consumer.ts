@@ -35,6 +35,11 @@ export interface EventConsumerDependencies {
   readonly deadLetterMaxBytes: number;
   /** Bounds every message is held to before it is validated (depth, array and string lengths). */
   readonly inputBounds?: InputBounds;
+  /**
+   * False only in the fault proof's negative control (MESSAGING_UNSAFE_DISABLE_INBOX): every delivered event is
+   * applied, re-deliveries included, so the proof can show it catches a doubled event.
+   */
+  readonly inbox?: boolean;
 }
 
 /** A fetched batch this member has not committed yet. */
@@ -60,6 +65,8 @@ export class EventConsumer {
   /** Since when the consumer is down after a crash kafkajs does not recover from (undefined: it is not). */
   private downSinceMs: number | undefined;
   private restartAttempts = 0;
+  /** When the broker last answered this consumer (joined, fetched, heartbeat). */
+  private lastBrokerContactMs = 0;
   private restartTimer: NodeJS.Timeout | undefined;
   /** Partitions (`<physical topic>\u0000<partition>`) whose lag this member has reported. */
   private readonly lagReported = new Set<string>();
@@ -77,9 +84,26 @@ export class EventConsumer {
     return Math.max(500, Math.floor(this.deps.sessionTimeoutMs / 10));
   }
 
-  /** True once the consumer joined its group and while it runs (not crashed, not stopping). */
+  /**
+   * How long the consumer may go without hearing from the broker (a fetch, a heartbeat answered) before it counts
+   * as down: three heartbeat intervals. Heartbeats go on during long batches too, so only a broker that stopped
+   * answering makes this silent, and readiness then reports it within seconds rather than when a send fails.
+   */
+  private get brokerSilenceMs(): number {
+    return Math.max(5000, 3 * this.heartbeatIntervalMs);
+  }
+
+  /**
+   * True once the consumer joined its group and while it runs (not crashed, not stopping) and hears from the
+   * broker.
+   */
   get healthy(): boolean {
-    return this.joined && !this.crashed && !this.stopping;
+    return (
+      this.joined &&
+      !this.crashed &&
+      !this.stopping &&
+      Date.now() - this.lastBrokerContactMs <= this.brokerSilenceMs
+    );
   }
 
   /** How long the consumer has been down after a crash it does not recover from by itself (0: it is not). */
@@ -123,7 +147,13 @@ export class EventConsumer {
         this.scheduleRestart();
       }
     });
+    const heard = (): void => {
+      this.lastBrokerContactMs = Date.now();
+    };
+    consumer.on(consumer.events.HEARTBEAT, heard);
+    consumer.on(consumer.events.FETCH, heard);
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      heard();
       this.joined = true;
       this.crashed = false;
       this.downSinceMs = undefined;
@@ -429,7 +459,10 @@ export class EventConsumer {
       let applied: ReceivedEvent[] = [];
       try {
         await this.deps.dataSource.transaction(async (manager) => {
-          const { fresh, duplicates, conflicts } = await claimInbox(manager, this.group, events);
+          const { fresh, duplicates, conflicts } =
+            this.deps.inbox === false
+              ? { fresh: [...events], duplicates: 0, conflicts: [] }
+              : await claimInbox(manager, this.group, events);
           applied = fresh;
           if (duplicates > 0) this.deps.metrics.duplicates.inc(labels, duplicates);
           for (const event of conflicts) {

@@ -77,6 +77,13 @@ export const MESSAGING_SETTINGS_SPEC = {
     120,
     { min: 0 },
   ),
+  unsafeDisableInbox: setting.boolean(
+    'MESSAGING_UNSAFE_DISABLE_INBOX',
+    'fault proof only: consumers apply every delivered event even when the inbox saw its id before, so a ' +
+      're-delivery is applied twice; exists to show that the proof fails without the inbox; refused when ' +
+      'NODE_ENV=production',
+    false,
+  ),
   readyMaxConsumerLag: setting.integer(
     'READY_MAX_CONSUMER_LAG',
     'readiness fails while a consumer group is more messages behind than this on a partition (0 disables)',

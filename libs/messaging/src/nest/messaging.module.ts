@@ -34,7 +34,9 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
         .filter(([, up]) => !up)
         .map(([group]) => group);
       if (!health.producer) throw new Error('producer not connected');
-      if (down.length > 0) throw new Error(`consumer groups not running: ${down.join(', ')}`);
+      if (down.length > 0) {
+        throw new Error(`consumer groups not running or not hearing from the broker: ${down.join(', ')}`);
+      }
       const lag = await this.runtime.checkConsumerLag();
       return { consumers: Object.keys(health.consumers), lag };
     });

@@ -35,6 +35,11 @@ export interface StartPostgresOptions {
 export interface PostgresForTests {
   readonly url: string;
   readonly kind: PostgresKind;
+  /**
+   * Stops the server (a fast shutdown: open connections are cut) and starts it again on the same port and data.
+   * Embedded servers only; the fault proof restarts the database under running services with it.
+   */
+  restart?(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -125,6 +130,11 @@ async function startEmbeddedPostgres(options: StartPostgresOptions): Promise<Pos
   return {
     url,
     kind: 'embedded',
+    restart: async () => {
+      await server.stop();
+      await withTimeout(server.start(), 30_000, 'embedded postgres did not come back within 30 s');
+      await checkConnection(url);
+    },
     stop: async () => {
       await server.stop();
       removeTemporary();
