@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCaseworkBenchmark } from './casework/casework-benchmark';
 import { runGapsBenchmark } from './gaps/gaps-benchmark';
 import { runIdentificationBenchmark } from './identification/identification-benchmark';
 import { runIntakeBenchmark } from './intake/intake-benchmark';
+import { renderCharts, renderMarkdown, runPlatformBenchmark } from './platform/platform-benchmark';
 import { runPoisonFuzz } from './poison/claim-fuzz';
 import { runSurveyBenchmark } from './survey/survey-benchmark';
 
@@ -240,7 +243,8 @@ async function poison(): Promise<void> {
 let failedProperties = false;
 
 const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
-  NAME        intake | identification | gaps | survey | casework | poison (without one: all but poison)
+  NAME        intake | identification | gaps | survey | casework | poison | platform (without one: all but poison
+              and platform)
   --claims N      intake: claims per path (50000)
   --households N  identification, gaps, survey: households of the base population
   --members N     casework: members of the base population
@@ -248,10 +252,16 @@ const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
   --drained N     casework: tasks drained from the queue
   --coaches N     casework: coaches asking for their next task at once
   --cases N       poison: generated cases per path (10000)
-  --seed S        poison: replay a run
+  --seed S        poison: replay a run; platform: the population's seed
+  --rates R,R,... platform: claims/s of each open-loop load (100,500,1000,2000)
+  --seconds N     platform: seconds of each load (30)
+  --history N     platform: households loaded as history first (500)
+  --roster-scale N  platform: then grow the roster N times and load again at --scale-rate (10; 1 skips)
+  --scale-rate N  platform: claims/s of that load (500)
+  --profile       platform: profile every service (node --cpu-prof) and print where its CPU time went
   --help          this text
 `;
-const BENCH_NAMES = ['intake', 'identification', 'gaps', 'survey', 'casework', 'poison', 'all'];
+const BENCH_NAMES = ['intake', 'identification', 'gaps', 'survey', 'casework', 'poison', 'platform', 'all'];
 const BENCH_OPTIONS = [
   '--claims',
   '--households',
@@ -261,6 +271,11 @@ const BENCH_OPTIONS = [
   '--coaches',
   '--cases',
   '--seed',
+  '--rates',
+  '--seconds',
+  '--history',
+  '--roster-scale',
+  '--scale-rate',
 ];
 
 /** Exits 0 with the usage for --help, 2 with it for an unknown name or option. */
@@ -273,6 +288,7 @@ function checkArguments(argv: readonly string[]): void {
     const argument = argv[index] ?? '';
     const known =
       (index === 0 && BENCH_NAMES.includes(argument)) ||
+      argument === '--profile' ||
       (BENCH_OPTIONS.includes(argument) &&
         index + 1 < argv.length &&
         !(argv[index + 1] ?? '').startsWith('--'));
@@ -282,6 +298,38 @@ function checkArguments(argv: readonly string[]): void {
     }
     if (BENCH_OPTIONS.includes(argument)) index += 1;
   }
+}
+
+/** `npm run bench -- platform`: the whole stack under open-loop loads (bench/platform/platform-benchmark.ts). */
+async function platform(): Promise<void> {
+  const ratesIndex = process.argv.indexOf('--rates');
+  const rates =
+    ratesIndex < 0
+      ? [100, 500, 1000, 2000]
+      : (process.argv[ratesIndex + 1] ?? '').split(',').map((rate) => {
+          const value = Number(rate);
+          if (!Number.isInteger(value) || value <= 0) throw new Error('--rates must list positive integers');
+          return value;
+        });
+  const dir = join(__dirname, '..', 'tmp', 'bench-platform');
+  const result = await runPlatformBenchmark({
+    rates,
+    seconds: numberArgument('seconds', 30),
+    historyHouseholds: numberArgument('history', 500),
+    rosterScale: numberArgument('roster-scale', 10),
+    scaleRate: numberArgument('scale-rate', 500),
+    baselineClaims: 50_000,
+    seed: numberArgument('seed', 42),
+    dir,
+    profile: process.argv.includes('--profile'),
+    log,
+  });
+  const markdown = renderMarkdown(result);
+  writeFileSync(join(dir, 'platform-benchmark.md'), markdown);
+  writeFileSync(join(dir, 'platform-benchmark.json'), JSON.stringify(result, null, 2));
+  const charts = renderCharts(result, dir);
+  process.stdout.write(`\n${markdown}\n`);
+  log(`written: ${join(dir, 'platform-benchmark.md')}, .json, ${charts.join(', ')}`);
 }
 
 async function main(): Promise<void> {
@@ -294,8 +342,8 @@ async function main(): Promise<void> {
   if (which === 'survey' || which === 'all') await survey();
   if (which === 'casework' || which === 'all') await casework();
   if (which === 'poison') await poison();
-  if (!['intake', 'identification', 'gaps', 'survey', 'casework', 'poison', 'all'].includes(which))
-    throw new Error(`unknown benchmark ${which}`);
+  if (which === 'platform') await platform();
+  if (!BENCH_NAMES.includes(which)) throw new Error(`unknown benchmark ${which}`);
 }
 
 main().then(

@@ -1,3 +1,4 @@
+import { percentile } from '../support/percentiles';
 import { randomUUID } from 'node:crypto';
 import { DEV_PASSWORD, DEV_USERS, startDevIdentityProvider, type DevUser } from '@care/auth';
 import { aValidMember, deadLetterTopicOf, TOPICS } from '@care/contracts';
@@ -101,7 +102,6 @@ const CAUSES = [
   TOPICS.screeningCompleted.name,
 ] as const;
 
-
 const memberIdOf = (index: number): string => `M-BENCH-${String(index).padStart(7, '0')}`;
 
 /** The messages of one population, by the order they are fed. */
@@ -144,7 +144,8 @@ function caseworkInputs(members: number, measured: number): CaseworkInputs {
     );
     inputs.identifications.push(memberIdentifiedMessage(memberId, { identificationId }));
     inputs.gaps.push(...gapIds.map((gapId) => careGapDetectedMessage(memberId, { gapId })));
-    if (index % 4 === 0) inputs.screenings.push(phq9CompletedMessage(memberId, { positive: true, safetyFlag: false }));
+    if (index % 4 === 0)
+      inputs.screenings.push(phq9CompletedMessage(memberId, { positive: true, safetyFlag: false }));
     if (index % 5 !== 0) {
       inputs.retractions.push(identificationRetractedMessage(memberId, identificationId));
       inputs.closures.push(...gapIds.map((gapId) => careGapClosedMessage(memberId, gapId)));
@@ -215,11 +216,6 @@ const taskCounts = (databaseUrl: string): Promise<{ waiting: number; closed: num
             count(*) FILTER (WHERE status IN ('completed', 'cancelled'))::int AS closed
        FROM casework.tasks`,
   );
-
-/** The value below which `share` of the sorted values lie (nearest rank). */
-function percentile(sorted: readonly number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
-}
 
 /**
  * `tokens.length` coaches call `POST /v1/queues/coaching/next` at once, each in a loop, until `total` tasks are

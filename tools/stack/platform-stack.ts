@@ -54,6 +54,8 @@ export interface PlatformStackOptions {
   readonly instances?: Readonly<Record<string, number>>;
   /** Settings added to every service's environment. */
   readonly serviceEnv?: Readonly<Record<string, string>>;
+  /** Node flags added to every service process (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
+  readonly nodeArgs?: readonly string[];
   readonly supervision?: SupervisionPolicy;
 }
 
@@ -138,7 +140,13 @@ export async function startPlatformStack(
         const supervised = new SupervisedService(
           name,
           url,
-          () => startService(service, { ...env, ...options.serviceEnv }, join(dir, 'logs', `${name}.log`)),
+          () =>
+            startService(
+              service,
+              { ...env, ...options.serviceEnv },
+              join(dir, 'logs', `${name}.log`),
+              options.nodeArgs ?? [],
+            ),
           log,
           stopChild,
           options.supervision,
@@ -250,11 +258,16 @@ export async function startStackKafka(
   };
 }
 
-function startService(service: PlatformService, env: Record<string, string>, logPath: string): ChildProcess {
+function startService(
+  service: PlatformService,
+  env: Record<string, string>,
+  logPath: string,
+  nodeArgs: readonly string[],
+): ChildProcess {
   // The compiled service, as the container image runs it: dist/ is brought up to date first (once per process).
   ensureServicesBuilt(ROOT);
   const logFile = createWriteStream(logPath, { flags: 'a' });
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(ROOT, service.main)], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, join(ROOT, service.main)], {
     cwd: ROOT,
     env: { ...process.env, ...env, ...service.env, PORT: String(service.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
