@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsInt,
   IsNumber,
   IsObject,
@@ -15,12 +16,14 @@ import {
 import { IsCalendarDate } from '../../validators/calendar-date.validator';
 import { ForbiddenWhen } from '../../validators/forbidden-when.validator';
 import { IsMoneyAmount } from '../../validators/money.validator';
+import { IsNdc } from '../../validators/ndc.validator';
 import { OptionalField } from '../../validators/optional-field.validator';
 import { IsProcedureCode } from '../../validators/procedure-code.validator';
 import { IsProcedureModifier } from '../../validators/procedure-modifier.validator';
 import { RequiredWhen } from '../../validators/required-when.validator';
 import { IsRevenueCode } from '../../validators/revenue-code.validator';
 import { claimTypeAround, IsUniqueInClaim, IsWithinClaimServiceDates } from './claim.rules';
+import { LINE_DRUG_UNITS, type LineDrugUnit } from './claim.enums';
 import { LabResult } from './lab-result.payload';
 
 /** Most modifiers a claim line carries. */
@@ -85,4 +88,27 @@ export class ClaimLine {
   @ValidateNested()
   @Type(() => LabResult)
   labResult?: LabResult;
+
+  /**
+   * A drug given on the line (an injection, an infusion), by NDC: 11 digits, or 5-4-2 hyphenated (stored as 11
+   * digits). X12 837 loop 2410 (LIN03 with the N4 qualifier). Added in contract v1 as an optional field.
+   */
+  @OptionalField()
+  @IsNdc()
+  ndc?: string;
+
+  /** How much of `ndc` was given (837 CTP04); required with `ndc`, absent without it. Up to 3 decimals. */
+  @RequiredWhen((line: ClaimLine) => line.ndc !== undefined, 'ndc is present')
+  @ForbiddenWhen((line: ClaimLine) => line.ndc === undefined, 'ndc is absent')
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostDecimals(3)
+  @IsPositive()
+  @Max(999_999)
+  drugQuantity?: number;
+
+  /** The unit of `drugQuantity` (837 CTP05-1); required with `ndc`, absent without it. */
+  @RequiredWhen((line: ClaimLine) => line.ndc !== undefined, 'ndc is present')
+  @ForbiddenWhen((line: ClaimLine) => line.ndc === undefined, 'ndc is absent')
+  @IsIn(LINE_DRUG_UNITS)
+  drugUnit?: LineDrugUnit;
 }

@@ -73,6 +73,12 @@ describe('ClaimSubmission', () => {
         }),
       ],
       [
+        'a line with a drug given by NDC (837 loop 2410)',
+        edited(aValidProfessionalClaim(), (c) => {
+          Object.assign(c.lines[0], { ndc: '00093-1048-01', drugQuantity: 2.5, drugUnit: 'ML' });
+        }),
+      ],
+      [
         'a void with amounts of 0',
         aValidProfessionalClaim({ frequency: 'void', version: 2, totalChargedAmount: 0, totalPaidAmount: 0 }),
       ],
@@ -255,6 +261,27 @@ describe('ClaimSubmission', () => {
           diagnoses: Array.from({ length: 26 }, (_, i) => ({ code: `Z${String(i).padStart(2, '0')}` })),
         }) as unknown as Plain,
         ['diagnoses'],
+      ],
+      [
+        'a line drug NDC that is not one',
+        edited(aValidProfessionalClaim(), (c) => {
+          Object.assign(c.lines[0], { ndc: '0009-1048-01', drugQuantity: 1, drugUnit: 'UN' });
+        }),
+        ['lines[0].ndc'],
+      ],
+      [
+        'a line drug NDC without its quantity and unit',
+        edited(aValidProfessionalClaim(), (c) => {
+          c.lines[0]['ndc'] = '00093104801';
+        }),
+        ['lines[0].drugQuantity', 'lines[0].drugUnit'],
+      ],
+      [
+        'a line drug quantity and unit without an NDC, the unit unknown',
+        edited(aValidProfessionalClaim(), (c) => {
+          Object.assign(c.lines[1], { drugQuantity: 0, drugUnit: 'LB' });
+        }),
+        ['lines[1].drugQuantity', 'lines[1].drugUnit'],
       ],
       [
         'professional with a drug',

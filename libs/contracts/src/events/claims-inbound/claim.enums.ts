@@ -18,3 +18,10 @@ export const X12_CLAIM_FREQUENCY_CODES: Readonly<Record<ClaimFrequency, '1' | '7
 /** Adjudication status of the claim in the claims system. */
 export const ADJUDICATION_STATUSES = ['paid', 'denied', 'pending'] as const;
 export type AdjudicationStatus = (typeof ADJUDICATION_STATUSES)[number];
+
+/**
+ * Unit of the quantity of a drug given on a claim line (X12 CTP05-1): F2 international unit, GR gram, ME milligram,
+ * ML millilitre, UN unit.
+ */
+export const LINE_DRUG_UNITS = ['F2', 'GR', 'ME', 'ML', 'UN'] as const;
+export type LineDrugUnit = (typeof LINE_DRUG_UNITS)[number];

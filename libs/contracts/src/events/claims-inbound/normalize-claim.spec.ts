@@ -33,6 +33,17 @@ describe('normalizeClaim', () => {
     expect(normalized.lines?.[0]?.modifiers).toEqual(['LT', '25']);
   });
 
+  it('writes the NDC of a drug given on a line as 11 digits', () => {
+    const claim = aValidProfessionalClaim();
+    const lines = (claim.lines ?? []).map((line, index) =>
+      index === 0 ? { ...line, ndc: '00093-1048-01', drugQuantity: 1, drugUnit: 'UN' as const } : line,
+    );
+    expect(normalizeClaim({ ...claim, lines }).lines?.[0]).toMatchObject({
+      ndc: '00093104801',
+      drugUnit: 'UN',
+    });
+  });
+
   it('upper-cases the type of bill', () => {
     expect(normalizeClaim(validClaim(aValidInstitutionalClaim({ typeOfBill: '013a' }))).typeOfBill).toBe(
       '013A',

@@ -25,6 +25,7 @@ export function normalizeClaim(claim: ClaimSubmission): ClaimSubmission {
         ...(line.modifiers !== undefined && {
           modifiers: line.modifiers.map((modifier) => modifier.toUpperCase()),
         }),
+        ...(line.ndc !== undefined && { ndc: normalizeNdc(line.ndc) ?? line.ndc }),
       })),
     }),
     ...(claim.drug !== undefined && {

@@ -134,14 +134,15 @@ async function insertLines(manager: EntityManager, claims: readonly ClaimToStore
   if (rows.length === 0) return;
   await manager.query(
     `INSERT INTO claim_lines (claim_id, version, line_number, procedure_code, modifiers, revenue_code, service_date,
-       units, charged_amount, paid_amount, loinc_code, lab_value, lab_unit)
+       units, charged_amount, paid_amount, loinc_code, lab_value, lab_unit, ndc, drug_quantity, drug_unit)
      SELECT claim_id, version, line_number, procedure_code,
             COALESCE(string_to_array(NULLIF(modifiers, ''), ','), '{}'), revenue_code, service_date, units,
-            charged_amount, paid_amount, loinc_code, lab_value, lab_unit
+            charged_amount, paid_amount, loinc_code, lab_value, lab_unit, ndc, drug_quantity, drug_unit
        FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::date[], $8::numeric[],
-                   $9::numeric[], $10::numeric[], $11::text[], $12::numeric[], $13::text[])
+                   $9::numeric[], $10::numeric[], $11::text[], $12::numeric[], $13::text[], $14::text[],
+                   $15::numeric[], $16::text[])
          AS t(claim_id, version, line_number, procedure_code, modifiers, revenue_code, service_date, units,
-              charged_amount, paid_amount, loinc_code, lab_value, lab_unit)`,
+              charged_amount, paid_amount, loinc_code, lab_value, lab_unit, ndc, drug_quantity, drug_unit)`,
     [
       rows.map((row) => row.entry.claim.claimId),
       rows.map((row) => row.entry.claim.version),
@@ -156,6 +157,9 @@ async function insertLines(manager: EntityManager, claims: readonly ClaimToStore
       rows.map((row) => row.line.labResult?.loincCode ?? null),
       rows.map((row) => row.line.labResult?.value ?? null),
       rows.map((row) => row.line.labResult?.unit ?? null),
+      rows.map((row) => row.line.ndc ?? null),
+      rows.map((row) => row.line.drugQuantity ?? null),
+      rows.map((row) => row.line.drugUnit ?? null),
     ],
   );
 }
