@@ -70,7 +70,9 @@ export function isSetRejected(set: ReadClaimSet): boolean {
  */
 export async function* readClaims837(
   segments: AsyncIterable<X12Segment>,
+  options: { readonly maxClaimsPerSet?: number } = {},
 ): AsyncGenerator<Claims837Event, void, undefined> {
+  const maxClaims = options.maxClaimsPerSet ?? MAX_CLAIMS_PER_SET;
   let separators = { component: ':' };
   let group: { header: GroupHeader; kind?: Claim837Kind } | undefined;
   let current:
@@ -86,16 +88,16 @@ export async function* readClaims837(
   const take = (claim: CheckedClaim837 | undefined): void => {
     if (claim === undefined || current === undefined) return;
     current.claimCount += 1;
-    if (current.claims.length < MAX_CLAIMS_PER_SET) {
+    if (current.claims.length < maxClaims) {
       current.claims.push(claim);
-    } else if (current.claimCount === MAX_CLAIMS_PER_SET + 1) {
+    } else if (current.claimCount === maxClaims + 1) {
       current.extra.push({
         tag: 'CLM',
         position: claim.position,
         loop: '2300',
         code: '4',
         elements: [],
-        message: `transaction set ${current.header.control} holds more than ${MAX_CLAIMS_PER_SET} claims (the most one set may hold)`,
+        message: `transaction set ${current.header.control} holds more than ${maxClaims} claims (the most one set may hold)`,
       });
     }
   };
