@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   aValidInstitutionalClaim,
   aValidMember,
@@ -17,6 +21,8 @@ import {
 import { startClaimsIntake, type RunningClaimsIntake } from './support/claims-intake-app';
 
 const RECEIVED = TOPICS.claimReceived.name;
+const ROOT = join(__dirname, '..', '..', '..');
+const CLI = 'services/claims-intake/src/files/cli/import-x12.cli.ts';
 const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** A claim as an 837 can carry it: pending (not adjudicated), no paid amounts, no lab results. */
@@ -46,18 +52,21 @@ describe('claims-intake X12 837 files', () => {
   let service: RunningClaimsIntake;
   let admin: Admin;
   let nextControl = 100;
+  let directory: string;
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
     service = await startClaimsIntake(environment);
     admin = new Kafka({ brokers: environment.brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
+    directory = await mkdtemp(join(tmpdir(), 'claims-x12-'));
   });
 
   afterAll(async () => {
     await admin.disconnect();
     await service.close();
     await environment.dispose();
+    await rm(directory, { recursive: true, force: true });
   });
 
   const control = (): number => (nextControl += 1);
@@ -598,6 +607,83 @@ describe('claims-intake X12 837 files', () => {
         status: 400,
         body: { statusCode: 400, error: 'Bad Request', message },
       });
+    });
+  });
+
+  describe('x12-import CLI', () => {
+    const runCli = async (
+      args: readonly string[],
+    ): Promise<{ code: number | null; stdout: string; stderr: string }> => {
+      const token = (await environment.bearer('claims-feed')).authorization.slice('Bearer '.length);
+      return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['-r', '@swc-node/register', CLI, ...args], {
+          cwd: ROOT,
+          env: { ...process.env, CLAIMS_INTAKE_TOKEN: token },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    };
+
+    it('streams an 837, prints the summary, writes the 999 next to the file and exits 3 when a claim was rejected', async () => {
+      const path = join(directory, 'claims.x12');
+      await writeFile(
+        path,
+        file([
+          {
+            kind: 'professional',
+            claims: [
+              { claim: professional('X12-CLI-1') },
+              {
+                claim: professional('X12-CLI-2', {
+                  billingProvider: { npi: '1234567890', tin: '123456789' },
+                }),
+              },
+            ],
+          },
+        ]),
+      );
+      const result = await runCli([path, '--url', service.url, '--json']);
+      expect(result).toMatchObject({ code: 3, stderr: '' });
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        interchange: { status: 'accepted-with-errors' },
+        claims: 2,
+        accepted: 1,
+        rejected: 1,
+        rejections: [
+          {
+            claimId: 'X12-CLI-2',
+            reason: expect.stringMatching(/^billingProvider\.npi \(NM109 at segment \d+\)/),
+          },
+        ],
+        acknowledgmentFile: `${path}.999`,
+      });
+      const ack = await readFile(`${path}.999`, 'utf8');
+      expect(ack).toContain('IK5*E*I5~');
+      expect(ack).toContain('CTX*CLM01:X12-CLI-2~');
+
+      const again = await runCli([path, '--url', service.url]);
+      expect(again.code).toBe(3);
+      expect(again.stdout).toMatch(/: accepted-with-errors \(received before: the first answer again\)\n/);
+      expect(again.stdout).toMatch(
+        /claims: 2 {2}accepted: 1 {2}duplicate: 0 {2}conflict: 0 {2}rejected: 1\n/,
+      );
+    });
+
+    it('exits 1 naming the reason when the file is not X12, and 2 for a command line that does not parse', async () => {
+      const path = join(directory, 'not-x12.txt');
+      await writeFile(path, 'claim_id,version\n');
+      const notX12 = await runCli([path, '--url', service.url]);
+      expect(notX12.code).toBe(1);
+      expect(notX12.stderr).toBe(
+        'x12-import: the file is not an X12 interchange: it does not start with an ISA segment\n',
+      );
+      expect((await runCli(['--bogus'])).code).toBe(2);
     });
   });
 });
