@@ -231,6 +231,7 @@ export async function runPlatformBenchmark(
     if (options.rosterScale > 1) {
       const extra = baseMembers * (options.rosterScale - 1);
       log(`growing the roster from ${baseMembers} to ${baseMembers + extra} members`);
+      const growStarted = Date.now();
       await postAll(
         intakeUrl,
         authorization,
@@ -240,6 +241,7 @@ export async function runPlatformBenchmark(
       );
       await waitUntilDrained(connection, database, 1_800_000);
       scaledMembers = baseMembers + extra;
+      log(`roster grown and settled in ${((Date.now() - growStarted) / 1000).toFixed(1)} s`);
       await runRate(`${options.scaleRate}/s, ${options.rosterScale}x roster`, options.scaleRate);
     }
 
@@ -400,7 +402,10 @@ function bearerOf(issuer: string): () => Promise<string> {
   };
 }
 
-/** Untimed loading (history, roster growth): 1,000 per batch, four batches at a time. */
+/**
+ * Untimed loading (history, roster growth): 1,000 per batch, four batches at a time, taken from `items` as they
+ * are needed (a roster of a million members is never held in memory at once).
+ */
 async function postAll(
   url: string,
   authorization: () => Promise<string>,
@@ -408,21 +413,17 @@ async function postAll(
   field: string,
   items: Iterable<unknown>,
 ): Promise<void> {
-  const batches: unknown[][] = [];
-  let current: unknown[] = [];
-  for (const item of items) {
-    current.push(item);
-    if (current.length === 1000) {
-      batches.push(current);
-      current = [];
+  const source = items[Symbol.iterator]();
+  const nextBatch = (): unknown[] => {
+    const batch: unknown[] = [];
+    for (let next = source.next(); next.done !== true; next = source.next()) {
+      batch.push(next.value);
+      if (batch.length === 1000) break;
     }
-  }
-  if (current.length > 0) batches.push(current);
-  let next = 0;
+    return batch;
+  };
   const worker = async (): Promise<void> => {
-    while (next < batches.length) {
-      const batch = batches[next];
-      next += 1;
+    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
       const response = await fetch(`${url}${path}`, {
         method: 'POST',
         headers: { authorization: await authorization(), 'content-type': 'application/json' },

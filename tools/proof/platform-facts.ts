@@ -44,13 +44,13 @@ const EVENT_ENTITY: Readonly<Record<string, (data: Payload) => string>> = {
   [TOPICS.surveyTriggered.name]: (data) => text(data['surveyId']),
 };
 
-/** Order-free views of the derived events, compared with the clean run. */
+/**
+ * Order-free views of the derived events, compared with the clean run. Only the claims: whether an identification
+ * is made at all depends on order too (an exclusion claim that arrives first prevents it; one that arrives later
+ * retracts it), so identifications are compared by each member's condition status at the end instead.
+ */
 const EVENT_FACTS: Readonly<Record<string, (data: Payload) => string>> = {
   [TOPICS.claimReceived.name]: (data) => EVENT_ENTITY[TOPICS.claimReceived.name]?.(data) ?? '',
-  [TOPICS.memberIdentified.name]: (data) =>
-    `${text(data['memberId'])}|${text(data['conditionId'])}|${text(data['ruleVersion'])}`,
-  [TOPICS.memberIdentificationRetracted.name]: (data) =>
-    `${text(data['memberId'])}|${text(data['conditionId'])}|${text(data['reason'])}`,
 };
 
 /** Each service's order-free end state, one identity per row, compared with the clean run. */
@@ -60,7 +60,10 @@ const END_STATE_FACTS: Readonly<Record<string, string>> = {
   // The reason a gap is open (no result yet, or a result showing poor control) depends on whether the lab result
   // arrived before the gap was evaluated; that the gap is open does not.
   'care_gaps.gaps open': `SELECT member_id || '|' || rule_id AS fact FROM care_gaps.gaps WHERE status = 'open'`,
-  'care_gaps.gap_alerts of open gaps': `SELECT a.member_id || '|' || a.rule_id || '|' || a.audience || '|' || a.status AS fact FROM care_gaps.gap_alerts a JOIN care_gaps.gaps g USING (gap_id) WHERE g.status = 'open'`,
+  // Whether an open gap's alert went out or was held back as `recently-alerted` depends on whether an earlier
+  // occurrence of the gap (opened and closed again in between) was alerted first; that each audience was decided on
+  // does not.
+  'care_gaps.gap_alerts of open gaps': `SELECT a.member_id || '|' || a.rule_id || '|' || a.audience AS fact FROM care_gaps.gap_alerts a JOIN care_gaps.gaps g USING (gap_id) WHERE g.status = 'open'`,
   // One visit per member, clinician and day: which of that day's claims (and so which procedure code) it took
   // first depends on arrival order.
   'survey_trigger.visits': `SELECT member_id || '|' || provider_npi || '|' || service_date AS fact FROM survey_trigger.visits`,

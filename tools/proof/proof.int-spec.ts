@@ -83,7 +83,7 @@ describe('the whole-platform fault proof (CI form)', () => {
     // The same input decided the same things: 20,000 claim versions, and the facts derived from them.
     expect(report.faulted.totals['topic claim-received']).toBeGreaterThanOrEqual(20_000);
     expect(report.faulted.totals).toEqual(report.clean.totals);
-    expect(report.clean.totals['topic member-identified']).toBeGreaterThan(0);
+    expect(report.clean.totals['table condition_identification.member_conditions']).toBeGreaterThan(0);
     expect(report.clean.totals['table care_gaps.gaps open']).toBeGreaterThan(0);
     expect(report.clean.totals['table casework.tasks not cancelled']).toBeGreaterThan(0);
 

@@ -84,6 +84,8 @@ export async function runPlatform(options: RunOptions): Promise<RunResult> {
   });
   const brokers = (stack.env['KAFKA_BROKERS'] ?? '').split(',');
   const connection = await OpsConnection.connect({ brokers });
+  let sampling = false;
+  let sampler: Promise<void> = Promise.resolve();
   try {
     const intakeUrl = stack.env['CLAIMS_INTAKE_URL'] ?? '';
     const authorization = bearerOf(stack.env['OIDC_ISSUER'] ?? '');
@@ -100,8 +102,8 @@ export async function runPlatform(options: RunOptions): Promise<RunResult> {
     const started = Date.now();
     const seconds = (): number => (Date.now() - started) / 1000;
     const lagSamples: Array<readonly [number, number | null]> = [];
-    let sampling = true;
-    const sampler = (async () => {
+    sampling = true;
+    sampler = (async () => {
       while (sampling) {
         lagSamples.push([seconds(), await totalLag(connection).catch(() => null)]);
         await sleep(1000);
@@ -154,6 +156,8 @@ export async function runPlatform(options: RunOptions): Promise<RunResult> {
       lagSamples,
     };
   } finally {
+    sampling = false;
+    await sampler;
     await connection.disconnect().catch(() => undefined);
     await stack.stop();
   }
