@@ -7,9 +7,10 @@ import { runIntakeBenchmark } from './intake/intake-benchmark';
 import { renderCharts, renderMarkdown, runPlatformBenchmark } from './platform/platform-benchmark';
 import { runPoisonFuzz } from './poison/claim-fuzz';
 import { runSurveyBenchmark } from './survey/survey-benchmark';
+import { runX12Benchmark } from './x12/x12-benchmark';
 
 /**
- * `npm run bench [-- intake|identification|gaps|survey|casework] [--claims N] [--households N] [--members N]
+ * `npm run bench [-- intake|x12|identification|gaps|survey|casework] [--claims N] [--households N] [--members N]
  * [--measured N] [--drained N] [--coaches N]`: prints figures and ratios against a baseline measured in the same run.
  * Without a name, runs every benchmark. `npm run bench -- poison [--cases N] [--seed S]` runs the property-based
  * poison-input proof (default 10,000 generated cases per path) and exits 1 if a property fails.
@@ -34,6 +35,28 @@ function table(rows: ReadonlyArray<[string, number, number]>, unit: string): voi
       `${name.padEnd(48)}${perSecond.toFixed(0).padStart(12)}${ratio.toFixed(2).padStart(14)}\n`,
     );
   }
+}
+
+/** `npm run bench -- x12`: claims from an 837 file to claim-received against the CSV path in the same run. */
+async function x12(): Promise<void> {
+  const result = await runX12Benchmark({ claims: numberArgument('claims', 100000), log });
+  process.stdout.write(
+    `\nX12 benchmark: ${result.claims} claims per path (837: ${(result.x12Bytes / 1e6).toFixed(1)} MB, CSV: ` +
+      `${(result.csvBytes / 1e6).toFixed(1)} MB), ${result.brokerKind} broker\n`,
+  );
+  process.stdout.write(`${'path'.padEnd(48)}${'claims/s'.padStart(12)}${'vs CSV'.padStart(14)}\n`);
+  for (const [name, perSecond] of [
+    ['CSV POST /v1/claims/files -> claim-received', result.csvPathPerSecond],
+    ['837 POST /v1/claims/x12 -> claim-received', result.x12PathPerSecond],
+    ['837 read, map, validate only (in process)', result.x12ReadOnlyPerSecond],
+  ] as const) {
+    process.stdout.write(
+      `${name.padEnd(48)}${perSecond.toFixed(0).padStart(12)}${(perSecond / result.csvPathPerSecond).toFixed(2).padStart(14)}\n`,
+    );
+  }
+  process.stdout.write(
+    `claim-received events: CSV path ${result.csvPathEvents}, X12 path ${result.x12PathEvents} (expected ${result.claims} each)\n`,
+  );
 }
 
 async function intake(): Promise<void> {
@@ -243,9 +266,9 @@ async function poison(): Promise<void> {
 let failedProperties = false;
 
 const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
-  NAME        intake | identification | gaps | survey | casework | poison | platform (without one: all but poison
-              and platform)
-  --claims N      intake: claims per path (50000)
+  NAME        intake | x12 | identification | gaps | survey | casework | poison | platform (without one: all but
+              poison and platform)
+  --claims N      intake: claims per path (50000); x12: claims per path (100000)
   --households N  identification, gaps, survey: households of the base population
   --members N     casework: members of the base population
   --measured N    claims (or tasks) measured at steady state
@@ -261,7 +284,17 @@ const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
   --profile       platform: profile every service (node --cpu-prof) and print where its CPU time went
   --help          this text
 `;
-const BENCH_NAMES = ['intake', 'identification', 'gaps', 'survey', 'casework', 'poison', 'platform', 'all'];
+const BENCH_NAMES = [
+  'intake',
+  'x12',
+  'identification',
+  'gaps',
+  'survey',
+  'casework',
+  'poison',
+  'platform',
+  'all',
+];
 const BENCH_OPTIONS = [
   '--claims',
   '--households',
@@ -337,6 +370,7 @@ async function main(): Promise<void> {
   const first = process.argv[2];
   const which = first === undefined || first.startsWith('--') ? 'all' : first;
   if (which === 'intake' || which === 'all') await intake();
+  if (which === 'x12' || which === 'all') await x12();
   if (which === 'identification' || which === 'all') await identification();
   if (which === 'gaps' || which === 'all') await gaps();
   if (which === 'survey' || which === 'all') await survey();
