@@ -545,6 +545,30 @@ describe('claims-intake X12 837 files', () => {
       expect((await received('X12-PAT-')).map((event) => event.claim)).toEqual([asJsonApiWould(kidClaim)]);
     });
 
+    it('takes the documented example, docs/examples/claims-sample.837, without a rejection', async () => {
+      const before = await published();
+      const response = await upload(await readFile(join(ROOT, 'docs/examples/claims-sample.837'), 'utf8'));
+      expect(response.body).toMatchObject({
+        interchange: { status: 'accepted' },
+        claims: 4,
+        accepted: 4,
+        rejected: 0,
+      });
+      expect(await publishedOnceAt(before + 4)).toBe(before + 4);
+      expect(
+        (await received('SAMPLE-')).map((event) => [
+          event.claim.claimId,
+          event.claim.version,
+          event.claim.frequency,
+        ]),
+      ).toEqual([
+        ['SAMPLE-I-0001', 1, 'original'],
+        ['SAMPLE-P-0001', 1, 'original'],
+        ['SAMPLE-P-0001', 2, 'replacement'],
+        ['SAMPLE-P-0002', 1, 'original'],
+      ]);
+    });
+
     it('answers Accept: application/edi-x12 with the 999 alone', async () => {
       const response = await upload(
         file([{ kind: 'institutional', claims: [{ claim: institutional('X12-ACK-1') }] }]),

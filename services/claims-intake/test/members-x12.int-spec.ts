@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { aValidMember, aValidProfessionalClaim, TOPICS, type MemberRecord } from '@care/contracts';
 import { createTestEnvironment, type TestEnvironment } from '@care/testing';
 import { interchange834Text, type Member834Spec } from '../src/files/x12/testing/x12-834.builder';
@@ -188,6 +190,18 @@ describe('claims-intake X12 834 files', () => {
     for (const secret of ['M-834-NONE', 'M-834-D', 'Quill', '19701350']) expect(body).not.toContain(secret);
     expect(response.body['acknowledgment']).toMatch(/IK3\*DMG\*\d+\*2100A\*8~\nIK4\*2\*1251\*8~/);
     expect(response.body['acknowledgment']).toContain('IK5*E*I5~');
+  });
+
+  it('takes the documented example, docs/examples/members-sample.834, without a rejection', async () => {
+    const response = await upload(
+      await readFile(join(__dirname, '..', '..', '..', 'docs/examples/members-sample.834'), 'utf8'),
+    );
+    expect(response.body).toMatchObject({
+      interchange: { status: 'accepted' },
+      members: 3,
+      added: 3,
+      rejected: 0,
+    });
   });
 
   it('rejects an 837 sent here at the group (AK9 R, code 1), and answers the same 834 again with its first answer', async () => {
