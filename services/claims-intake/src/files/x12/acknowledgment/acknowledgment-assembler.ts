@@ -1,4 +1,5 @@
 import type { GroupHeader } from '../envelope/read-x12-envelope';
+import { MAX_SEGMENT_ERRORS_PER_ACKNOWLEDGMENT } from './build-999';
 import type {
   GroupAcknowledgment,
   GroupAcknowledgmentCode,
@@ -55,6 +56,7 @@ export class AcknowledgmentAssembler {
   private readable = true;
   private readonly groups: GroupAcknowledgment[] = [];
   private group: { header: GroupHeader; problems: GroupProblem[]; sets: SetAcknowledgment[] } | undefined;
+  private segmentErrors = 0;
 
   interchange(
     identity: InterchangeIdentity,
@@ -70,8 +72,18 @@ export class AcknowledgmentAssembler {
     this.group = { header, problems: [...problems], sets: [] };
   }
 
+  /**
+   * Adds a set's outcome. Its segment errors are kept while the interchange has fewer than
+   * MAX_SEGMENT_ERRORS_PER_ACKNOWLEDGMENT (the most the 999 writes), so a file of many bad claims holds a bounded
+   * acknowledgment; its code and counts stay exact.
+   */
   addSet(set: SetAcknowledgment): void {
-    this.group?.sets.push(set);
+    const kept = set.segmentErrors.slice(
+      0,
+      Math.max(0, MAX_SEGMENT_ERRORS_PER_ACKNOWLEDGMENT - this.segmentErrors),
+    );
+    this.segmentErrors += kept.length;
+    this.group?.sets.push({ ...set, segmentErrors: kept });
   }
 
   endGroup(problems: readonly GroupProblem[], received: number, declared: number | undefined): void {

@@ -14,7 +14,20 @@ export type SetErrorCode = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '23' | 'I5'
 export type GroupErrorCode = '1' | '2' | '3' | '4' | '5' | '6';
 /** TA105: the interchange note code. */
 export type InterchangeNoteCode =
-  '001' | '014' | '015' | '017' | '018' | '019' | '020' | '021' | '022' | '023' | '024' | '025';
+  | '001'
+  | '006'
+  | '008'
+  | '014'
+  | '015'
+  | '017'
+  | '018'
+  | '019'
+  | '020'
+  | '021'
+  | '022'
+  | '023'
+  | '024'
+  | '025';
 
 /** IK4: one element of a segment in error. */
 export interface ElementError {

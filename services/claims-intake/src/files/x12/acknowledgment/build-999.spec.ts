@@ -72,7 +72,7 @@ describe('the 999 implementation acknowledgment', () => {
       ack({
         groups: [
           {
-            ...(ack().groups[0]),
+            ...ack().groups[0],
             code: 'E',
             sets: [
               set({

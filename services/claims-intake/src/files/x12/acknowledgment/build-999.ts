@@ -36,10 +36,14 @@ export function build999(ack: InterchangeAcknowledgment, now: Date): string {
     ' '.repeat(10),
     '00',
     ' '.repeat(10),
-    (interchange.receiverQualifier || 'ZZ').padEnd(2).slice(0, 2),
-    interchange.receiverId.padEnd(15).slice(0, 15),
-    (interchange.senderQualifier || 'ZZ').padEnd(2).slice(0, 2),
-    interchange.senderId.padEnd(15).slice(0, 15),
+    clean(interchange.receiverQualifier || 'ZZ')
+      .padEnd(2)
+      .slice(0, 2),
+    clean(interchange.receiverId).padEnd(15).slice(0, 15),
+    clean(interchange.senderQualifier || 'ZZ')
+      .padEnd(2)
+      .slice(0, 2),
+    clean(interchange.senderId).padEnd(15).slice(0, 15),
     yymmdd,
     hhmm,
     REPETITION,
@@ -51,7 +55,14 @@ export function build999(ack: InterchangeAcknowledgment, now: Date): string {
   ].join(ELEMENT);
   segments.push(`${isa}${TERMINATOR}`);
   if (interchange.acknowledgmentRequested === '1' || ack.problems.length > 0 || ack.code !== 'A') {
-    write('TA1', control, interchange.date, interchange.time, ack.code, ack.problems[0]?.code ?? '000');
+    write(
+      'TA1',
+      control,
+      clean(interchange.date),
+      clean(interchange.time),
+      ack.code,
+      ack.problems[0]?.code ?? '000',
+    );
   }
   if (ack.groups.length > 0) {
     const [first] = ack.groups;
@@ -59,8 +70,8 @@ export function build999(ack: InterchangeAcknowledgment, now: Date): string {
     write(
       'GS',
       'FA',
-      first?.receiver || interchange.receiverId,
-      first?.sender || interchange.senderId,
+      clean(first?.receiver || interchange.receiverId),
+      clean(first?.sender || interchange.senderId),
       ccyymmdd,
       hhmm,
       groupControl,
@@ -72,9 +83,9 @@ export function build999(ack: InterchangeAcknowledgment, now: Date): string {
       const start = segments.length;
       const setControl = String(index + 1).padStart(4, '0');
       write('ST', '999', setControl, ACKNOWLEDGMENT_999_GUIDE);
-      write('AK1', group.functionalId, group.control, group.version);
+      write('AK1', clean(group.functionalId), clean(group.control), clean(group.version));
       for (const set of group.sets) {
-        write('AK2', set.id, set.control, set.implementation);
+        write('AK2', clean(set.id), clean(set.control), clean(set.implementation));
         for (const error of set.segmentErrors) {
           if (budget <= 0) break;
           budget -= 1;
@@ -103,9 +114,9 @@ function writeSegmentError(
   write: (...elements: ReadonlyArray<string | number>) => void,
   error: SegmentError,
 ): void {
-  write('IK3', error.tag.slice(0, 3), error.position, error.loop ?? '', error.code);
-  if (error.claimId !== undefined && error.claimId !== '') {
-    write('CTX', `CLM01${COMPONENT}${sanitize(error.claimId)}`);
+  write('IK3', clean(error.tag).slice(0, 3), error.position, error.loop ?? '', error.code);
+  if (error.claimId !== undefined && clean(error.claimId) !== '') {
+    write('CTX', `CLM01${COMPONENT}${clean(error.claimId)}`);
   }
   for (const item of error.elements) {
     const position =
@@ -114,7 +125,7 @@ function writeSegmentError(
   }
 }
 
-/** A claim id written into the ack: separators taken out (CLM01 is the sender's own text). */
-function sanitize(text: string): string {
-  return text.replace(/[*:^~\n\r]/g, '');
+/** A value of the inbound interchange echoed in the ack: separators and control characters taken out. */
+function clean(text: string): string {
+  return text.replace(/[*:^~\u0000-\u001f\u007f]/g, '');
 }

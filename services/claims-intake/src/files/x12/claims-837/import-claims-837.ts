@@ -8,6 +8,9 @@ import type { PatientToMatch } from './claim-837.mapper';
 import type { CheckedClaim837 } from './check-claim-837';
 import { isSetRejected, readClaims837, type ReadClaimSet } from './read-claims-837';
 
+/** Most transaction sets the summary lists (an interchange of many small sets keeps a bounded answer). */
+const MAX_REPORTED_SETS = 10_000;
+
 /** One rejected claim in the summary: where it stands in the file, its CLM01 and why. */
 export interface X12ClaimRejection {
   readonly transactionSet: string;
@@ -92,7 +95,8 @@ export function claims837Importer(
         case 'set': {
           const outcome = await importSet(event.set, intake, counts, reject);
           assembler.addSet(outcome.acknowledgment);
-          sets.push(outcome.summary);
+          // The summary lists the first sets; the 999 acknowledges every one.
+          if (sets.length < MAX_REPORTED_SETS) sets.push(outcome.summary);
           await progress();
           break;
         }

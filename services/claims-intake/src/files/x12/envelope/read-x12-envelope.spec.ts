@@ -150,6 +150,17 @@ describe('reading the envelopes of an interchange (ISA/IEA, GS/GE, ST/SE)', () =
     expect(problemsOf(items, kind).join(' | ')).toContain(problem);
   });
 
+  it('stops at an ISA whose sender id holds a control character: it cannot key the interchange', async () => {
+    const items = await itemsOf(text().replace('CLEARINGHOUSE01', 'CLEARINGHOUSE\u00001'));
+    expect(items).toEqual([
+      expect.objectContaining({
+        kind: 'interchange',
+        readable: false,
+        problems: [{ code: '006', message: 'ISA06, the sender id, must be printable characters' }],
+      }),
+    ]);
+  });
+
   it('stops at an ISA of another version: nothing in it can be read as 5010', async () => {
     const items = await itemsOf(text().replace('*00501*', '*00401*'));
     expect(items).toHaveLength(1);

@@ -286,6 +286,11 @@ function readIsa(segment: X12Segment): {
     acknowledgmentRequested: value(14),
   };
   const problems: InterchangeProblem[] = [];
+  const printable = (text: string): boolean => /^[\x20-\x7e]*$/.test(text);
+  if (!printable(identity.senderId))
+    problems.push({ code: '006', message: 'ISA06, the sender id, must be printable characters' });
+  if (!printable(identity.receiverId))
+    problems.push({ code: '008', message: 'ISA08, the receiver id, must be printable characters' });
   if (!IDENTIFIER_QUALIFIERS.includes(identity.senderQualifier) || identity.senderId === '') {
     problems.push({ code: '022', message: 'ISA05/ISA06, the sender, must be a known qualifier and an id' });
   }
@@ -307,8 +312,12 @@ function readIsa(segment: X12Segment): {
     problems.push({ code: '019', message: 'ISA14 must be 0 or 1' });
   }
   if (!['P', 'T'].includes(identity.usage)) problems.push({ code: '020', message: 'ISA15 must be P or T' });
-  // Without 5010 or a control number there is nothing to acknowledge or to recognize a resend by.
-  const readable = version === '00501' && /^\d{9}$/.test(identity.controlNumber);
+  // Without 5010, a control number or printable parties there is nothing to acknowledge or to recognize a resend by.
+  const readable =
+    version === '00501' &&
+    /^\d{9}$/.test(identity.controlNumber) &&
+    printable(identity.senderId) &&
+    printable(identity.receiverId);
   return { identity, problems, readable };
 }
 

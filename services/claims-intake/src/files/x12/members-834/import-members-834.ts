@@ -10,6 +10,9 @@ import { interchangeKeyOf, type InterchangeImporter, type X12Answer } from '../i
 import type { MemberChange834 } from './member-834.mapper';
 import { readMembers834, type ReadMemberSet } from './read-members-834';
 
+/** Most transaction sets the summary lists (an interchange of many small sets keeps a bounded answer). */
+const MAX_REPORTED_SETS = 10_000;
+
 /** One rejected member: where its loop stands (INS) and why. Never the member's id or name (PHI). */
 export interface X12MemberRejection {
   readonly transactionSet: string;
@@ -97,7 +100,8 @@ export function members834Importer(
             if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(rejection);
           });
           assembler.addSet(outcome.acknowledgment);
-          sets.push(outcome.summary);
+          // The summary lists the first sets; the 999 acknowledges every one.
+          if (sets.length < MAX_REPORTED_SETS) sets.push(outcome.summary);
           await progress();
           break;
         }
