@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isTransientDatabaseError } from './is-transient-database-error';
 
 describe('transient database failures', () => {
@@ -10,6 +11,9 @@ describe('transient database failures', () => {
     ['refused socket', { code: 'ECONNREFUSED' }],
     ['terminated connection', new Error('Connection terminated unexpectedly')],
     ['TypeORM wrapper around a lost connection', { code: 'X', driverError: { code: '08003' } }],
+    ['closed pg client', new Error('Client was closed and is not queryable')],
+    ['transaction whose connection TypeORM released', new QueryRunnerProviderAlreadyReleasedError()],
+    ['query on a released TypeORM query runner', new QueryRunnerAlreadyReleasedError()],
   ])('retries a %s', (_name, error) => {
     expect(isTransientDatabaseError(error)).toBe(true);
   });
