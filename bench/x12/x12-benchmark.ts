@@ -3,7 +3,7 @@ import { TOPICS, type ClaimSubmission } from '@care/contracts';
 import { createPopulation } from '@care/testing';
 import { claimsToCsv } from '../../services/claims-intake/src/files/csv/testing/claims-to-csv';
 import { readClaims837 } from '../../services/claims-intake/src/files/x12/claims-837/read-claims-837';
-import { readX12Segments } from '../../services/claims-intake/src/files/x12/segments/read-x12-segments';
+import { readX12SegmentBatches } from '../../services/claims-intake/src/files/x12/segments/read-x12-segments';
 import {
   interchange837,
   type Claim837Spec,
@@ -53,7 +53,7 @@ export async function runX12Benchmark(options: X12BenchmarkOptions): Promise<X12
     const { probe } = slice;
     const asOf = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
     const claims = takeBillable(
-      createPopulation({ seed: 11, households: Math.ceil(options.claims / 20) + 10, asOf }).claims(),
+      createPopulation({ seed: 11, households: Math.ceil(options.claims / 12) + 10, asOf }).claims(),
       options.claims,
     );
     const withPrefix = (prefix: string): ClaimSubmission[] =>
@@ -73,7 +73,7 @@ export async function runX12Benchmark(options: X12BenchmarkOptions): Promise<X12
 
     const readStarted = process.hrtime.bigint();
     let read = 0;
-    for await (const event of readClaims837(readX12Segments(chunked(x12Text)))) {
+    for await (const event of readClaims837(readX12SegmentBatches(chunked(x12Text)))) {
       if (event.kind === 'set') read += event.set.claims.filter((claim) => claim.ok).length;
     }
     const readOnly = read / secondsSince(readStarted);

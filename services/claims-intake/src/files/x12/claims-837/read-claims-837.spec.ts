@@ -5,7 +5,7 @@ import {
   normalizeClaim,
   type ClaimSubmission,
 } from '@care/contracts';
-import { readX12Segments } from '../segments/read-x12-segments';
+import { readX12SegmentBatches } from '../segments/read-x12-segments';
 import { interchange837Text, type Claim837Spec, type Group837 } from '../testing/x12-837.builder';
 import type { CheckedClaim837 } from './check-claim-837';
 import { PATIENT_MEMBER_PLACEHOLDER } from './claim-837.mapper';
@@ -34,7 +34,7 @@ const institutional = (overrides: Partial<ClaimSubmission> = {}): ClaimSubmissio
 
 async function setsOf(text: string): Promise<ReadClaimSet[]> {
   const sets: ReadClaimSet[] = [];
-  for await (const event of readClaims837(readX12Segments(Readable.from([Buffer.from(text)])))) {
+  for await (const event of readClaims837(readX12SegmentBatches(Readable.from([Buffer.from(text)])))) {
     if (event.kind === 'set') sets.push(event.set);
   }
   return sets;
@@ -362,7 +362,7 @@ describe('reading the claims of an 837', () => {
         claimsPerSet: 5,
       });
       const sets: ReadClaimSet[] = [];
-      for await (const event of readClaims837(readX12Segments(Readable.from([Buffer.from(text)])), {
+      for await (const event of readClaims837(readX12SegmentBatches(Readable.from([Buffer.from(text)])), {
         maxClaimsPerSet: 3,
       })) {
         if (event.kind === 'set') sets.push(event.set);

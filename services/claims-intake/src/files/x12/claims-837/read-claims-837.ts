@@ -5,7 +5,12 @@ import type {
   SegmentError,
   SetProblem,
 } from '../acknowledgment/acknowledgment.types';
-import { readX12Envelope, type GroupHeader, type SetHeader } from '../envelope/read-x12-envelope';
+import {
+  X12EnvelopeReader,
+  type EnvelopeItem,
+  type GroupHeader,
+  type SetHeader,
+} from '../envelope/read-x12-envelope';
 import type { X12Segment } from '../segments/read-x12-segments';
 import { Claim837SetReader } from './claim-837-set.reader';
 import { CLAIM_837_GUIDES, type Claim837Kind } from './claim-837.structure';
@@ -69,7 +74,7 @@ export function isSetRejected(set: ReadClaimSet): boolean {
  * the two guides) is reported and its sets skipped. Holds at most one transaction set's checked claims.
  */
 export async function* readClaims837(
-  segments: AsyncIterable<X12Segment>,
+  segments: AsyncIterable<readonly X12Segment[]>,
   options: { readonly maxClaimsPerSet?: number } = {},
 ): AsyncGenerator<Claims837Event, void, undefined> {
   const maxClaims = options.maxClaimsPerSet ?? MAX_CLAIMS_PER_SET;
@@ -101,16 +106,18 @@ export async function* readClaims837(
       });
     }
   };
-  for await (const item of readX12Envelope(segments)) {
+  const envelope = new X12EnvelopeReader();
+  const step = (item: EnvelopeItem): Claims837Event[] => {
+    const out: Claims837Event[] = [];
     switch (item.kind) {
       case 'interchange':
         separators = { component: item.delimiters.component };
-        yield {
+        out.push({
           kind: 'interchange',
           identity: item.identity,
           problems: item.problems,
           readable: item.readable,
-        };
+        });
         break;
       case 'group': {
         const problems = [...item.problems];
@@ -132,12 +139,12 @@ export async function* readClaims837(
           header: item.header,
           ...(problems.length === 0 && claimKind !== undefined ? { kind: claimKind } : {}),
         };
-        yield {
+        out.push({
           kind: 'group',
           header: item.header,
           problems,
           ...(group.kind === undefined ? {} : { claimKind: group.kind }),
-        };
+        });
         break;
       }
       case 'set': {
@@ -188,21 +195,33 @@ export async function* readClaims837(
           claimCount: current.claimCount,
         };
         current = undefined;
-        if (kind !== undefined) yield { kind: 'set', set };
+        if (kind !== undefined) out.push({ kind: 'set', set });
         break;
       }
       case 'group-end':
-        yield {
+        out.push({
           kind: 'group-end',
           problems: item.problems,
           sets: item.sets,
           ...(item.declared === undefined ? {} : { declared: item.declared }),
-        };
+        });
         group = undefined;
         break;
       case 'interchange-end':
-        yield { kind: 'interchange-end', problems: item.problems, complete: item.complete };
+        out.push({ kind: 'interchange-end', problems: item.problems, complete: item.complete });
         break;
     }
+    return out;
+  };
+  for await (const batch of segments) {
+    for (const segment of batch) {
+      for (const item of envelope.accept(segment)) {
+        const events = step(item);
+        for (const event of events) yield event;
+      }
+    }
+  }
+  for (const item of envelope.finish()) {
+    for (const event of step(item)) yield event;
   }
 }

@@ -58,165 +58,208 @@ const IDENTIFIER_QUALIFIERS = ['01', '14', '20', '27', '28', '29', '30', '33', '
  * Reads the envelopes of one interchange (ISA/IEA, GS/GE, ST/SE) out of its segments and checks them as a
  * trading partner's translator does: control numbers of header and trailer agree, the trailers' counts match what
  * was received, every trailer is there, nothing stands outside its envelope. Never throws for bad input: problems
- * are reported on the item they belong to, with the X12 code the acknowledgments carry.
+ * are reported on the item they belong to, with the X12 code the acknowledgments carry. Synchronous, a segment at a
+ * time: `accept` returns what a segment completes, `finish` what the end of the file does.
  */
+export class X12EnvelopeReader {
+  private identity: InterchangeIdentity | undefined;
+  private ended = false;
+  private stopped = false;
+  private group: { header: GroupHeader; sets: number; controls: Set<string> } | undefined;
+  private set: { header: SetHeader; segments: number } | undefined;
+  private groups = 0;
+  private readonly interchangeProblems: InterchangeProblem[] = [];
+
+  /** Whether nothing more is read (an ISA that cannot be read as 5010). */
+  get done(): boolean {
+    return this.stopped;
+  }
+
+  accept(segment: X12Segment): EnvelopeItem[] {
+    const out: EnvelopeItem[] = [];
+    if (this.stopped) return out;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the checks read the state as plain variables
+    const state = this;
+    const noteOnce = (problem: InterchangeProblem): void => {
+      if (!state.interchangeProblems.some((known) => known.code === problem.code))
+        state.interchangeProblems.push(problem);
+    };
+    // The state as locals, written back whatever way the segment leaves.
+    let { identity, group, set, ended, groups } = state;
+    try {
+      if (identity === undefined) {
+        // The segment reader always starts with the ISA.
+        const read = readIsa(segment);
+        identity = read.identity;
+        out.push({
+          kind: 'interchange',
+          identity,
+          delimiters: { component: segment.elements[15] ?? ':', repetition: segment.elements[10] ?? '^' },
+          problems: read.problems,
+          readable: read.readable,
+        });
+        if (!read.readable) this.stopped = true;
+        return out;
+      }
+      if (ended) {
+        noteOnce({
+          code: '022',
+          message: `segments after the IEA (${segment.tag}): a file holds one interchange`,
+        });
+        return out;
+      }
+      switch (segment.tag) {
+        case 'ISA':
+          noteOnce({
+            code: '022',
+            message: 'a second ISA inside the interchange: a file holds one interchange',
+          });
+          return out;
+        case 'GS': {
+          if (set !== undefined) {
+            out.push(setEnd(set, undefined));
+            set = undefined;
+          }
+          if (group !== undefined) {
+            out.push(groupEnd(group, undefined));
+          }
+          const header: GroupHeader = {
+            functionalId: segment.elements[0] ?? '',
+            sender: (segment.elements[1] ?? '').trim(),
+            receiver: (segment.elements[2] ?? '').trim(),
+            control: segment.elements[5] ?? '',
+            version: segment.elements[7] ?? '',
+          };
+          const problems: GroupProblem[] = /^\d{1,9}$/.test(header.control)
+            ? []
+            : [{ code: '6', message: 'GS06, the group control number, must be 1-9 digits' }];
+          group = { header, sets: 0, controls: new Set() };
+          groups += 1;
+          out.push({ kind: 'group', header, problems });
+          return out;
+        }
+        case 'GE': {
+          if (group === undefined) {
+            noteOnce({ code: '022', message: 'a GE without its GS' });
+            return out;
+          }
+          if (set !== undefined) {
+            out.push(setEnd(set, undefined));
+            set = undefined;
+          }
+          out.push(groupEnd(group, segment));
+          group = undefined;
+          return out;
+        }
+        case 'IEA': {
+          if (set !== undefined) {
+            out.push(setEnd(set, undefined));
+            set = undefined;
+          }
+          if (group !== undefined) {
+            out.push(groupEnd(group, undefined));
+            group = undefined;
+          }
+          const [count = '', control = ''] = segment.elements;
+          if (!/^\d+$/.test(count) || Number(count) !== groups) {
+            noteOnce({
+              code: '021',
+              message: `IEA01 says ${count || 'nothing'} functional groups; the interchange holds ${groups}`,
+            });
+          }
+          if (!/^\d+$/.test(control) || Number(control) !== Number(identity.controlNumber)) {
+            noteOnce({ code: '001', message: 'IEA02 does not match ISA13, the interchange control number' });
+          }
+          ended = true;
+          return out;
+        }
+        case 'ST': {
+          if (group === undefined) {
+            noteOnce({ code: '024', message: 'a transaction set (ST) outside a functional group (GS/GE)' });
+            return out;
+          }
+          if (set !== undefined) out.push(setEnd(set, undefined));
+          const header: SetHeader = {
+            id: segment.elements[0] ?? '',
+            control: segment.elements[1] ?? '',
+            implementation: segment.elements[2] ?? '',
+          };
+          const problems: SetProblem[] = [];
+          if (!/^[A-Za-z0-9]{4,9}$/.test(header.control)) {
+            problems.push({
+              code: '7',
+              message: 'ST02, the transaction set control number, must be 4-9 characters',
+            });
+          } else if (group.controls.has(header.control)) {
+            problems.push({ code: '23', message: 'ST02 is used by another transaction set of the group' });
+          }
+          group.controls.add(header.control);
+          group.sets += 1;
+          set = { header, segments: 1 };
+          out.push({ kind: 'set', header, problems });
+          return out;
+        }
+        case 'SE': {
+          if (set === undefined) {
+            if (group === undefined) noteOnce({ code: '024', message: 'an SE outside a functional group' });
+            else noteOnce({ code: '022', message: 'an SE without its ST' });
+            return out;
+          }
+          set.segments += 1;
+          out.push(setEnd(set, segment));
+          set = undefined;
+          return out;
+        }
+        default: {
+          if (set === undefined) {
+            noteOnce({
+              code: group === undefined ? '024' : '022',
+              message: `a ${segment.tag} segment outside a transaction set (ST/SE)`,
+            });
+            return out;
+          }
+          set.segments += 1;
+          out.push({ kind: 'segment', segment, position: set.segments });
+          return out;
+        }
+      }
+    } finally {
+      state.identity = identity;
+      state.group = group;
+      state.set = set;
+      state.ended = ended;
+      state.groups = groups;
+    }
+  }
+
+  finish(): EnvelopeItem[] {
+    const out: EnvelopeItem[] = [];
+    if (this.identity === undefined || this.stopped) return out;
+    const { set, group, ended, interchangeProblems } = this;
+    const noteOnce = (problem: InterchangeProblem): void => {
+      if (!interchangeProblems.some((known) => known.code === problem.code))
+        interchangeProblems.push(problem);
+    };
+
+    if (set !== undefined) out.push(setEnd(set, undefined));
+    if (group !== undefined) out.push(groupEnd(group, undefined));
+    if (!ended) {
+      noteOnce({ code: '023', message: 'the file ends before the IEA: the interchange is incomplete' });
+    }
+    out.push({ kind: 'interchange-end', problems: interchangeProblems, complete: ended });
+    this.set = undefined;
+    this.group = undefined;
+    return out;
+  }
+}
+
+/** The envelope items of an interchange's segments, one at a time (tests; the importers use the reader). */
 export async function* readX12Envelope(
   segments: AsyncIterable<X12Segment>,
 ): AsyncGenerator<EnvelopeItem, void, undefined> {
-  let identity: InterchangeIdentity | undefined;
-  let ended = false;
-  let group: { header: GroupHeader; sets: number; controls: Set<string> } | undefined;
-  let set: { header: SetHeader; segments: number } | undefined;
-  let groups = 0;
-  const interchangeProblems: InterchangeProblem[] = [];
-  const noteOnce = (problem: InterchangeProblem): void => {
-    if (!interchangeProblems.some((known) => known.code === problem.code)) interchangeProblems.push(problem);
-  };
-
-  for await (const segment of segments) {
-    if (identity === undefined) {
-      // The segment reader always starts with the ISA.
-      const read = readIsa(segment);
-      identity = read.identity;
-      yield {
-        kind: 'interchange',
-        identity,
-        delimiters: { component: segment.elements[15] ?? ':', repetition: segment.elements[10] ?? '^' },
-        problems: read.problems,
-        readable: read.readable,
-      };
-      if (!read.readable) return;
-      continue;
-    }
-    if (ended) {
-      noteOnce({
-        code: '022',
-        message: `segments after the IEA (${segment.tag}): a file holds one interchange`,
-      });
-      continue;
-    }
-    switch (segment.tag) {
-      case 'ISA':
-        noteOnce({
-          code: '022',
-          message: 'a second ISA inside the interchange: a file holds one interchange',
-        });
-        continue;
-      case 'GS': {
-        if (set !== undefined) {
-          yield setEnd(set, undefined);
-          set = undefined;
-        }
-        if (group !== undefined) {
-          yield groupEnd(group, undefined);
-        }
-        const header: GroupHeader = {
-          functionalId: segment.elements[0] ?? '',
-          sender: (segment.elements[1] ?? '').trim(),
-          receiver: (segment.elements[2] ?? '').trim(),
-          control: segment.elements[5] ?? '',
-          version: segment.elements[7] ?? '',
-        };
-        const problems: GroupProblem[] = /^\d{1,9}$/.test(header.control)
-          ? []
-          : [{ code: '6', message: 'GS06, the group control number, must be 1-9 digits' }];
-        group = { header, sets: 0, controls: new Set() };
-        groups += 1;
-        yield { kind: 'group', header, problems };
-        continue;
-      }
-      case 'GE': {
-        if (group === undefined) {
-          noteOnce({ code: '022', message: 'a GE without its GS' });
-          continue;
-        }
-        if (set !== undefined) {
-          yield setEnd(set, undefined);
-          set = undefined;
-        }
-        yield groupEnd(group, segment);
-        group = undefined;
-        continue;
-      }
-      case 'IEA': {
-        if (set !== undefined) {
-          yield setEnd(set, undefined);
-          set = undefined;
-        }
-        if (group !== undefined) {
-          yield groupEnd(group, undefined);
-          group = undefined;
-        }
-        const [count = '', control = ''] = segment.elements;
-        if (!/^\d+$/.test(count) || Number(count) !== groups) {
-          noteOnce({
-            code: '021',
-            message: `IEA01 says ${count || 'nothing'} functional groups; the interchange holds ${groups}`,
-          });
-        }
-        if (!/^\d+$/.test(control) || Number(control) !== Number(identity.controlNumber)) {
-          noteOnce({ code: '001', message: 'IEA02 does not match ISA13, the interchange control number' });
-        }
-        ended = true;
-        continue;
-      }
-      case 'ST': {
-        if (group === undefined) {
-          noteOnce({ code: '024', message: 'a transaction set (ST) outside a functional group (GS/GE)' });
-          continue;
-        }
-        if (set !== undefined) yield setEnd(set, undefined);
-        const header: SetHeader = {
-          id: segment.elements[0] ?? '',
-          control: segment.elements[1] ?? '',
-          implementation: segment.elements[2] ?? '',
-        };
-        const problems: SetProblem[] = [];
-        if (!/^[A-Za-z0-9]{4,9}$/.test(header.control)) {
-          problems.push({
-            code: '7',
-            message: 'ST02, the transaction set control number, must be 4-9 characters',
-          });
-        } else if (group.controls.has(header.control)) {
-          problems.push({ code: '23', message: 'ST02 is used by another transaction set of the group' });
-        }
-        group.controls.add(header.control);
-        group.sets += 1;
-        set = { header, segments: 1 };
-        yield { kind: 'set', header, problems };
-        continue;
-      }
-      case 'SE': {
-        if (set === undefined) {
-          if (group === undefined) noteOnce({ code: '024', message: 'an SE outside a functional group' });
-          else noteOnce({ code: '022', message: 'an SE without its ST' });
-          continue;
-        }
-        set.segments += 1;
-        yield setEnd(set, segment);
-        set = undefined;
-        continue;
-      }
-      default: {
-        if (set === undefined) {
-          noteOnce({
-            code: group === undefined ? '024' : '022',
-            message: `a ${segment.tag} segment outside a transaction set (ST/SE)`,
-          });
-          continue;
-        }
-        set.segments += 1;
-        yield { kind: 'segment', segment, position: set.segments };
-      }
-    }
-  }
-  if (identity === undefined) return;
-  if (set !== undefined) yield setEnd(set, undefined);
-  if (group !== undefined) yield groupEnd(group, undefined);
-  if (!ended) {
-    noteOnce({ code: '023', message: 'the file ends before the IEA: the interchange is incomplete' });
-  }
-  yield { kind: 'interchange-end', problems: interchangeProblems, complete: ended };
+  const reader = new X12EnvelopeReader();
+  for await (const segment of segments) yield* reader.accept(segment);
+  yield* reader.finish();
 }
 
 function setEnd(set: { header: SetHeader; segments: number }, trailer: X12Segment | undefined): EnvelopeItem {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { InterchangeIdentity } from '../acknowledgment/acknowledgment.types';
 import { build999 } from '../acknowledgment/build-999';
-import { readX12Segments, type ReadingControl, type X12Segment } from '../segments/read-x12-segments';
+import { readX12SegmentBatches, type ReadingControl, type X12Segment } from '../segments/read-x12-segments';
 import type { InterchangeKey, X12InterchangeRepository } from './x12-interchange.repository';
 
 /** The part of every X12 upload's answer that says what became of the interchange. */
@@ -58,7 +58,7 @@ export type Admission = 'process' | 'drain';
 
 /** The importer of one kind of interchange: reads the segments, admitting the interchange when its ISA is read. */
 export type InterchangeImporter<A extends X12Answer> = (
-  segments: AsyncIterable<X12Segment>,
+  segments: AsyncIterable<readonly X12Segment[]>,
   admit: (identity: InterchangeIdentity, readable: boolean) => Promise<Admission>,
   progress: () => Promise<void>,
 ) => Promise<{ readonly answer: A; readonly complete: boolean }>;
@@ -120,7 +120,7 @@ export async function receiveInterchange<A extends X12Answer>(
     if (admission?.kind === 'process') await ledger.renew(admission.key, admission.owner);
   };
   try {
-    const { answer, complete } = await importer(readX12Segments(input, hash, control), admit, progress);
+    const { answer, complete } = await importer(readX12SegmentBatches(input, hash, control), admit, progress);
     const admitted = admission;
     if (admitted?.kind === 'drain') {
       if (hash.digest('hex') !== admitted.contentHash) {

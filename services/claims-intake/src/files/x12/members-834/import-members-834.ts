@@ -79,6 +79,18 @@ export function members834Importer(
     const sets: X12MemberSetSummary[] = [];
     const problems: string[] = [];
     let draining = false;
+    const reject = (rejection: X12MemberRejection): void => {
+      counts.rejected += 1;
+      if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(rejection);
+    };
+    let storing: Promise<void> | undefined;
+    let failure: Error | undefined;
+    /** Waits for the set being stored; its failure fails the import. */
+    const settle = async (): Promise<void> => {
+      await storing;
+      storing = undefined;
+      if (failure !== undefined) throw failure;
+    };
     let complete = false;
     let key: { sender: string; receiver: string; controlNumber: string } | undefined;
     for await (const event of readMembers834(segments)) {
@@ -95,27 +107,36 @@ export function members834Importer(
           problems.push(...event.problems.map((problem) => `GS ${event.header.control}: ${problem.message}`));
           break;
         case 'set': {
-          const outcome = await importSet(event.set, intake, counts, (rejection) => {
-            counts.rejected += 1;
-            if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(rejection);
-          });
-          assembler.addSet(outcome.acknowledgment);
-          // The summary lists the first sets; the 999 acknowledges every one.
-          if (sets.length < MAX_REPORTED_SETS) sets.push(outcome.summary);
-          await progress();
+          // The set is stored while the next one is read: at most two sets are held.
+          await settle();
+          const set = event.set;
+          storing = importSet(set, intake, counts, reject).then(
+            async (outcome) => {
+              assembler.addSet(outcome.acknowledgment);
+              // The summary lists the first sets; the 999 acknowledges every one.
+              if (sets.length < MAX_REPORTED_SETS) sets.push(outcome.summary);
+              await progress();
+            },
+            (error: unknown) => {
+              failure = error instanceof Error ? error : new Error('storing a transaction set failed');
+            },
+          );
           break;
         }
         case 'group-end':
+          await settle();
           assembler.endGroup(event.problems, event.sets, event.declared);
           problems.push(...event.problems.map((problem) => `GE: ${problem.message}`));
           break;
         case 'interchange-end':
+          await settle();
           assembler.end(event.problems);
           problems.push(...event.problems.map((problem) => `IEA: ${problem.message}`));
           complete = event.complete;
           break;
       }
     }
+    await settle();
     if (draining || key === undefined) {
       return { answer: undefined as unknown as X12MembersSummary, complete: false };
     }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { aValidMember, type MemberRecord } from '@care/contracts';
-import { readX12Segments } from '../segments/read-x12-segments';
+import { readX12SegmentBatches } from '../segments/read-x12-segments';
 import { interchange834Text, type Member834Spec } from '../testing/x12-834.builder';
 import { mergeMember, MEMBER_DEFAULTS } from './merge-member';
 import { readMembers834, type ReadMember, type ReadMemberSet } from './read-members-834';
@@ -8,7 +8,10 @@ import { readMembers834, type ReadMember, type ReadMemberSet } from './read-memb
 async function setsOf(text: string, maxMembersPerSet?: number): Promise<ReadMemberSet[]> {
   const sets: ReadMemberSet[] = [];
   const options = maxMembersPerSet === undefined ? {} : { maxMembersPerSet };
-  for await (const event of readMembers834(readX12Segments(Readable.from([Buffer.from(text)])), options)) {
+  for await (const event of readMembers834(
+    readX12SegmentBatches(Readable.from([Buffer.from(text)])),
+    options,
+  )) {
     if (event.kind === 'set') sets.push(event.set);
   }
   return sets;

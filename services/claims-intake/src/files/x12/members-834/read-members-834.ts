@@ -5,7 +5,12 @@ import type {
   SegmentError,
   SetProblem,
 } from '../acknowledgment/acknowledgment.types';
-import { readX12Envelope, type GroupHeader, type SetHeader } from '../envelope/read-x12-envelope';
+import {
+  X12EnvelopeReader,
+  type EnvelopeItem,
+  type GroupHeader,
+  type SetHeader,
+} from '../envelope/read-x12-envelope';
 import type { X12Segment } from '../segments/read-x12-segments';
 import { Member834SetReader, type Member834Unit } from './member-834-set.reader';
 import { mapMember834, type MemberChange834 } from './member-834.mapper';
@@ -74,7 +79,7 @@ function readMember(unit: Member834Unit): ReadMember {
  * A group that is not benefit enrollment (GS01 BE, GS08 005010X220A1) is reported and its sets skipped.
  */
 export async function* readMembers834(
-  segments: AsyncIterable<X12Segment>,
+  segments: AsyncIterable<readonly X12Segment[]>,
   options: { readonly maxMembersPerSet?: number } = {},
 ): AsyncGenerator<Members834Event, void, undefined> {
   const maxMembers = options.maxMembersPerSet ?? MAX_MEMBERS_PER_SET;
@@ -104,15 +109,17 @@ export async function* readMembers834(
       });
     }
   };
-  for await (const item of readX12Envelope(segments)) {
+  const envelope = new X12EnvelopeReader();
+  const step = (item: EnvelopeItem): Members834Event[] => {
+    const out: Members834Event[] = [];
     switch (item.kind) {
       case 'interchange':
-        yield {
+        out.push({
           kind: 'interchange',
           identity: item.identity,
           problems: item.problems,
           readable: item.readable,
-        };
+        });
         break;
       case 'group': {
         const problems = [...item.problems];
@@ -125,7 +132,7 @@ export async function* readMembers834(
           problems.push({ code: '2', message: `GS08 must be ${MEMBER_834_GUIDE} (834)` });
         }
         group = { header: item.header, supported: problems.length === 0 };
-        yield { kind: 'group', header: item.header, problems };
+        out.push({ kind: 'group', header: item.header, problems });
         break;
       }
       case 'set': {
@@ -165,21 +172,33 @@ export async function* readMembers834(
           memberCount: current.memberCount,
         };
         current = undefined;
-        if (group.supported) yield { kind: 'set', set };
+        if (group.supported) out.push({ kind: 'set', set });
         break;
       }
       case 'group-end':
-        yield {
+        out.push({
           kind: 'group-end',
           problems: item.problems,
           sets: item.sets,
           ...(item.declared === undefined ? {} : { declared: item.declared }),
-        };
+        });
         group = undefined;
         break;
       case 'interchange-end':
-        yield { kind: 'interchange-end', problems: item.problems, complete: item.complete };
+        out.push({ kind: 'interchange-end', problems: item.problems, complete: item.complete });
         break;
     }
+    return out;
+  };
+  for await (const batch of segments) {
+    for (const segment of batch) {
+      for (const item of envelope.accept(segment)) {
+        const events = step(item);
+        for (const event of events) yield event;
+      }
+    }
+  }
+  for (const item of envelope.finish()) {
+    for (const event of step(item)) yield event;
   }
 }

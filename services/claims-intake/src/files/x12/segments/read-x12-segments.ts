@@ -1,6 +1,5 @@
 import type { Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { X12Parser, type X12Segment as LibrarySegment } from 'node-x12';
 import { readInterchangeHeader, ISA_LENGTH, type InterchangeHeader } from './interchange-header';
@@ -29,20 +28,21 @@ const PARSER_CHUNK_CHARACTERS = 64 * 1024;
 const PARSER_MINIMUM_CHUNK = 113;
 
 /**
- * Streams the segments of an X12 interchange, tokenized by node-x12's stream parser (X12Parser as a Transform),
- * without holding more than one chunk of the file. The ISA is read first, from its fixed layout, and gives the
- * separators; `hash`, when given, is fed every byte read (the interchange's content hash).
+ * Streams the segments of an X12 interchange in batches (the segments of one chunk of the file at a time), tokenized
+ * by node-x12's stream parser (X12Parser as a Transform), without holding more than one chunk of the file. The ISA is
+ * read first, from its fixed layout, and gives the separators; `hash`, when given, is fed every byte read (the
+ * interchange's content hash). Batches keep the per-segment cost down: the readers above take a batch synchronously.
  *
  * The parser only ever receives whole segments that start with a tag and an element separator, so that its known
  * failure modes cannot occur: a segment without an element separator (which makes it throw) is passed on as
  * {@link UNREADABLE_SEGMENT_TAG}, and short chunks (which it drops) are padded. Throws {@link X12FormatError} when the
  * input does not start with an ISA segment or a segment exceeds MAX_SEGMENT_CHARACTERS.
  */
-export async function* readX12Segments(
+export async function* readX12SegmentBatches(
   input: Readable,
   hash?: Hash,
   control: ReadingControl = { drain: false },
-): AsyncGenerator<X12Segment, void, undefined> {
+): AsyncGenerator<readonly X12Segment[], void, undefined> {
   const state: { header?: InterchangeHeader } = {};
   const chunks = guardedChunks(input, state, hash, control);
   // The ISA decides the separators the parser needs: read up to it before the parser exists.
@@ -51,23 +51,54 @@ export async function* readX12Segments(
     throw new X12FormatError('the file is empty: an X12 interchange starts with an ISA segment');
   }
   const header = state.header;
-  yield { tag: 'ISA', elements: header.elements };
-  const delimiters = header.delimiters;
-  const parser = new GuardedX12Parser(delimiters);
-  const source = Readable.from(
-    (async function* (): AsyncGenerator<string> {
-      if (first.value !== '') yield first.value;
-      yield* chunks;
-    })(),
-    { objectMode: true },
-  );
-  const piping = pipeline(source, parser);
-  // A failure of the input surfaces through the iteration below; this keeps it from being unhandled meanwhile.
-  piping.catch(() => undefined);
-  for await (const segment of parser as AsyncIterable<LibrarySegment>) {
-    yield { tag: segment.tag, elements: segment.elements.map((element) => element.value) };
+  yield [{ tag: 'ISA', elements: header.elements }];
+  const parser = new GuardedX12Parser(header.delimiters);
+  // The parser is driven by hand: each chunk written, the segments it pushed ('data', in order) taken as a batch.
+  let batch: X12Segment[] = [];
+  let failure: Error | undefined;
+  parser.on('data', (segment: LibrarySegment) => {
+    batch.push({ tag: segment.tag, elements: segment.elements.map((element) => element.value) });
+  });
+  parser.on('error', (error: Error) => {
+    failure = error;
+  });
+  const take = (): X12Segment[] => {
+    if (failure !== undefined) throw failure;
+    const taken = batch;
+    batch = [];
+    return taken;
+  };
+  const write = (text: string): Promise<void> =>
+    new Promise((resolve) => {
+      if (!parser.write(text)) parser.once('drain', resolve);
+      else resolve();
+    });
+  if (first.value !== '') {
+    await write(first.value);
+    yield take();
   }
-  await piping;
+  for await (const text of chunks) {
+    await write(text);
+    const taken = take();
+    if (taken.length > 0) yield taken;
+  }
+  await new Promise<void>((resolve, reject) => {
+    parser.once('end', resolve);
+    parser.once('error', reject);
+    parser.end();
+    parser.resume();
+  });
+  const rest = take();
+  if (rest.length > 0) yield rest;
+}
+
+/** The segments one at a time (tests, and readers that need no speed). */
+export async function* readX12Segments(
+  input: Readable,
+  hash?: Hash,
+  control: ReadingControl = { drain: false },
+): AsyncGenerator<X12Segment, void, undefined> {
+  for await (const batch of readX12SegmentBatches(input, hash, control)) yield* batch;
 }
 
 /**
