@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { DEV_CLIENT_SECRET, requestClientToken } from '@care/auth';
 import { HEADERS, TOPICS } from '@care/contracts';
 import { measureConsumerLag, OpsConnection, readTopic } from '@care/messaging';
 import {
@@ -13,6 +12,7 @@ import {
 } from '@care/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { claimsFeedAuthorization, outboxRowsBySchema } from '../../tools/stack/platform-probes';
 import { startPlatformStack, type PlatformStack } from '../../tools/stack/platform-stack';
 import { percentilesOf, type Percentiles } from '../support/percentiles';
 import { summarizeProfiles } from './cpu-profile';
@@ -167,7 +167,7 @@ export async function runPlatformBenchmark(
   try {
     await sleep(3000);
     const atStart = timeline[timeline.length - 1] ?? emptySample(ready);
-    const authorization = bearerOf(stack.env['OIDC_ISSUER'] ?? '');
+    const authorization = claimsFeedAuthorization(stack.env['OIDC_ISSUER'] ?? '');
     const intakeUrl = stack.env['CLAIMS_INTAKE_URL'] ?? '';
     const historyStarted = Date.now();
     await postAll(intakeUrl, authorization, '/v1/members/batch', 'members', members);
@@ -349,23 +349,14 @@ async function takeSample(
     cpu[instance.service.name] = (cpu[instance.service.name] ?? 0) + measured.cpuSeconds;
     rss[instance.service.name] = (rss[instance.service.name] ?? 0) + measured.rssBytes;
   }
-  const [report, outboxRows] = await Promise.all([measureConsumerLag(connection), outboxBacklog(database)]);
+  const [report, outboxRows] = await Promise.all([
+    measureConsumerLag(connection),
+    outboxRowsBySchema(database),
+  ]);
   const lag: Record<string, number> = {};
   for (const partition of report.partitions)
     lag[partition.group] = (lag[partition.group] ?? 0) + partition.lag;
   return { t: (Date.now() - ready) / 1000, lag, outbox: outboxRows, cpu, rss };
-}
-
-async function outboxBacklog(database: Client): Promise<Record<string, number>> {
-  const schemas = await database.query<{ schema: string }>(
-    `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox'`,
-  );
-  const rows: Record<string, number> = {};
-  for (const { schema } of schemas.rows) {
-    const result = await database.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".outbox`);
-    rows[schema] = Number(result.rows[0]?.n ?? 0);
-  }
-  return rows;
 }
 
 /** Milliseconds until every group caught up and every outbox was empty, twice in a row a second apart. */
@@ -377,29 +368,16 @@ async function waitUntilDrained(
   const started = Date.now();
   let quiet = 0;
   while (Date.now() - started < timeoutMs) {
-    const [report, outbox] = await Promise.all([measureConsumerLag(connection), outboxBacklog(database)]);
+    const [report, outbox] = await Promise.all([
+      measureConsumerLag(connection),
+      outboxRowsBySchema(database),
+    ]);
     const busy = report.partitions.some((partition) => partition.lag > 0) || totalOf(outbox) > 0;
     quiet = busy ? 0 : quiet + 1;
     if (quiet >= 2) return Date.now() - started - 1000;
     await sleep(500);
   }
   throw new Error(`the platform did not drain within ${timeoutMs / 1000} s`);
-}
-
-function bearerOf(issuer: string): () => Promise<string> {
-  let token: { value: string; at: number } | undefined;
-  return async () => {
-    if (token === undefined || Date.now() - token.at > 300_000) {
-      const value = await requestClientToken({
-        issuer,
-        clientId: 'claims-feed',
-        clientSecret: DEV_CLIENT_SECRET,
-        scopes: ['claims:write', 'eligibility:write'],
-      });
-      token = { value, at: Date.now() };
-    }
-    return `Bearer ${token.value}`;
-  };
 }
 
 /**

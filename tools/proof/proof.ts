@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { DEV_CLIENT_SECRET, requestClientToken } from '@care/auth';
 import { ALL_CONSUMER_GROUPS } from '@care/contracts';
 import { measureConsumerLag, OpsConnection } from '@care/messaging';
 import { Client } from 'pg';
+import { claimsFeedAuthorization, outboxRowsBySchema } from '../stack/platform-probes';
 import { startPlatformStack, type PlatformStack, type ServiceInstance } from '../stack/platform-stack';
 import { describeFault, type Fault } from './fault-schedule';
 import { postBatches, publishClaims, type FeedReport } from './feed';
@@ -88,7 +88,7 @@ export async function runPlatform(options: RunOptions): Promise<RunResult> {
   let sampler: Promise<void> = Promise.resolve();
   try {
     const intakeUrl = stack.env['CLAIMS_INTAKE_URL'] ?? '';
-    const authorization = bearerOf(stack.env['OIDC_ISSUER'] ?? '');
+    const authorization = claimsFeedAuthorization(stack.env['OIDC_ISSUER'] ?? '');
     const http = { url: intakeUrl, authorization, log: (line: string) => log(`[${options.name}] ${line}`) };
     // History first: the roster, and every service's view of it, before the first claim.
     const members = await postBatches('/v1/members/batch', 'members', options.input.members, {
@@ -168,42 +168,17 @@ function instanceName(stack: PlatformStack, instance: ServiceInstance): string {
   return scaled ? `${instance.service.name}-${instance.instance}` : instance.service.name;
 }
 
-/** A bearer token of the `claims-feed` client, fetched again when it is older than five minutes. */
-function bearerOf(issuer: string): () => Promise<string> {
-  let token: { value: string; at: number } | undefined;
-  return async () => {
-    if (token === undefined || Date.now() - token.at > 300_000) {
-      const value = await requestClientToken({
-        issuer,
-        clientId: 'claims-feed',
-        clientSecret: DEV_CLIENT_SECRET,
-        scopes: ['claims:write', 'eligibility:write'],
-      });
-      token = { value, at: Date.now() };
-    }
-    return `Bearer ${token.value}`;
-  };
-}
-
 async function totalLag(connection: OpsConnection): Promise<number> {
   const report = await measureConsumerLag(connection);
   return report.partitions.reduce((sum, partition) => sum + partition.lag, 0);
 }
 
-/** Rows waiting in every service's outbox. */
+/** Rows waiting in every service's outbox, all together. */
 async function outboxBacklog(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const schemas = await client.query<{ schema: string }>(
-      `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox'`,
-    );
-    let total = 0;
-    for (const { schema } of schemas.rows) {
-      const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".outbox`);
-      total += Number(result.rows[0]?.n ?? 0);
-    }
-    return total;
+    return Object.values(await outboxRowsBySchema(client)).reduce((sum, rows) => sum + rows, 0);
   } finally {
     await client.end();
   }
