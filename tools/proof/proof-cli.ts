@@ -37,7 +37,7 @@ const program = new Command('proof')
   .option('--scale <service=n>', 'processes of a service in the faulted run (repeatable)', scale, {})
   .option(
     '--unsafe-disable-inbox',
-    'negative control: consumers apply re-deliveries again; the proof must fail',
+    "the faulted run's consumers apply re-deliveries again (see docs/fault-proof.md: it still passes)",
   )
   .option('--dir <dir>', 'where the runs keep their stacks and the report', join(ROOT, 'tmp', 'proof'))
   .parse();

@@ -20,7 +20,7 @@ export interface ProofOptions {
   readonly instances: Readonly<Record<string, number>>;
   /** Scaled-out instances killed first (`condition-identification-2`). */
   readonly mustKill: readonly string[];
-  /** The negative control: the faulted run's consumers apply re-deliveries again. */
+  /** The faulted run's consumers apply re-deliveries again (MESSAGING_UNSAFE_DISABLE_INBOX). */
   readonly disableInbox: boolean;
   /** Where the runs keep their stacks and the report goes. */
   readonly dir: string;
@@ -223,7 +223,7 @@ function renderReport(
       (Object.entries(options.instances)
         .map(([service, count]) => `${count} x ${service}`)
         .join(', ') || 'one process per service') +
-      (options.disableInbox ? '; **inbox disabled (negative control)**' : ''),
+      (options.disableInbox ? '; **inbox disabled** (MESSAGING_UNSAFE_DISABLE_INBOX)' : ''),
     '',
     '| run | load s | settle s | HTTP retries | Kafka retries | HTTP duplicates seen |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

@@ -50,7 +50,7 @@ export class MessagingRuntime {
       }
       options.logger.warn(
         {},
-        'MESSAGING_UNSAFE_DISABLE_INBOX=true: re-delivered events are applied again (fault proof negative control only)',
+        'MESSAGING_UNSAFE_DISABLE_INBOX=true: re-delivered events are applied again (fault proof only)',
       );
     }
     this.topics = new TopicNames(settings.topicPrefix);

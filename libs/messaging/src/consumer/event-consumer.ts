@@ -36,8 +36,8 @@ export interface EventConsumerDependencies {
   /** Bounds every message is held to before it is validated (depth, array and string lengths). */
   readonly inputBounds?: InputBounds;
   /**
-   * False only in the fault proof's negative control (MESSAGING_UNSAFE_DISABLE_INBOX): every delivered event is
-   * applied, re-deliveries included, so the proof can show it catches a doubled event.
+   * False only in the fault proof's inbox-disabled run (MESSAGING_UNSAFE_DISABLE_INBOX): every delivered event is
+   * applied, re-deliveries included (docs/fault-proof.md: what that run shows).
    */
   readonly inbox?: boolean;
 }

@@ -80,8 +80,8 @@ export const MESSAGING_SETTINGS_SPEC = {
   unsafeDisableInbox: setting.boolean(
     'MESSAGING_UNSAFE_DISABLE_INBOX',
     'fault proof only: consumers apply every delivered event even when the inbox saw its id before, so a ' +
-      're-delivery is applied twice; exists to show that the proof fails without the inbox; refused when ' +
-      'NODE_ENV=production',
+      're-delivery is applied again (npm run proof -- --unsafe-disable-inbox; see docs/fault-proof.md); refused ' +
+      'when NODE_ENV=production',
     false,
   ),
   readyMaxConsumerLag: setting.integer(
