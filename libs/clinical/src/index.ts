@@ -4,3 +4,4 @@ export * from './instruments';
 export * from './gaps';
 export * from './surveys';
 export * from './advocacy';
+export * from './codesets';
