@@ -48,7 +48,11 @@ describe('care-gaps', () => {
     environment.probe.produce(
       TOPICS.memberEligibilityChanged.name,
       members.map((member) =>
-        eventMessage(TOPICS.memberEligibilityChanged.name, member.memberId, { changeType: 'added', member, changedFields: [] }),
+        eventMessage(TOPICS.memberEligibilityChanged.name, member.memberId, {
+          changeType: 'added',
+          member,
+          changedFields: [],
+        }),
       ),
     );
   const identified = (memberId: string, conditionId: string) =>
@@ -76,7 +80,10 @@ describe('care-gaps', () => {
   const openRules = async (memberId: string): Promise<string[]> => {
     const detected = await probe.detected(memberId);
     const closed = new Set((await probe.closed(memberId)).map((event) => event.gapId));
-    return detected.filter((event) => !closed.has(event.gapId)).map((event) => event.ruleId).sort();
+    return detected
+      .filter((event) => !closed.has(event.gapId))
+      .map((event) => event.ruleId)
+      .sort();
   };
 
   it('opens gaps only when the roster says who the member is, and closes them claim by claim', async () => {
@@ -85,29 +92,59 @@ describe('care-gaps', () => {
     await probe.settle();
     expect(await probe.detected('G-W')).toEqual([]);
 
-    // A woman of 60 with a mammogram 800 days (26 months and 3 weeks) ago and a colonoscopy 9 years ago: nothing open.
+    // A woman of 60 with a mammogram on 1 October 2024 (the first day of the 2026 window: 1 October two years before)
+    // and a colonoscopy 9 years ago (June 2017; the 2026 window opens on 1 January 2017): nothing open.
     await claims(
-      officeVisit({ claimId: 'W-MAM', memberId: 'G-W', date: before(800), codes: ['Z12.31'], procedureCodes: ['77067'] }),
-      officeVisit({ claimId: 'W-COL', memberId: 'G-W', date: before(9 * 365), codes: ['Z12.11'], procedureCodes: ['45378'] }),
+      officeVisit({
+        claimId: 'W-MAM',
+        memberId: 'G-W',
+        date: '2024-10-01',
+        codes: ['Z12.31'],
+        procedureCodes: ['77067'],
+      }),
+      officeVisit({
+        claimId: 'W-COL',
+        memberId: 'G-W',
+        date: before(9 * 365),
+        codes: ['Z12.11'],
+        procedureCodes: ['45378'],
+      }),
     );
-    await roster(aValidMember({ memberId: 'G-W', subscriberId: 'G-W', sex: 'female', birthDate: `${TODAY.getUTCFullYear() - 60}-03-01` }));
+    await roster(
+      aValidMember({
+        memberId: 'G-W',
+        subscriberId: 'G-W',
+        sex: 'female',
+        birthDate: `${TODAY.getUTCFullYear() - 60}-03-01`,
+      }),
+    );
     await probe.settle();
     expect(await openRules('G-W')).toEqual([]);
   });
 
   it('opens the gaps of an identified condition and closes them as the services arrive', async () => {
     await claims(
-      officeVisit({ claimId: 'D-COL', memberId: 'G-D', date: before(400), codes: ['Z12.11'], procedureCodes: ['45378'] }),
+      officeVisit({
+        claimId: 'D-COL',
+        memberId: 'G-D',
+        date: before(400),
+        codes: ['Z12.11'],
+        procedureCodes: ['45378'],
+      }),
     );
     await probe.settle();
-    await roster(aValidMember({ memberId: 'G-D', subscriberId: 'G-D', sex: 'male', birthDate: '1961-05-05' }));
+    await roster(
+      aValidMember({ memberId: 'G-D', subscriberId: 'G-D', sex: 'male', birthDate: '1961-05-05' }),
+    );
     await identified('G-D', 'diabetes');
     await probe.settle();
+    // 65: the diabetes statin measure applies too (HEDIS SPD: diabetes 40-75, no antidiabetic fill needed)
     expect(await openRules('G-D')).toEqual([
       'diabetes-eye-exam',
       'diabetes-hba1c-poor-control',
       'diabetes-hba1c-testing',
       'diabetes-kidney-health-evaluation',
+      'statin-therapy-diabetes',
     ]);
 
     await claims(
@@ -119,12 +156,24 @@ describe('care-gaps', () => {
         procedureCodes: ['83036'],
         lab: { loincCode: '4548-4', value: 7.0, unit: '%' },
       }),
-      officeVisit({ claimId: 'D-EYE', memberId: 'G-D', date: before(3), codes: ['E11.9'], procedureCodes: ['92250'] }),
+      officeVisit({
+        claimId: 'D-EYE',
+        memberId: 'G-D',
+        date: before(3),
+        codes: ['E11.9'],
+        procedureCodes: ['92250'],
+      }),
       // eGFR alone does not close the kidney evaluation: the urine albumin-creatinine ratio is missing
-      officeVisit({ claimId: 'D-EGFR', memberId: 'G-D', date: before(3), codes: ['E11.9'], procedureCodes: ['80053'] }),
+      officeVisit({
+        claimId: 'D-EGFR',
+        memberId: 'G-D',
+        date: before(3),
+        codes: ['E11.9'],
+        procedureCodes: ['80053'],
+      }),
     );
     await probe.settle();
-    expect(await openRules('G-D')).toEqual(['diabetes-kidney-health-evaluation']);
+    expect(await openRules('G-D')).toEqual(['diabetes-kidney-health-evaluation', 'statin-therapy-diabetes']);
     const closed = await probe.closed('G-D');
     expect(closed.map((event) => [event.ruleId, event.reason, event.closingClaimIds]).sort()).toEqual([
       ['diabetes-eye-exam', 'satisfied', ['D-EYE']],
@@ -134,7 +183,9 @@ describe('care-gaps', () => {
   });
 
   it('suppresses a second alert for the same rule within the window, and never alerts twice for one gap', async () => {
-    const first = (await probe.alerts('G-D')).filter((alert) => alert.ruleId === 'diabetes-hba1c-poor-control');
+    const first = (await probe.alerts('G-D')).filter(
+      (alert) => alert.ruleId === 'diabetes-hba1c-poor-control',
+    );
     expect(first.map((alert) => alert.audience).sort()).toEqual(['member', 'provider']);
     await claims(
       officeVisit({
@@ -147,22 +198,36 @@ describe('care-gaps', () => {
       }),
     );
     await probe.settle();
-    const reopened = (await probe.detected('G-D')).filter((event) => event.ruleId === 'diabetes-hba1c-poor-control');
+    const reopened = (await probe.detected('G-D')).filter(
+      (event) => event.ruleId === 'diabetes-hba1c-poor-control',
+    );
     expect(reopened.map((event) => event.reason)).toEqual(['no-result', 'poor-control']);
-    const after = (await probe.alerts('G-D')).filter((alert) => alert.ruleId === 'diabetes-hba1c-poor-control');
+    const after = (await probe.alerts('G-D')).filter(
+      (alert) => alert.ruleId === 'diabetes-hba1c-poor-control',
+    );
     expect(after).toHaveLength(2); // the new occurrence's alerts were suppressed: alerted 0 days ago
-    const view = (await (await fetch(`${service.url}/v1/members/G-D/gaps`, { headers: await environment.bearer('coach-ana') })).json()) as {
-      gaps: Array<{ ruleId: string; status: string; alerts: Array<{ status: string; reason: string | null }> }>;
+    const view = (await (
+      await fetch(`${service.url}/v1/members/G-D/gaps`, { headers: await environment.bearer('coach-ana') })
+    ).json()) as {
+      gaps: Array<{
+        ruleId: string;
+        status: string;
+        alerts: Array<{ status: string; reason: string | null }>;
+      }>;
     };
-    const current = view.gaps.find((gap) => gap.ruleId === 'diabetes-hba1c-poor-control' && gap.status === 'open');
+    const current = view.gaps.find(
+      (gap) => gap.ruleId === 'diabetes-hba1c-poor-control' && gap.status === 'open',
+    );
     expect(current?.alerts.map((alert) => [alert.status, alert.reason])).toEqual([
       ['suppressed', 'recently-alerted'],
       ['suppressed', 'recently-alerted'],
     ]);
   });
 
-  it('opens gaps on the daily review as time passes: a screening ages out, a refill falls due', async () => {
-    await roster(aValidMember({ memberId: 'G-R', subscriberId: 'G-R', sex: 'male', birthDate: '1980-01-01' }));
+  it('opens gaps on the daily review as time passes: a refill falls due, a screening stays in its window', async () => {
+    await roster(
+      aValidMember({ memberId: 'G-R', subscriberId: 'G-R', sex: 'male', birthDate: '1980-01-01' }),
+    );
     await claims(fill({ claimId: 'R-MET', memberId: 'G-R', date: before(20), ndc: METFORMIN }));
     await probe.settle();
     expect(await openRules('G-R')).toEqual(['colorectal-cancer-screening']); // 46, never screened
@@ -172,13 +237,13 @@ describe('care-gaps', () => {
     clock.instant = new Date(TODAY.getTime() + 30 * 24 * 3600 * 1000);
     try {
       const review = await service.review.runDue();
-      expect(review).toMatchObject({ ran: true, opened: 2 });
+      expect(review).toMatchObject({ ran: true, opened: 1 });
       await probe.settle();
       // metformin filled 50 days ago for 30 days: due by day 45 (30 + 15 grace)
       const refill = (await probe.detected('G-R')).find((event) => event.ruleId === 'late-refill');
       expect(refill).toMatchObject({ reason: 'refill-late', providerNpi: TEST_NPIS.prescriber });
-      // the mammogram (830 days old) has left the 27-month window
-      expect(await openRules('G-W')).toEqual(['breast-cancer-screening']);
+      // the mammogram is 21 months and 2 weeks old but stays in the 2026 window, which moves only on 1 January
+      expect(await openRules('G-W')).toEqual([]);
       expect(await service.review.runDue()).toMatchObject({ opened: 0, closed: 0 });
     } finally {
       clock.instant = new Date(TODAY);
@@ -187,7 +252,11 @@ describe('care-gaps', () => {
 
   it('lists gaps by rule and status with paging, gives the doctor their list, and names bad parameters', async () => {
     const page = async (query: string) =>
-      (await (await fetch(`${service.url}/v1/gaps?${query}`, { headers: await environment.bearer('supervisor-dee') })).json()) as {
+      (await (
+        await fetch(`${service.url}/v1/gaps?${query}`, {
+          headers: await environment.bearer('supervisor-dee'),
+        })
+      ).json()) as {
         items: Array<{ gapId: string; memberId: string; ruleId: string }>;
         nextCursor: string | null;
       };
@@ -202,14 +271,24 @@ describe('care-gaps', () => {
 
     // The prescriber's practice user sees their list; another practice's NPI reads as not found, and is audited.
     const practice = await environment.bearer('provider-pia');
-    const doctor = (await (await fetch(`${service.url}/v1/providers/${TEST_NPIS.prescriber}/gaps`, { headers: practice })).json()) as {
+    const doctor = (await (
+      await fetch(`${service.url}/v1/providers/${TEST_NPIS.prescriber}/gaps`, { headers: practice })
+    ).json()) as {
       items: Array<{ ruleId: string; memberId: string }>;
     };
     expect(doctor.items.map((item) => item.ruleId)).toEqual(['late-refill']);
-    const elsewhere = await fetch(`${service.url}/v1/providers/${TEST_NPIS.rendering}/gaps`, { headers: practice });
+    const elsewhere = await fetch(`${service.url}/v1/providers/${TEST_NPIS.rendering}/gaps`, {
+      headers: practice,
+    });
     expect(elsewhere.status).toBe(404);
-    expect(await elsewhere.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'provider not found' });
-    const trail = await service.dataSource.query<Array<{ action: string; resource_id: string; member_id: string | null; outcome: string; route: string }>>(
+    expect(await elsewhere.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'provider not found',
+    });
+    const trail = await service.dataSource.query<
+      Array<{ action: string; resource_id: string; member_id: string | null; outcome: string; route: string }>
+    >(
       "SELECT action, resource_id, member_id, outcome, route FROM read_audit WHERE actor = 'provider-pia' ORDER BY entry_id",
     );
     expect(trail).toEqual([
@@ -220,12 +299,22 @@ describe('care-gaps', () => {
         outcome: 'allowed',
         route: 'GET /v1/providers/:npi/gaps',
       })),
-      { action: 'provider-gaps.read', resource_id: TEST_NPIS.rendering, member_id: null, outcome: 'denied', route: 'GET /v1/providers/:npi/gaps' },
+      {
+        action: 'provider-gaps.read',
+        resource_id: TEST_NPIS.rendering,
+        member_id: null,
+        outcome: 'denied',
+        route: 'GET /v1/providers/:npi/gaps',
+      },
     ]);
 
-    const bad = await fetch(`${service.url}/v1/gaps?status=bogus&limit=0`, { headers: await environment.bearer('supervisor-dee') });
+    const bad = await fetch(`${service.url}/v1/gaps?status=bogus&limit=0`, {
+      headers: await environment.bearer('supervisor-dee'),
+    });
     expect(bad.status).toBe(400);
-    const fields = ((await bad.json()) as { issues: Array<{ field: string }> }).issues.map((issue) => issue.field);
+    const fields = ((await bad.json()) as { issues: Array<{ field: string }> }).issues.map(
+      (issue) => issue.field,
+    );
     expect(fields.sort()).toEqual(['limit', 'status']);
     expect((await fetch(`${service.url}/v1/providers/123/gaps`, { headers: practice })).status).toBe(400);
   });
@@ -240,7 +329,9 @@ describe('care-gaps', () => {
       }),
     ]);
     await probe.settle(); // inputs on different topics have no order between them: the decline comes first here
-    await roster(aValidMember({ memberId: 'G-E', subscriberId: 'G-E', sex: 'male', birthDate: '1990-01-01' }));
+    await roster(
+      aValidMember({ memberId: 'G-E', subscriberId: 'G-E', sex: 'male', birthDate: '1990-01-01' }),
+    );
     await identified('G-E', 'diabetes');
     await probe.settle();
     expect(await openRules('G-E')).toEqual([
@@ -252,11 +343,29 @@ describe('care-gaps', () => {
     expect(await probe.alerts('G-E')).toEqual([]);
   });
 
+  it('moves the screening windows on 1 January: the mammogram and the colonoscopy leave them for 2027', async () => {
+    clock.instant = new Date('2026-12-31T12:00:00.000Z');
+    try {
+      await service.review.runDue();
+      await probe.settle();
+      expect(await openRules('G-W')).toEqual([]);
+      // 2027: mammography from 1 October 2025, colonoscopy from 1 January 2018
+      clock.instant = new Date('2027-01-01T12:00:00.000Z');
+      await service.review.runDue();
+      await probe.settle();
+      expect(await openRules('G-W')).toEqual(['breast-cancer-screening', 'colorectal-cancer-screening']);
+    } finally {
+      clock.instant = new Date(TODAY);
+    }
+  });
+
   it('dead-letters a poison input and keeps going', async () => {
     await environment.probe.produce(TOPICS.memberEligibilityChanged.name, [
       { key: 'G-P', value: '{"not": "an envelope"}' },
     ]);
-    await roster(aValidMember({ memberId: 'G-P', subscriberId: 'G-P', sex: 'male', birthDate: '1970-01-01' }));
+    await roster(
+      aValidMember({ memberId: 'G-P', subscriberId: 'G-P', sex: 'male', birthDate: '1970-01-01' }),
+    );
     await probe.settle();
     expect(await environment.probe.count(deadLetterTopicOf(TOPICS.memberEligibilityChanged.name))).toBe(1);
     expect(await openRules('G-P')).toEqual(['colorectal-cancer-screening']);

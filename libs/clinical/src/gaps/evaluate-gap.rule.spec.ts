@@ -33,7 +33,9 @@ import {
 // on a calendar (2025 is a common year, 2024 a leap year).
 const AS_OF = '2025-12-31';
 const MID_YEAR = '2025-06-30';
-const VERSION = 'gaps-2026.1';
+/** Rule versions: issue 21 re-versioned the rules whose windows, ages or exclusions changed. */
+const V1 = 'gaps-2026.1';
+const V2 = 'gaps-2026.2';
 
 /** Born 1 June 1970: 55 on 31 December 2025. */
 const DIABETIC = aGapMember({ conditions: ['diabetes'] });
@@ -82,6 +84,7 @@ const AGES_18_75: readonly AgeBoundary[] = [
 ];
 
 interface RuleFixture {
+  readonly version: string;
   readonly member: GapMember;
   /** Claims the member needs besides the closing ones (e.g. an antidiabetic fill for the diabetes statin measure). */
   readonly base: () => GapClaim[];
@@ -97,6 +100,7 @@ interface RuleFixture {
 
 const FIXTURES: Readonly<Record<string, RuleFixture>> = {
   'diabetes-hba1c-testing': {
+    version: V1,
     member: DIABETIC,
     base: () => [],
     closing: () => [aLabClaim('2025-06-01', '4548-4', 7.2)],
@@ -105,6 +109,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'diabetes-hba1c-poor-control': {
+    version: V1,
     member: DIABETIC,
     base: () => [],
     closing: () => [aLabClaim('2025-06-01', '4548-4', 7.2)],
@@ -113,6 +118,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'diabetes-eye-exam': {
+    version: V2,
     member: DIABETIC,
     base: () => [],
     closing: () => [aProcedureClaim('2025-06-01', '2022F')],
@@ -121,6 +127,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'diabetes-kidney-health-evaluation': {
+    version: V2,
     member: DIABETIC,
     base: () => [],
     closing: () => [aProcedureClaim('2025-06-01', '80053'), aLabClaim('2025-06-01', '9318-7', 22)],
@@ -134,6 +141,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'statin-therapy-cardiovascular': {
+    version: V2,
     member: WITH_CAD,
     base: () => [],
     closing: () => [aGapFill('2025-06-01', 'statin')],
@@ -147,8 +155,9 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'statin-therapy-diabetes': {
+    version: V2,
     member: DIABETIC,
-    base: () => [aGapFill('2025-02-01', 'metformin')],
+    base: () => [],
     closing: () => [aGapFill('2025-06-01', 'statin')],
     withoutClosing: NO_SERVICE,
     ages: [
@@ -160,18 +169,20 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'breast-cancer-screening': {
+    version: V2,
     member: WOMAN,
     base: () => [],
     closing: () => [aProcedureClaim('2025-06-01', '77067')],
     withoutClosing: NO_SERVICE,
     ages: [
-      ['1975-12-31', 50, true],
-      ['1976-01-01', 49, false],
+      ['1983-12-31', 42, true],
+      ['1984-01-01', 41, false],
       ['1951-01-01', 74, true],
       ['1950-12-31', 75, false],
     ],
   },
   'colorectal-cancer-screening': {
+    version: V2,
     member: ANYONE,
     base: () => [],
     closing: () => [aProcedureClaim('2025-06-01', '82270')],
@@ -185,6 +196,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
   },
   // Adherence: 1 October .. 31 December = 92 days, 91 days from the first fill to the as-of day; 90 + 2 days covered.
   'adherence-diabetes': {
+    version: V2,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-10-01', 'metformin', 90), aGapFill('2025-12-30', 'metformin', 30)],
@@ -195,6 +207,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     ],
   },
   'adherence-ras-antagonists': {
+    version: V2,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-10-01', 'ace-inhibitor', 90), aGapFill('2025-12-30', 'ace-inhibitor', 30)],
@@ -205,6 +218,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     ],
   },
   'adherence-statins': {
+    version: V2,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-10-01', 'statin', 90), aGapFill('2025-12-30', 'statin', 30)],
@@ -216,6 +230,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
   },
   // 1 December + 30 days' supply + 15 grace = 15 January 2026: not late on 31 December.
   'late-refill': {
+    version: V1,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-12-01', 'metformin', 30)],
@@ -245,7 +260,7 @@ describe.each(GAP_RULES.map((rule) => [rule.id, rule] as const))('evaluateGap(%s
   it('reports the rule id and version', () => {
     const result = evaluate([...fixture.base(), ...fixture.closing()]);
     expect(result.ruleId).toBe(rule.id);
-    expect(result.ruleVersion).toBe(VERSION);
+    expect(result.ruleVersion).toBe(fixture.version);
   });
 
   it('is closed by its closing claims', () => {
@@ -266,7 +281,7 @@ describe.each(GAP_RULES.map((rule) => [rule.id, rule] as const))('evaluateGap(%s
     const result = evaluate([...fixture.base(), ...fixture.closing(), palliative]);
     expect(result).toEqual({
       ruleId: rule.id,
-      ruleVersion: VERSION,
+      ruleVersion: fixture.version,
       eligible: true,
       excluded: true,
       open: false,
@@ -370,7 +385,7 @@ describe('measurement-year services: 1 January to the as-of day', () => {
       'statin fill (diabetes)',
       STATIN_THERAPY_DIABETES_RULE,
       DIABETIC,
-      () => [aGapFill('2025-01-15', 'metformin')],
+      () => [],
       (date) => [aGapFill(date, 'statin')],
     ],
     [
@@ -711,37 +726,24 @@ describe('statin-therapy-cardiovascular', () => {
 describe('statin-therapy-diabetes', () => {
   const rule = STATIN_THERAPY_DIABETES_RULE;
 
-  it.each<DrugClass>(['metformin', 'sulfonylurea', 'sglt2-inhibitor', 'glp1-agonist', 'insulin'])(
-    'is eligible with a %s fill this year (open without a statin, closed with one)',
-    (drugClass) => {
-      const antidiabetic = aGapFill('2025-03-01', drugClass);
-      expectOutcome(evaluateGap(rule, DIABETIC, [antidiabetic], AS_OF), NO_SERVICE);
+  // HEDIS SPD's denominator is diabetes (diagnoses or fills); identified diabetes is the platform's, no fill needed.
+  it.each<[string, () => GapClaim[]]>([
+    ['no fill at all', () => []],
+    ['an antidiabetic fill only last year (31 December 2024)', () => [aGapFill('2024-12-31', 'metformin')]],
+    ['an insulin fill this year', () => [aGapFill('2025-03-01', 'insulin')]],
+  ])(
+    'is eligible with identified diabetes and %s: open without a statin, closed with one',
+    (_name, claims) => {
+      expectOutcome(evaluateGap(rule, DIABETIC, claims(), AS_OF), NO_SERVICE);
       const statin = aGapFill('2025-06-01', 'statin');
-      const result = evaluateGap(rule, DIABETIC, [antidiabetic, statin], AS_OF);
+      const result = evaluateGap(rule, DIABETIC, [...claims(), statin], AS_OF);
       expectOutcome(result, CLOSED);
       expect(result.closingClaimIds).toEqual([statin.claimId]);
     },
   );
 
-  it.each([
-    ['no fill at all', () => [], AS_OF],
-    ['only a statin fill', () => [aGapFill('2025-06-01', 'statin')], AS_OF],
-    [
-      'an antidiabetic fill only last year (31 December 2024)',
-      () => [aGapFill('2024-12-31', 'metformin'), aGapFill('2025-06-01', 'statin')],
-      AS_OF,
-    ],
-    [
-      'an antidiabetic fill only after the as-of day',
-      () => [aGapFill('2025-07-01', 'metformin'), aGapFill('2025-06-01', 'statin')],
-      MID_YEAR,
-    ],
-  ])('is not eligible with %s', (_name, claims, asOf) => {
-    expectOutcome(evaluateGap(rule, DIABETIC, claims(), asOf), NOT_ELIGIBLE);
-  });
-
-  it('is eligible with an antidiabetic fill on 1 January', () => {
-    expectOutcome(evaluateGap(rule, DIABETIC, [aGapFill('2025-01-01', 'metformin')], AS_OF), NO_SERVICE);
+  it('is not eligible with antidiabetic fills but no identified diabetes', () => {
+    expectOutcome(evaluateGap(rule, ANYONE, [aGapFill('2025-03-01', 'metformin')], AS_OF), NOT_ELIGIBLE);
   });
 
   it('excludes members with identified coronary artery disease (they are in the cardiovascular measure)', () => {
@@ -783,13 +785,15 @@ describe('breast-cancer-screening', () => {
     expectOutcome(evaluateGap(rule, WOMAN, [aProcedureClaim('2025-06-01', code)], AS_OF), NO_SERVICE);
   });
 
-  // 27 months back: as of 31 December 2025 the window starts 1 October 2023; as of 15 June 2025, 16 March 2023.
+  // From 1 October two years before the measurement year, whatever the day of the year (measure-windows.spec.ts has
+  // every edge): as of 31 December 2025 and as of 15 June 2025 alike the window opens on 1 October 2023.
   it.each([
     [AS_OF, '2023-10-01', CLOSED],
     [AS_OF, '2023-09-30', NO_SERVICE],
     [AS_OF, '2024-12-31', CLOSED],
-    ['2025-06-15', '2023-03-16', CLOSED],
-    ['2025-06-15', '2023-03-15', NO_SERVICE],
+    ['2025-06-15', '2023-10-01', CLOSED],
+    ['2025-06-15', '2023-09-30', NO_SERVICE],
+    ['2025-06-15', '2023-03-16', NO_SERVICE],
     ['2025-06-15', '2025-06-15', CLOSED],
     ['2025-06-15', '2025-06-16', NO_SERVICE],
   ] as const)('as of %s, a mammogram on %s', (asOf, date, expected) => {
@@ -892,51 +896,53 @@ describe('colorectal-cancer-screening', () => {
     expectOutcome(evaluateGap(rule, ANYONE, [aProcedureClaim('2025-06-01', code)], AS_OF), NO_SERVICE);
   });
 
-  // Look-backs in months ending on the as-of day. As of 31 December 2025: colonoscopy from 1 January 2016 (119 months
-  // back is 31 January 2016, 121 months 30 November 2015), sigmoidoscopy and CT colonography from 1 January 2021,
-  // FIT-DNA from 1 January 2023, FOBT from 1 January 2025. As of 15 June 2025: from 16 June 2015, 16 June 2020,
-  // 16 June 2022 and 1 January 2025.
+  // Calendar years before the measurement year (HEDIS COL-E), the same on any day of the year: colonoscopy from
+  // 1 January 2016 (9 years before 2025), sigmoidoscopy and CT colonography from 1 January 2021 (4), FIT-DNA from
+  // 1 January 2023 (2), FOBT from 1 January 2025.
   type WindowCase = readonly [
     family: string,
-    claimOn: (date: string) => GapClaim,
     asOf: string,
     date: string,
     expected: Expected,
+    claimOn: (date: string) => GapClaim,
   ];
   const windows: WindowCase[] = [
-    ['colonoscopy 45378', procedure('45378'), AS_OF, '2016-01-31', CLOSED],
-    ['colonoscopy 45378', procedure('45378'), AS_OF, '2016-01-01', CLOSED],
-    ['colonoscopy 45378', procedure('45378'), AS_OF, '2015-12-31', NO_SERVICE],
-    ['colonoscopy 45378', procedure('45378'), AS_OF, '2015-11-30', NO_SERVICE],
-    ['colonoscopy G0121', procedure('G0121'), '2025-06-15', '2015-06-16', CLOSED],
-    ['colonoscopy G0121', procedure('G0121'), '2025-06-15', '2015-06-15', NO_SERVICE],
-    ['sigmoidoscopy 45330', procedure('45330'), AS_OF, '2021-01-31', CLOSED],
-    ['sigmoidoscopy 45330', procedure('45330'), AS_OF, '2021-01-01', CLOSED],
-    ['sigmoidoscopy 45330', procedure('45330'), AS_OF, '2020-12-31', NO_SERVICE],
-    ['sigmoidoscopy 45330', procedure('45330'), AS_OF, '2020-11-30', NO_SERVICE],
-    ['sigmoidoscopy G0104', procedure('G0104'), '2025-06-15', '2020-06-16', CLOSED],
-    ['sigmoidoscopy G0104', procedure('G0104'), '2025-06-15', '2020-06-15', NO_SERVICE],
-    ['CT colonography 74263', procedure('74263'), AS_OF, '2021-01-31', CLOSED],
-    ['CT colonography 74263', procedure('74263'), AS_OF, '2021-01-01', CLOSED],
-    ['CT colonography 74263', procedure('74263'), AS_OF, '2020-12-31', NO_SERVICE],
-    ['CT colonography 74263', procedure('74263'), AS_OF, '2020-11-30', NO_SERVICE],
-    ['CT colonography 74261', procedure('74261'), '2025-06-15', '2020-06-16', CLOSED],
-    ['CT colonography 74261', procedure('74261'), '2025-06-15', '2020-06-15', NO_SERVICE],
-    ['FIT-DNA 81528', procedure('81528'), AS_OF, '2023-01-31', CLOSED],
-    ['FIT-DNA 81528', procedure('81528'), AS_OF, '2023-01-01', CLOSED],
-    ['FIT-DNA 81528', procedure('81528'), AS_OF, '2022-12-31', NO_SERVICE],
-    ['FIT-DNA 81528', procedure('81528'), AS_OF, '2022-11-30', NO_SERVICE],
-    ['FIT-DNA LOINC 77354-9', lab('77354-9'), '2025-06-15', '2022-06-16', CLOSED],
-    ['FIT-DNA LOINC 77354-9', lab('77354-9'), '2025-06-15', '2022-06-15', NO_SERVICE],
-    ['FOBT 82274', procedure('82274'), AS_OF, '2025-01-01', CLOSED],
-    ['FOBT 82274', procedure('82274'), AS_OF, '2024-12-31', NO_SERVICE],
-    ['FOBT LOINC 12503-9', lab('12503-9'), '2025-06-15', '2025-01-01', CLOSED],
-    ['FOBT LOINC 12503-9', lab('12503-9'), '2025-06-15', '2024-12-31', NO_SERVICE],
-    ['FOBT LOINC 12503-9', lab('12503-9'), '2025-06-15', '2025-06-16', NO_SERVICE],
-    ['colonoscopy 45378', procedure('45378'), '2025-06-15', '2025-06-16', NO_SERVICE],
+    ['colonoscopy 45378', AS_OF, '2016-01-31', CLOSED, procedure('45378')],
+    ['colonoscopy 45378', AS_OF, '2016-01-01', CLOSED, procedure('45378')],
+    ['colonoscopy 45378', AS_OF, '2015-12-31', NO_SERVICE, procedure('45378')],
+    ['colonoscopy 45378', AS_OF, '2015-11-30', NO_SERVICE, procedure('45378')],
+    ['colonoscopy G0121', '2025-06-15', '2016-01-01', CLOSED, procedure('G0121')],
+    ['colonoscopy G0121', '2025-06-15', '2015-12-31', NO_SERVICE, procedure('G0121')],
+    ['colonoscopy G0121', '2025-06-15', '2015-06-16', NO_SERVICE, procedure('G0121')],
+    ['sigmoidoscopy 45330', AS_OF, '2021-01-31', CLOSED, procedure('45330')],
+    ['sigmoidoscopy 45330', AS_OF, '2021-01-01', CLOSED, procedure('45330')],
+    ['sigmoidoscopy 45330', AS_OF, '2020-12-31', NO_SERVICE, procedure('45330')],
+    ['sigmoidoscopy 45330', AS_OF, '2020-11-30', NO_SERVICE, procedure('45330')],
+    ['sigmoidoscopy G0104', '2025-06-15', '2021-01-01', CLOSED, procedure('G0104')],
+    ['sigmoidoscopy G0104', '2025-06-15', '2020-12-31', NO_SERVICE, procedure('G0104')],
+    ['sigmoidoscopy G0104', '2025-06-15', '2020-06-16', NO_SERVICE, procedure('G0104')],
+    ['CT colonography 74263', AS_OF, '2021-01-31', CLOSED, procedure('74263')],
+    ['CT colonography 74263', AS_OF, '2021-01-01', CLOSED, procedure('74263')],
+    ['CT colonography 74263', AS_OF, '2020-12-31', NO_SERVICE, procedure('74263')],
+    ['CT colonography 74263', AS_OF, '2020-11-30', NO_SERVICE, procedure('74263')],
+    ['CT colonography 74261', '2025-06-15', '2021-01-01', CLOSED, procedure('74261')],
+    ['CT colonography 74261', '2025-06-15', '2020-12-31', NO_SERVICE, procedure('74261')],
+    ['FIT-DNA 81528', AS_OF, '2023-01-31', CLOSED, procedure('81528')],
+    ['FIT-DNA 81528', AS_OF, '2023-01-01', CLOSED, procedure('81528')],
+    ['FIT-DNA 81528', AS_OF, '2022-12-31', NO_SERVICE, procedure('81528')],
+    ['FIT-DNA 81528', AS_OF, '2022-11-30', NO_SERVICE, procedure('81528')],
+    ['FIT-DNA LOINC 77354-9', '2025-06-15', '2023-01-01', CLOSED, lab('77354-9')],
+    ['FIT-DNA LOINC 77354-9', '2025-06-15', '2022-12-31', NO_SERVICE, lab('77354-9')],
+    ['FIT-DNA LOINC 77354-9', '2025-06-15', '2022-06-16', NO_SERVICE, lab('77354-9')],
+    ['FOBT 82274', AS_OF, '2025-01-01', CLOSED, procedure('82274')],
+    ['FOBT 82274', AS_OF, '2024-12-31', NO_SERVICE, procedure('82274')],
+    ['FOBT LOINC 12503-9', '2025-06-15', '2025-01-01', CLOSED, lab('12503-9')],
+    ['FOBT LOINC 12503-9', '2025-06-15', '2024-12-31', NO_SERVICE, lab('12503-9')],
+    ['FOBT LOINC 12503-9', '2025-06-15', '2025-06-16', NO_SERVICE, lab('12503-9')],
+    ['colonoscopy 45378', '2025-06-15', '2025-06-16', NO_SERVICE, procedure('45378')],
   ];
 
-  it.each(windows)('%s as of %s on %s', (_family, claimOn, asOf, date, expected) => {
+  it.each(windows)('%s as of %s on %s', (_family, asOf, date, expected, claimOn) => {
     expectOutcome(evaluateGap(rule, ANYONE, [claimOn(date)], asOf), expected);
   });
 
@@ -1325,10 +1331,11 @@ describe('evaluateGap: fixes found in review', () => {
       excluded: true,
       exclusionClaimIds: [mastectomy.claimId],
     });
+    // ESRD is permanent for the kidney evaluation (HEDIS KED: any time in the member's history)
     const esrd = aDiagnosisClaim('2023-02-01', 'N18.6');
-    const fills = [aGapFill('2025-01-01', 'statin', 90), aGapFill('2025-04-01', 'statin', 90)];
-    expect(evaluateGap(ADHERENCE_STATINS_RULE, ANYONE, [esrd, ...fills], AS_OF)).toMatchObject({
+    expect(evaluateGap(DIABETES_KIDNEY_EVALUATION_RULE, DIABETIC, [esrd], AS_OF)).toMatchObject({
       excluded: true,
+      exclusionClaimIds: [esrd.claimId],
     });
   });
 });

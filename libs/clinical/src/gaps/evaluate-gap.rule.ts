@@ -1,7 +1,6 @@
 import type { DrugClass } from '../conditions/drug-class.types';
 import { matchesDiagnosis } from '../conditions/matches-diagnosis.util';
-import { referencePeriodStart } from '../conditions/reference-period-start.util';
-import { addDays, ageOn, dayNumber, measurementYear } from './gap-calendar.util';
+import { addDays, ageOn, dayNumber, measurementYear, measureWindow } from './gap-calendar.util';
 import type {
   ClosingService,
   GapClaim,
@@ -15,26 +14,48 @@ import { proportionOfDaysCovered } from './proportion-of-days-covered.util';
 
 const within = (date: string, start: string, end: string): boolean => date >= start && date <= end;
 
-/** The window a service is looked for in: its own look-back, or the measurement year, ending on `asOf`. */
+/** The window a service is looked for in: its own window anchored on the measurement year, or the measurement year. */
 export function serviceWindow(service: ClosingService, asOf: string): { start: string; end: string } {
-  return {
-    start:
-      service.lookbackMonths === undefined
-        ? measurementYear(asOf).start
-        : referencePeriodStart(asOf, service.lookbackMonths),
-    end: asOf,
+  return measureWindow(asOf, service.window);
+}
+
+/**
+ * Claims carrying every one of `codes`, on service dates at most `withinDays` apart (any dates when undefined): the
+ * claims of every span of dates that has them all, or none.
+ */
+function claimsWithAllCodes(
+  matching: readonly GapClaim[],
+  codes: readonly string[],
+  withinDays?: number,
+): GapClaim[] {
+  const hasAll = (group: readonly GapClaim[]): boolean => {
+    const found = new Set(group.flatMap((claim) => claim.procedureCodes));
+    return codes.every((code) => found.has(code));
   };
+  if (withinDays === undefined) return hasAll(matching) ? [...matching] : [];
+  const kept = new Set<GapClaim>();
+  for (const anchor of matching) {
+    const last = addDays(anchor.serviceDate, withinDays);
+    const group = matching.filter((claim) => within(claim.serviceDate, anchor.serviceDate, last));
+    if (hasAll(group)) for (const claim of group) kept.add(claim);
+  }
+  return matching.filter((claim) => kept.has(claim));
 }
 
 /** Claims in the window that match the service's codes (for `requiresAllProcedureCodes`, only if all are found). */
-export function claimsForService(service: ClosingService, claims: readonly GapClaim[], asOf: string): GapClaim[] {
+export function claimsForService(
+  service: ClosingService,
+  claims: readonly GapClaim[],
+  asOf: string,
+): GapClaim[] {
   const { start, end } = serviceWindow(service, asOf);
   const { procedureCodes = [], loincCodes = [], drugClasses = [] } = service.codes;
   const inWindow = claims.filter((claim) => within(claim.serviceDate, start, end));
   if (service.requiresAllProcedureCodes === true) {
-    const matching = inWindow.filter((claim) => claim.procedureCodes.some((code) => procedureCodes.includes(code)));
-    const found = new Set(matching.flatMap((claim) => claim.procedureCodes));
-    return procedureCodes.every((code) => found.has(code)) ? matching : [];
+    const matching = inWindow.filter((claim) =>
+      claim.procedureCodes.some((code) => procedureCodes.includes(code)),
+    );
+    return claimsWithAllCodes(matching, procedureCodes, service.withinDays);
   }
   return inWindow.filter(
     (claim) =>
@@ -44,12 +65,20 @@ export function claimsForService(service: ClosingService, claims: readonly GapCl
   );
 }
 
-function isEligible(eligibility: GapEligibility, member: GapMember, claims: readonly GapClaim[], asOf: string): boolean {
+function isEligible(
+  eligibility: GapEligibility,
+  member: GapMember,
+  claims: readonly GapClaim[],
+  asOf: string,
+): boolean {
   const year = measurementYear(asOf);
   const age = ageOn(member.birthDate, year.end);
   if (age < eligibility.minAge || age > eligibility.maxAge) return false;
   if (eligibility.sex !== undefined && member.sex !== eligibility.sex) return false;
-  if (eligibility.anyCondition.length > 0 && !eligibility.anyCondition.some((id) => member.conditions.includes(id))) {
+  if (
+    eligibility.anyCondition.length > 0 &&
+    !eligibility.anyCondition.some((id) => member.conditions.includes(id))
+  ) {
     return false;
   }
   const classes = eligibility.filledDrugClasses;
@@ -57,7 +86,9 @@ function isEligible(eligibility: GapEligibility, member: GapMember, claims: read
     classes === undefined ||
     claims.some(
       (claim) =>
-        claim.drugClass !== undefined && classes.includes(claim.drugClass) && within(claim.serviceDate, year.start, asOf),
+        claim.drugClass !== undefined &&
+        classes.includes(claim.drugClass) &&
+        within(claim.serviceDate, year.start, asOf),
     )
   );
 }
@@ -75,7 +106,9 @@ interface Outcome {
 }
 
 function serviceOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string): Outcome {
-  const groups = (rule.closing ?? []).map((group) => group.flatMap((service) => claimsForService(service, claims, asOf)));
+  const groups = (rule.closing ?? []).map((group) =>
+    group.flatMap((service) => claimsForService(service, claims, asOf)),
+  );
   const closing = [...new Set(groups.flat().map((claim) => claim.claimId))];
   const met = groups.length > 0 && groups.every((group) => group.length > 0);
   return met
@@ -110,7 +143,9 @@ function controlOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string
 }
 
 const lastFillOf = (fills: readonly GapClaim[]): GapClaim | undefined =>
-  [...fills].sort((a, b) => a.serviceDate.localeCompare(b.serviceDate) || (a.daysSupply ?? 0) - (b.daysSupply ?? 0)).at(-1);
+  [...fills]
+    .sort((a, b) => a.serviceDate.localeCompare(b.serviceDate) || (a.daysSupply ?? 0) - (b.daysSupply ?? 0))
+    .at(-1);
 
 function adherenceOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string): Outcome {
   const criterion = rule.adherence;
@@ -136,13 +171,30 @@ function adherenceOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: stri
     return { open: false, reason: 'too-early', eligible: false, evidenceClaimIds: ids, ...withPrescriber };
   }
   const covered = proportionOfDaysCovered(
-    fills.map((fill) => ({ date: fill.serviceDate, daysSupply: fill.daysSupply ?? 0, drug: fill.drugClass ?? '' })),
+    fills.map((fill) => ({
+      date: fill.serviceDate,
+      daysSupply: fill.daysSupply ?? 0,
+      drug: fill.drugClass ?? '',
+    })),
     asOf,
   );
   const pdc = covered.proportion;
   return pdc >= criterion.minProportionOfDaysCovered
-    ? { open: false, reason: 'closed', closingClaimIds: ids, evidenceClaimIds: ids, proportionOfDaysCovered: pdc, ...withPrescriber }
-    : { open: true, reason: 'below-threshold', evidenceClaimIds: ids, proportionOfDaysCovered: pdc, ...withPrescriber };
+    ? {
+        open: false,
+        reason: 'closed',
+        closingClaimIds: ids,
+        evidenceClaimIds: ids,
+        proportionOfDaysCovered: pdc,
+        ...withPrescriber,
+      }
+    : {
+        open: true,
+        reason: 'below-threshold',
+        evidenceClaimIds: ids,
+        proportionOfDaysCovered: pdc,
+        ...withPrescriber,
+      };
 }
 
 function refillOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string): Outcome {
@@ -173,12 +225,18 @@ function refillOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string)
 
 /**
  * Evaluates one gap rule for one member as of `asOf` (YYYY-MM-DD). Pure: the cost depends only on the member's
- * claims passed in (the latest version of each, voids left out). Eligibility (age on 31 December of the measurement
- * year, sex, identified conditions, fills) comes first, then exclusions (a diagnosis in the measurement year, a
- * fill of an excluded class, an identified condition that moves the member to another measure), then the rule's
- * kind decides open or closed.
+ * claims passed in (the latest version of each, voids left out). The measurement year is the calendar year of `asOf`
+ * and every window is anchored on it (`MeasureWindow`); nothing dated after `asOf` counts. Eligibility (age on
+ * 31 December of the measurement year, sex, identified conditions, fills) comes first, then exclusions (a diagnosis in
+ * the measurement year, in a window of its own or at any time, a fill of an excluded class, an identified condition
+ * that moves the member to another measure), then the rule's kind decides open or closed.
  */
-export function evaluateGap(rule: GapRule, member: GapMember, claims: readonly GapClaim[], asOf: string): GapEvaluation {
+export function evaluateGap(
+  rule: GapRule,
+  member: GapMember,
+  claims: readonly GapClaim[],
+  asOf: string,
+): GapEvaluation {
   const base = { ruleId: rule.id, ruleVersion: rule.version };
   const notEligible: GapEvaluation = {
     ...base,
@@ -190,7 +248,8 @@ export function evaluateGap(rule: GapRule, member: GapMember, claims: readonly G
     evidenceClaimIds: [],
     exclusionClaimIds: [],
   };
-  if (!rule.eligibility.some((eligibility) => isEligible(eligibility, member, claims, asOf))) return notEligible;
+  if (!rule.eligibility.some((eligibility) => isEligible(eligibility, member, claims, asOf)))
+    return notEligible;
 
   const year = measurementYear(asOf);
   const inYear = claims.filter((claim) => within(claim.serviceDate, year.start, asOf));
@@ -198,10 +257,25 @@ export function evaluateGap(rule: GapRule, member: GapMember, claims: readonly G
   const exclusionClaimIds = inYear
     .filter(
       (claim) =>
-        matchesDiagnosis({ diagnosisCodePrefixes: rule.exclusions.diagnosisCodePrefixes }, claim.diagnosisCodes) ||
+        matchesDiagnosis(
+          { diagnosisCodePrefixes: rule.exclusions.diagnosisCodePrefixes },
+          claim.diagnosisCodes,
+        ) ||
         (claim.drugClass !== undefined && excludedClasses.includes(claim.drugClass)),
     )
     .map((claim) => claim.claimId);
+  for (const { diagnosisCodePrefixes, window } of rule.exclusions.windowedDiagnoses ?? []) {
+    const { start, end } = measureWindow(asOf, window);
+    for (const claim of claims) {
+      if (
+        within(claim.serviceDate, start, end) &&
+        matchesDiagnosis({ diagnosisCodePrefixes }, claim.diagnosisCodes) &&
+        !exclusionClaimIds.includes(claim.claimId)
+      ) {
+        exclusionClaimIds.push(claim.claimId);
+      }
+    }
+  }
   const anyTime = rule.exclusions.anyTimeDiagnosisCodePrefixes ?? [];
   const anyTimeClaimIds =
     anyTime.length === 0
@@ -209,7 +283,8 @@ export function evaluateGap(rule: GapRule, member: GapMember, claims: readonly G
       : claims
           .filter(
             (claim) =>
-              claim.serviceDate <= asOf && matchesDiagnosis({ diagnosisCodePrefixes: anyTime }, claim.diagnosisCodes),
+              claim.serviceDate <= asOf &&
+              matchesDiagnosis({ diagnosisCodePrefixes: anyTime }, claim.diagnosisCodes),
           )
           .map((claim) => claim.claimId);
   exclusionClaimIds.push(...anyTimeClaimIds.filter((claimId) => !exclusionClaimIds.includes(claimId)));
@@ -235,7 +310,9 @@ export function evaluateGap(rule: GapRule, member: GapMember, claims: readonly G
     closingClaimIds: outcome.closingClaimIds ?? [],
     evidenceClaimIds: outcome.evidenceClaimIds ?? [],
     exclusionClaimIds: [],
-    ...(outcome.proportionOfDaysCovered === undefined ? {} : { proportionOfDaysCovered: outcome.proportionOfDaysCovered }),
+    ...(outcome.proportionOfDaysCovered === undefined
+      ? {}
+      : { proportionOfDaysCovered: outcome.proportionOfDaysCovered }),
     ...(outcome.refillDueBy === undefined ? {} : { refillDueBy: outcome.refillDueBy }),
     ...(outcome.prescriberNpi === undefined ? {} : { prescriberNpi: outcome.prescriberNpi }),
   };

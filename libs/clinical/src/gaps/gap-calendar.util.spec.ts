@@ -1,4 +1,14 @@
-import { addDays, ageOn, dateOfDay, dayNumber, measurementYear } from './gap-calendar.util';
+import {
+  addDays,
+  ageOn,
+  dateOfDay,
+  dayNumber,
+  measurementYear,
+  measureWindow,
+  measureWindowMonths,
+} from './gap-calendar.util';
+import { referencePeriodStart } from '../conditions/reference-period-start.util';
+import type { MeasureWindow } from './gap-rule.types';
 
 describe('ageOn', () => {
   it.each([
@@ -76,5 +86,58 @@ describe('measurementYear', () => {
     ['2024-02-29', '2024-01-01', '2024-12-31'],
   ] as const)('of %s runs from %s to %s', (asOf, start, end) => {
     expect(measurementYear(asOf)).toEqual({ start, end });
+  });
+});
+
+// Windows from the public measure summaries, written out by hand for the 2026 measurement year.
+const MAMMOGRAPHY: MeasureWindow = { yearsBefore: 2, fromMonth: 10 };
+const COLONOSCOPY: MeasureWindow = { yearsBefore: 9 };
+const PRIOR_YEAR_ONLY: MeasureWindow = { yearsBefore: 1, endYearsBefore: 1 };
+
+describe('measureWindow', () => {
+  it.each<[string, string, MeasureWindow | undefined, string, string]>([
+    ['the measurement year, mid-year', '2026-06-15', undefined, '2026-01-01', '2026-06-15'],
+    ['the measurement year, on 1 January', '2026-01-01', undefined, '2026-01-01', '2026-01-01'],
+    ['mammography, on 31 December', '2026-12-31', MAMMOGRAPHY, '2024-10-01', '2026-12-31'],
+    ['mammography, on 1 January', '2026-01-01', MAMMOGRAPHY, '2024-10-01', '2026-01-01'],
+    ['mammography, the day after 31 December', '2027-01-01', MAMMOGRAPHY, '2025-10-01', '2027-01-01'],
+    ['colonoscopy, mid-year', '2026-06-15', COLONOSCOPY, '2017-01-01', '2026-06-15'],
+    ['FIT-DNA, mid-year', '2026-06-15', { yearsBefore: 2 }, '2024-01-01', '2026-06-15'],
+    ['the year before only, mid-year', '2026-06-15', PRIOR_YEAR_ONLY, '2025-01-01', '2025-12-31'],
+    ['the year before only, on 1 January', '2026-01-01', PRIOR_YEAR_ONLY, '2025-01-01', '2025-12-31'],
+    [
+      'the measurement year or the year before, in a leap year',
+      '2024-02-29',
+      { yearsBefore: 1 },
+      '2023-01-01',
+      '2024-02-29',
+    ],
+  ])('%s (as of %s)', (_case, asOf, window, start, end) => {
+    expect(measureWindow(asOf, window)).toEqual({ start, end });
+  });
+});
+
+describe('measureWindowMonths', () => {
+  it.each<[string, MeasureWindow | undefined, number]>([
+    ['the measurement year', undefined, 12],
+    ['mammography (1 October two years before)', MAMMOGRAPHY, 27],
+    ['FIT-DNA (2 years before)', { yearsBefore: 2 }, 36],
+    ['sigmoidoscopy (4 years before)', { yearsBefore: 4 }, 60],
+    ['colonoscopy (9 years before)', COLONOSCOPY, 120],
+    ['the year before only', PRIOR_YEAR_ONLY, 24],
+  ])('%s: %d months', (_case, window, months) => {
+    expect(measureWindowMonths(window)).toBe(months);
+  });
+
+  // Claims loaded back that many months from any as-of day of the year reach the window's first day.
+  it.each<[MeasureWindow | undefined, string, string]>([
+    [MAMMOGRAPHY, '2026-12-31', '2024-10-01'],
+    [MAMMOGRAPHY, '2026-01-01', '2023-10-02'],
+    [COLONOSCOPY, '2026-12-31', '2017-01-01'],
+    [PRIOR_YEAR_ONLY, '2026-12-31', '2025-01-01'],
+  ])('%j: as of %s, that many months back starts on %s', (window, asOf, loadedFrom) => {
+    const months = measureWindowMonths(window);
+    expect(referencePeriodStart(asOf, months)).toBe(loadedFrom);
+    expect(loadedFrom <= measureWindow(asOf, window).start).toBe(true);
   });
 });

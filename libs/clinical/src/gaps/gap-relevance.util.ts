@@ -1,6 +1,5 @@
 import { matchesDiagnosis } from '../conditions/matches-diagnosis.util';
-import { firstDayOutOfPeriod } from '../conditions/evidence-relevance.util';
-import { addDays, dayNumber, measurementYear } from './gap-calendar.util';
+import { addDays, dayNumber, measurementYear, measureWindowMonths } from './gap-calendar.util';
 import type { GapClaim, GapEvaluation, GapRule } from './gap-rule.types';
 import { proportionOfDaysCovered } from './proportion-of-days-covered.util';
 
@@ -45,6 +44,9 @@ export function rulesConcerningGapClaim(
           {
             diagnosisCodePrefixes: [
               ...rule.exclusions.diagnosisCodePrefixes,
+              ...(rule.exclusions.windowedDiagnoses ?? []).flatMap(
+                (windowed) => windowed.diagnosisCodePrefixes,
+              ),
               ...(rule.exclusions.anyTimeDiagnosisCodePrefixes ?? []),
             ],
           },
@@ -66,27 +68,38 @@ export function rulesConcerningCondition(rules: readonly GapRule[], conditionId:
     .map((rule) => rule.id);
 }
 
-/** Months of claims history the rules can look at (the longest service look-back, at least a year and a day). */
+/**
+ * Months of claims history one rule's windows reach back from the end of the measurement year (closing services and
+ * windowed exclusions; at least the measurement year, 12). Any-time exclusions are not counted: they reach as far back
+ * as the history kept.
+ */
+export function gapRuleHistoryMonths(rule: GapRule): number {
+  return Math.max(
+    measureWindowMonths(undefined),
+    ...(rule.closing ?? []).flat().map((service) => measureWindowMonths(service.window)),
+    ...(rule.exclusions.windowedDiagnoses ?? []).map((windowed) => measureWindowMonths(windowed.window)),
+  );
+}
+
+/** Months of claims history the rules can look at (the longest window, at least a year and a month). */
 export function gapLookbackMonths(rules: readonly GapRule[]): number {
-  return Math.max(13, ...rules.flatMap((rule) => (rule.closing ?? []).flat().map((service) => service.lookbackMonths ?? 13)));
+  return Math.max(13, ...rules.map(gapRuleHistoryMonths));
 }
 
 /**
  * The earliest day after `asOf` on which the rule's outcome may change with no new claim: the next measurement year
- * (windows restart and ages move on 31 December), a closing claim leaving its look-back, a refill falling due or
- * the therapy going stale, adherence becoming measurable or its proportion dropping below the threshold. Re-evaluating
- * on that day (and not before) is enough to notice time passing.
+ * (every window is anchored on the measurement year, so services and exclusions leave their windows, and ages move,
+ * only on 1 January), a refill falling due or the therapy going stale, adherence becoming measurable or its
+ * proportion dropping below the threshold. Re-evaluating on that day (and not before) is enough to notice time passing.
  */
-export function nextGapReview(rule: GapRule, claims: readonly GapClaim[], evaluation: GapEvaluation, asOf: string): string {
+export function nextGapReview(
+  rule: GapRule,
+  claims: readonly GapClaim[],
+  evaluation: GapEvaluation,
+  asOf: string,
+): string {
   const candidates = [addDays(measurementYear(asOf).end, 1)];
   const byId = new Map(claims.map((claim) => [claim.claimId, claim]));
-  for (const service of (rule.closing ?? []).flat()) {
-    if (service.lookbackMonths === undefined) continue;
-    for (const claimId of evaluation.closingClaimIds) {
-      const claim = byId.get(claimId);
-      if (claim !== undefined) candidates.push(firstDayOutOfPeriod(claim.serviceDate, service.lookbackMonths));
-    }
-  }
   if (rule.refill !== undefined && evaluation.refillDueBy !== undefined) {
     candidates.push(addDays(evaluation.refillDueBy, 1));
     const lastFill = evaluation.evidenceClaimIds

@@ -13,34 +13,62 @@ export interface GapCodeSet {
   readonly drugClasses?: readonly DrugClass[];
 }
 
-/** One way to close (part of) a gap, with its own look-back when it differs from the measurement year. */
+/**
+ * A window anchored on the measurement year (the calendar year of the as-of day), as HEDIS and the eCQMs define
+ * them: it opens on the first day of `fromMonth` in the year `yearsBefore` years before the measurement year and
+ * closes on 31 December of the year `endYearsBefore` years before it, never after the as-of day. Examples:
+ * mammography `{ yearsBefore: 2, fromMonth: 10 }` (1 October two years before), colonoscopy `{ yearsBefore: 9 }`,
+ * the year before only `{ yearsBefore: 1, endYearsBefore: 1 }`. No window means the measurement year.
+ */
+export interface MeasureWindow {
+  readonly yearsBefore: number;
+  /** 1-12; default 1 (the window opens on 1 January). */
+  readonly fromMonth?: number;
+  /** Default 0: the window runs to the as-of day of the measurement year. */
+  readonly endYearsBefore?: number;
+}
+
+/** One way to close (part of) a gap, with its own window when it differs from the measurement year. */
 export interface ClosingService {
   readonly id: string;
   readonly codes: GapCodeSet;
   /** Every procedure code must be found (on any claims in the window), e.g. CPT 82043 with 82570. */
   readonly requiresAllProcedureCodes?: boolean;
-  /** Months back from the as-of day; undefined means the measurement year (1 January to the as-of day). */
-  readonly lookbackMonths?: number;
+  /**
+   * With `requiresAllProcedureCodes`: the codes count only on service dates at most this many days apart (HEDIS KED:
+   * urine albumin and urine creatinine four days or less apart).
+   */
+  readonly withinDays?: number;
+  /** Undefined means the measurement year (1 January to the as-of day). */
+  readonly window?: MeasureWindow;
 }
 
 /** Who a gap applies to. Age is taken on the last day of the measurement year (HEDIS convention). */
 export interface GapEligibility {
   /** Any of these identified conditions (condition-identification ids); empty means everyone. */
   readonly anyCondition: readonly string[];
-  readonly sex?: 'female' | 'male';
+  readonly sex?: GapMember['sex'];
   readonly minAge: number;
   readonly maxAge: number;
   /** The member also filled one of these classes in the measurement year (e.g. diabetes statin measure). */
   readonly filledDrugClasses?: readonly DrugClass[];
 }
 
+/** Exclusion diagnoses looked for in a window of their own (HEDIS SPC/SPD: ESRD in the measurement year or the year before). */
+export interface WindowedDiagnoses {
+  readonly diagnosisCodePrefixes: readonly string[];
+  readonly window: MeasureWindow;
+}
+
 /**
- * Members excluded from the gap: a diagnosis in the measurement year, a diagnosis at any time in the history kept
- * (permanent states: mastectomy, ESRD, colorectal cancer), a fill of a class in the year (e.g. insulin), or an
- * identified condition.
+ * Members excluded from the gap: a diagnosis in the measurement year, in a window of its own, or at any time in the
+ * history kept (permanent states: mastectomy, ESRD, colorectal cancer), a fill of a class in the year (e.g. insulin),
+ * or an identified condition.
  */
 export interface GapExclusions {
+  /** Diagnoses in the measurement year (1 January to the as-of day). */
   readonly diagnosisCodePrefixes: readonly string[];
+  readonly windowedDiagnoses?: readonly WindowedDiagnoses[];
   /** Checked on every claim passed in, whatever its date (callers pass the longest history they keep). */
   readonly anyTimeDiagnosisCodePrefixes?: readonly string[];
   /** Identified conditions that move the member to another measure (diabetes statin measure: cardiovascular disease). */

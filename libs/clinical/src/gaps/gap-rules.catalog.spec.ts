@@ -1,7 +1,7 @@
 import { DRUG_CLASSES } from '../conditions/drug-class.types';
 import type { GapRule } from './gap-rule.types';
 import { GAP_RULE_CATALOG_VERSION, GAP_RULES } from './gap-rules.catalog';
-import { codeRange, GAP_RULE_VERSION } from './rules/gap-shared.rule-data';
+import { codeRange, GAP_RULE_VERSION, MEASURE_WINDOWS_RULE_VERSION } from './rules/gap-shared.rule-data';
 
 const CPT_OR_HCPCS = /^([0-9]{5}|[0-9]{4}[FT]|[A-V][0-9]{4})$/;
 const LOINC = /^\d{1,7}-\d$/;
@@ -29,7 +29,10 @@ function procedureCodesOf(rule: GapRule): string[] {
 }
 
 function loincCodesOf(rule: GapRule): string[] {
-  return [...(rule.closing ?? []).flat().flatMap((service) => service.codes.loincCodes ?? []), ...(rule.control?.loincCodes ?? [])];
+  return [
+    ...(rule.closing ?? []).flat().flatMap((service) => service.codes.loincCodes ?? []),
+    ...(rule.control?.loincCodes ?? []),
+  ];
 }
 
 const byId = GAP_RULES.map((rule) => [rule.id, rule] as const);
@@ -69,14 +72,34 @@ describe('GAP_RULES', () => {
     ]);
   });
 
-  it('is versioned as a whole', () => {
-    expect(GAP_RULE_CATALOG_VERSION).toBe('gaps-2026.1');
+  it('is versioned as a whole by its newest rule version', () => {
+    expect(GAP_RULE_CATALOG_VERSION).toBe('gaps-2026.2');
     expect(GAP_RULE_VERSION).toBe('gaps-2026.1');
+    expect(MEASURE_WINDOWS_RULE_VERSION).toBe('gaps-2026.2');
+  });
+
+  // Issue 21 re-versioned the rules whose windows, ages or exclusions changed; the others keep their version so their
+  // open gaps are not touched.
+  it.each([
+    ['diabetes-hba1c-testing', 'gaps-2026.1'],
+    ['diabetes-hba1c-poor-control', 'gaps-2026.1'],
+    ['diabetes-eye-exam', 'gaps-2026.2'],
+    ['diabetes-kidney-health-evaluation', 'gaps-2026.2'],
+    ['statin-therapy-cardiovascular', 'gaps-2026.2'],
+    ['statin-therapy-diabetes', 'gaps-2026.2'],
+    ['breast-cancer-screening', 'gaps-2026.2'],
+    ['colorectal-cancer-screening', 'gaps-2026.2'],
+    ['adherence-diabetes', 'gaps-2026.2'],
+    ['adherence-ras-antagonists', 'gaps-2026.2'],
+    ['adherence-statins', 'gaps-2026.2'],
+    ['late-refill', 'gaps-2026.1'],
+  ])('%s is at version %s', (id, version) => {
+    expect(GAP_RULES.find((rule) => rule.id === id)?.version).toBe(version);
   });
 
   describe.each(byId)('%s', (_id, rule) => {
     it('has a version, a name and a source', () => {
-      expect(rule.version).toBe(GAP_RULE_CATALOG_VERSION);
+      expect([GAP_RULE_VERSION, MEASURE_WINDOWS_RULE_VERSION]).toContain(rule.version);
       expect(rule.name).toMatch(/\S/);
       expect(rule.source).toMatch(/\S/);
       expect(rule.exclusions.note).toMatch(/\S/);
@@ -87,7 +110,9 @@ describe('GAP_RULES', () => {
       for (const eligibility of rule.eligibility) {
         expect(eligibility.minAge).toBeGreaterThanOrEqual(0);
         expect(eligibility.maxAge).toBeGreaterThanOrEqual(eligibility.minAge);
-        expect((eligibility.filledDrugClasses ?? []).filter((drugClass) => !DRUG_CLASSES.includes(drugClass))).toEqual([]);
+        expect(
+          (eligibility.filledDrugClasses ?? []).filter((drugClass) => !DRUG_CLASSES.includes(drugClass)),
+        ).toEqual([]);
       }
     });
 
@@ -99,13 +124,21 @@ describe('GAP_RULES', () => {
     });
 
     it('alerts the prescriber for fill-based rules and the attributed PCP otherwise', () => {
-      expect(rule.providerAlertTo).toBe(rule.kind === 'adherence' || rule.kind === 'refill' ? 'prescriber' : 'attributed-pcp');
+      expect(rule.providerAlertTo).toBe(
+        rule.kind === 'adherence' || rule.kind === 'refill' ? 'prescriber' : 'attributed-pcp',
+      );
     });
 
     it('excludes palliative care (Z51.5) and lists exclusion prefixes without dots, in upper case', () => {
       expect(rule.exclusions.diagnosisCodePrefixes).toContain('Z515');
-      expect(rule.exclusions.diagnosisCodePrefixes.filter((prefix) => !/^[A-Z][0-9]{2}[0-9A-Z]{0,4}$/.test(prefix))).toEqual([]);
-      expect((rule.exclusions.drugClasses ?? []).filter((drugClass) => !DRUG_CLASSES.includes(drugClass))).toEqual([]);
+      expect(
+        rule.exclusions.diagnosisCodePrefixes.filter(
+          (prefix) => !/^[A-Z][0-9]{2}[0-9A-Z]{0,4}$/.test(prefix),
+        ),
+      ).toEqual([]);
+      expect(
+        (rule.exclusions.drugClasses ?? []).filter((drugClass) => !DRUG_CLASSES.includes(drugClass)),
+      ).toEqual([]);
     });
 
     it('has well-formed CPT/HCPCS codes', () => {
@@ -129,21 +162,36 @@ describe('GAP_RULES', () => {
       expect(new Set(ids).size).toBe(ids.length);
     });
 
-    it.each(groups.flat().map((service) => [service.id, service] as const))('service %s has codes and a sane look-back', (_serviceId, service) => {
-      const { procedureCodes = [], loincCodes = [], drugClasses = [] } = service.codes;
-      expect(procedureCodes.length + loincCodes.length + drugClasses.length).toBeGreaterThan(0);
-      expect(new Set(procedureCodes).size).toBe(procedureCodes.length);
-      expect(new Set(loincCodes).size).toBe(loincCodes.length);
-      expect(drugClasses.filter((drugClass) => !DRUG_CLASSES.includes(drugClass))).toEqual([]);
-      if (service.lookbackMonths !== undefined) expect(service.lookbackMonths).toBeGreaterThan(0);
-      if (service.requiresAllProcedureCodes === true) expect(procedureCodes.length).toBeGreaterThan(1);
-    });
+    it.each(groups.flat().map((service) => [service.id, service] as const))(
+      'service %s has codes and a sane window',
+      (_serviceId, service) => {
+        const { procedureCodes = [], loincCodes = [], drugClasses = [] } = service.codes;
+        expect(procedureCodes.length + loincCodes.length + drugClasses.length).toBeGreaterThan(0);
+        expect(new Set(procedureCodes).size).toBe(procedureCodes.length);
+        expect(new Set(loincCodes).size).toBe(loincCodes.length);
+        expect(drugClasses.filter((drugClass) => !DRUG_CLASSES.includes(drugClass))).toEqual([]);
+        const window = service.window;
+        if (window !== undefined) {
+          expect(window.yearsBefore).toBeGreaterThanOrEqual(window.endYearsBefore ?? 0);
+          expect(window.fromMonth ?? 1).toBeGreaterThanOrEqual(1);
+          expect(window.fromMonth ?? 1).toBeLessThanOrEqual(12);
+        }
+        if (service.requiresAllProcedureCodes === true) expect(procedureCodes.length).toBeGreaterThan(1);
+        if (service.withinDays !== undefined) expect(service.requiresAllProcedureCodes).toBe(true);
+      },
+    );
   });
 
   it('gives the control rule HbA1c LOINC codes, the four CPT II bands and the 9.0 % threshold', () => {
     const control = GAP_RULES.find((rule) => rule.kind === 'control')?.control;
     expect(control?.openAbove).toBe(9);
-    expect([...(control?.loincCodes ?? [])].sort()).toEqual(['17855-8', '17856-6', '4548-4', '4549-2', '96595-4']);
+    expect([...(control?.loincCodes ?? [])].sort()).toEqual([
+      '17855-8',
+      '17856-6',
+      '4548-4',
+      '4549-2',
+      '96595-4',
+    ]);
     // band representatives: 3044F < 7.0, 3051F 7.0-7.9, 3052F 8.0-9.0, 3046F > 9.0
     const bands = control?.resultCodes ?? {};
     expect(Object.keys(bands).sort()).toEqual(['3044F', '3046F', '3051F', '3052F']);
@@ -155,14 +203,17 @@ describe('GAP_RULES', () => {
     expect(bands['3046F']).toBeGreaterThan(9);
   });
 
-  it.each(byId.filter(([, rule]) => rule.kind === 'adherence'))('adherence rule %s follows PQA: 2 fills, 91 days, PDC 0.80', (_id, rule) => {
-    expect(rule.adherence?.minFillsOnDistinctDates).toBe(2);
-    expect(rule.adherence?.minDaysFromFirstFillToPeriodEnd).toBe(91);
-    expect(rule.adherence?.minProportionOfDaysCovered).toBe(0.8);
-    expect(rule.adherence?.drugClasses.length).toBeGreaterThan(0);
-    // end-stage renal disease and dialysis exclude from adherence (CLINICAL.md common exclusions)
-    expect(rule.exclusions.anyTimeDiagnosisCodePrefixes).toEqual(expect.arrayContaining(['N186', 'Z992']));
-  });
+  it.each(byId.filter(([, rule]) => rule.kind === 'adherence'))(
+    'adherence rule %s follows PQA: 2 fills, 91 days, PDC 0.80',
+    (_id, rule) => {
+      expect(rule.adherence?.minFillsOnDistinctDates).toBe(2);
+      expect(rule.adherence?.minDaysFromFirstFillToPeriodEnd).toBe(91);
+      expect(rule.adherence?.minProportionOfDaysCovered).toBe(0.8);
+      expect(rule.adherence?.drugClasses.length).toBeGreaterThan(0);
+      // end-stage renal disease and dialysis in the measurement year exclude from adherence (PQA)
+      expect(rule.exclusions.diagnosisCodePrefixes).toEqual(expect.arrayContaining(['N186', 'Z992']));
+    },
+  );
 
   it('gives the late-refill rule 15 grace days, 180 active days and only known classes', () => {
     const refill = GAP_RULES.find((rule) => rule.kind === 'refill')?.refill;

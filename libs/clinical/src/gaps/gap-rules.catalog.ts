@@ -13,10 +13,13 @@ import {
   STATIN_THERAPY_CARDIOVASCULAR_RULE,
   STATIN_THERAPY_DIABETES_RULE,
 } from './rules/medication.rule-data';
-import { BREAST_CANCER_SCREENING_RULE, COLORECTAL_CANCER_SCREENING_RULE } from './rules/preventive-screening.rule-data';
+import {
+  BREAST_CANCER_SCREENING_RULE,
+  COLORECTAL_CANCER_SCREENING_RULE,
+} from './rules/preventive-screening.rule-data';
 
-/** Version of the gap catalog as a whole; bump when any rule is added, removed or re-versioned. */
-export const GAP_RULE_CATALOG_VERSION = 'gaps-2026.1';
+/** Version of the gap catalog as a whole (the newest rule version); bump when any rule is added, removed or re-versioned. */
+export const GAP_RULE_CATALOG_VERSION = 'gaps-2026.2';
 
 /** Every care-gap rule, in display order. */
 export const GAP_RULES: readonly GapRule[] = [

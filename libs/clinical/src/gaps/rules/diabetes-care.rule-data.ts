@@ -1,5 +1,11 @@
 import type { GapRule } from '../gap-rule.types';
-import { codeRange, ESRD_PREFIXES, GAP_RULE_VERSION, PALLIATIVE_CARE_PREFIXES } from './gap-shared.rule-data';
+import {
+  codeRange,
+  ESRD_PREFIXES,
+  GAP_RULE_VERSION,
+  MEASURE_WINDOWS_RULE_VERSION,
+  PALLIATIVE_CARE_PREFIXES,
+} from './gap-shared.rule-data';
 
 const DIABETES_18_75 = [{ anyCondition: ['diabetes'], minAge: 18, maxAge: 75 }] as const;
 
@@ -18,7 +24,10 @@ export const DIABETES_HBA1C_TESTING_RULE = {
     [
       {
         id: 'hba1c-test',
-        codes: { procedureCodes: ['83036', '83037', ...Object.keys(HBA1C_RESULT_CODES)], loincCodes: HBA1C_LOINC },
+        codes: {
+          procedureCodes: ['83036', '83037', ...Object.keys(HBA1C_RESULT_CODES)],
+          loincCodes: HBA1C_LOINC,
+        },
       },
     ],
   ],
@@ -43,10 +52,14 @@ export const DIABETES_HBA1C_CONTROL_RULE = {
   source: 'CLINICAL.md section 3 (HEDIS HBD poor control > 9.0 %)',
 } as const satisfies GapRule;
 
-/** Diabetes: a retinal or dilated eye exam in the measurement year. */
+/**
+ * Diabetes: a retinal or dilated eye exam in the measurement year, or one negative for retinopathy in the year before
+ * (HEDIS EED). On claims a negative exam is a CPT II result code without retinopathy (2023F, 2025F, 2033F); 3072F
+ * (low risk: no retinopathy in the prior year) is billed in the measurement year and counts there.
+ */
 export const DIABETES_EYE_EXAM_RULE = {
   id: 'diabetes-eye-exam',
-  version: GAP_RULE_VERSION,
+  version: MEASURE_WINDOWS_RULE_VERSION,
   name: 'Diabetes: eye exam',
   kind: 'service',
   eligibility: DIABETES_18_75,
@@ -98,17 +111,26 @@ export const DIABETES_EYE_EXAM_RULE = {
           ],
         },
       },
+      {
+        id: 'eye-exam-negative-prior-year',
+        codes: { procedureCodes: ['2023F', '2025F', '2033F'] },
+        window: { yearsBefore: 1, endYearsBefore: 1 },
+      },
     ],
   ],
   exclusions: { diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES, note: 'Palliative care.' },
   providerAlertTo: 'attributed-pcp',
-  source: 'CLINICAL.md section 3 (HEDIS EED-style; CPT II, CPT, HCPCS)',
+  source:
+    'HEDIS EED: exam in the measurement year or a negative one in the year before; codes CLINICAL.md section 3 (CPT II, CPT, HCPCS)',
 } as const satisfies GapRule;
 
-/** Diabetes: kidney health evaluation, an eGFR and a urine albumin-creatinine ratio in the measurement year. */
+/**
+ * Diabetes: kidney health evaluation, an eGFR and a urine albumin-creatinine ratio in the measurement year; a uACR by
+ * CPT is a quantitative urine albumin (82043) and a urine creatinine (82570) four days or less apart (HEDIS KED).
+ */
 export const DIABETES_KIDNEY_EVALUATION_RULE = {
   id: 'diabetes-kidney-health-evaluation',
-  version: GAP_RULE_VERSION,
+  version: MEASURE_WINDOWS_RULE_VERSION,
   name: 'Diabetes: kidney health evaluation',
   kind: 'service',
   eligibility: [{ anyCondition: ['diabetes'], minAge: 18, maxAge: 85 }],
@@ -124,7 +146,12 @@ export const DIABETES_KIDNEY_EVALUATION_RULE = {
     ],
     [
       { id: 'uacr-lab', codes: { loincCodes: ['9318-7', '13705-9', '32294-1'] } },
-      { id: 'uacr-cpt-pair', codes: { procedureCodes: ['82043', '82570'] }, requiresAllProcedureCodes: true },
+      {
+        id: 'uacr-cpt-pair',
+        codes: { procedureCodes: ['82043', '82570'] },
+        requiresAllProcedureCodes: true,
+        withinDays: 4,
+      },
     ],
   ],
   exclusions: {
@@ -133,5 +160,6 @@ export const DIABETES_KIDNEY_EVALUATION_RULE = {
     note: 'Palliative care this year; end-stage renal disease or dialysis at any time (HEDIS KED).',
   },
   providerAlertTo: 'attributed-pcp',
-  source: 'CLINICAL.md section 3 (HEDIS KED-style: eGFR and uACR; CPT 82043 with 82570)',
+  source:
+    'HEDIS KED: eGFR and uACR in the measurement year (CPT 82043 with 82570 four days or less apart); codes CLINICAL.md section 3',
 } as const satisfies GapRule;

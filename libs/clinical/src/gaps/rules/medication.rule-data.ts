@@ -1,45 +1,75 @@
 import type { DrugClass } from '../../conditions/drug-class.types';
 import type { GapRule } from '../gap-rule.types';
-import { ESRD_PREFIXES, GAP_RULE_VERSION, NON_INSULIN_ANTIDIABETICS, PALLIATIVE_CARE_PREFIXES } from './gap-shared.rule-data';
+import {
+  ESRD_PREFIXES,
+  GAP_RULE_VERSION,
+  MEASURE_WINDOWS_RULE_VERSION,
+  MEASUREMENT_OR_PRIOR_YEAR,
+  NON_INSULIN_ANTIDIABETICS,
+  PALLIATIVE_CARE_PREFIXES,
+} from './gap-shared.rule-data';
 
 const STATIN_FILL = [[{ id: 'statin-fill', codes: { drugClasses: ['statin'] } }]] as const;
-const STATIN_EXCLUSIONS = [...PALLIATIVE_CARE_PREFIXES, 'O09', 'Z331', 'K746', 'G7241', 'M6282'];
+/** Exclusion codes of the statin measures (CLINICAL.md section 3), grouped by the window HEDIS looks for them in. */
+const PREGNANCY_PREFIXES = ['O09', 'Z331'];
+const CIRRHOSIS_PREFIXES = ['K746'];
+const MYOSITIS_PREFIXES = ['G7241', 'M6282'];
 
-/** Statin therapy for cardiovascular disease: identified coronary artery disease, 21-75, a statin fill this year. */
+const CAD = ['coronary-artery-disease'];
+
+/**
+ * Statin therapy for cardiovascular disease (HEDIS SPC): identified coronary artery disease, men 21-75 and women
+ * 40-75 on 31 December (members of other or unknown sex 21-75), a statin fill in the measurement year.
+ */
 export const STATIN_THERAPY_CARDIOVASCULAR_RULE = {
   id: 'statin-therapy-cardiovascular',
-  version: GAP_RULE_VERSION,
+  version: MEASURE_WINDOWS_RULE_VERSION,
   name: 'Statin therapy: cardiovascular disease',
   kind: 'service',
-  eligibility: [{ anyCondition: ['coronary-artery-disease'], minAge: 21, maxAge: 75 }],
-  closing: STATIN_FILL,
-  exclusions: {
-    diagnosisCodePrefixes: STATIN_EXCLUSIONS,
-    anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
-    note: 'This year: palliative care, pregnancy, cirrhosis, myositis or rhabdomyolysis; at any time: ESRD/dialysis (HEDIS SPC).',
-  },
-  providerAlertTo: 'attributed-pcp',
-  source: 'CLINICAL.md section 3 (HEDIS SPC style)',
-} as const satisfies GapRule;
-
-/** Statin therapy for diabetes: identified diabetes, 40-75, taking antidiabetics, a statin fill this year. */
-export const STATIN_THERAPY_DIABETES_RULE = {
-  id: 'statin-therapy-diabetes',
-  version: GAP_RULE_VERSION,
-  name: 'Statin therapy: diabetes',
-  kind: 'service',
   eligibility: [
-    { anyCondition: ['diabetes'], minAge: 40, maxAge: 75, filledDrugClasses: [...NON_INSULIN_ANTIDIABETICS, 'insulin'] },
+    { anyCondition: CAD, sex: 'male', minAge: 21, maxAge: 75 },
+    { anyCondition: CAD, sex: 'female', minAge: 40, maxAge: 75 },
+    { anyCondition: CAD, sex: 'other', minAge: 21, maxAge: 75 },
+    { anyCondition: CAD, sex: 'unknown', minAge: 21, maxAge: 75 },
   ],
   closing: STATIN_FILL,
   exclusions: {
-    diagnosisCodePrefixes: STATIN_EXCLUSIONS,
-    anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
-    conditions: ['coronary-artery-disease'],
-    note: 'As the cardiovascular measure, and members with cardiovascular disease (they are in that measure).',
+    diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...PREGNANCY_PREFIXES, ...MYOSITIS_PREFIXES],
+    windowedDiagnoses: [
+      { diagnosisCodePrefixes: [...ESRD_PREFIXES, ...CIRRHOSIS_PREFIXES], window: MEASUREMENT_OR_PRIOR_YEAR },
+    ],
+    note: 'This year: palliative care, pregnancy, myositis or rhabdomyolysis; this year or the year before: ESRD/dialysis, cirrhosis (HEDIS SPC).',
   },
   providerAlertTo: 'attributed-pcp',
-  source: 'CLINICAL.md section 3 (HEDIS SPD style)',
+  source:
+    'HEDIS SPC: men 21-75, women 40-75; statin fill in the measurement year; exclusion windows per the measure summary',
+} as const satisfies GapRule;
+
+/**
+ * Statin therapy for diabetes (HEDIS SPD): identified diabetes (condition-identification reads diagnoses and fills),
+ * 40-75 on 31 December, a statin fill in the measurement year.
+ */
+export const STATIN_THERAPY_DIABETES_RULE = {
+  id: 'statin-therapy-diabetes',
+  version: MEASURE_WINDOWS_RULE_VERSION,
+  name: 'Statin therapy: diabetes',
+  kind: 'service',
+  eligibility: [{ anyCondition: ['diabetes'], minAge: 40, maxAge: 75 }],
+  closing: STATIN_FILL,
+  exclusions: {
+    diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...MYOSITIS_PREFIXES],
+    windowedDiagnoses: [
+      {
+        diagnosisCodePrefixes: [...PREGNANCY_PREFIXES, ...ESRD_PREFIXES, ...CIRRHOSIS_PREFIXES],
+        window: MEASUREMENT_OR_PRIOR_YEAR,
+      },
+    ],
+    conditions: CAD,
+    note: 'This year: palliative care, myositis or rhabdomyolysis; this year or the year before: pregnancy, ESRD/dialysis, cirrhosis; members with cardiovascular disease (they are in that measure) (HEDIS SPD).',
+  },
+  providerAlertTo: 'attributed-pcp',
+  source:
+    'HEDIS SPD: diabetes 40-75, statin fill in the measurement year; exclusion windows per the measure summary',
 } as const satisfies GapRule;
 
 const adherence = (
@@ -49,23 +79,33 @@ const adherence = (
   exclusions: GapRule['exclusions'],
 ): GapRule => ({
   id,
-  version: GAP_RULE_VERSION,
+  version: MEASURE_WINDOWS_RULE_VERSION,
   name,
   kind: 'adherence',
   eligibility: [{ anyCondition: [], minAge: 18, maxAge: 200 }],
-  adherence: { drugClasses, minFillsOnDistinctDates: 2, minDaysFromFirstFillToPeriodEnd: 91, minProportionOfDaysCovered: 0.8 },
+  adherence: {
+    drugClasses,
+    minFillsOnDistinctDates: 2,
+    minDaysFromFirstFillToPeriodEnd: 91,
+    minProportionOfDaysCovered: 0.8,
+  },
   exclusions,
   providerAlertTo: 'prescriber',
-  source: 'CLINICAL.md section 3 (PQA PDC style: 2 fills on distinct dates, first fill 91+ days before period end, PDC >= 0.80)',
+  source:
+    'PQA PDC: 2 fills on distinct dates in the measurement year, first fill 91+ days before period end, PDC >= 0.80; ESRD in the measurement year',
 });
 
 /** Adherence to non-insulin diabetes medication (insulin users excluded). */
-export const ADHERENCE_DIABETES_RULE = adherence('adherence-diabetes', 'Adherence: diabetes medication', NON_INSULIN_ANTIDIABETICS, {
-  diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-  anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
-  drugClasses: ['insulin'],
-  note: 'Palliative care and insulin users this year; ESRD/dialysis at any time (PQA PDC-DR).',
-});
+export const ADHERENCE_DIABETES_RULE = adherence(
+  'adherence-diabetes',
+  'Adherence: diabetes medication',
+  NON_INSULIN_ANTIDIABETICS,
+  {
+    diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
+    drugClasses: ['insulin'],
+    note: 'Palliative care, ESRD/dialysis and insulin users in the measurement year (PQA PDC-DR).',
+  },
+);
 
 /** Adherence to renin-angiotensin system antagonists (sacubitril/valsartan users excluded). */
 export const ADHERENCE_RAS_ANTAGONISTS_RULE = adherence(
@@ -73,18 +113,16 @@ export const ADHERENCE_RAS_ANTAGONISTS_RULE = adherence(
   'Adherence: RAS antagonists',
   ['ace-inhibitor', 'arb'],
   {
-    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-    anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
+    diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
     drugClasses: ['arni'],
-    note: 'Palliative care and sacubitril/valsartan users this year; ESRD/dialysis at any time (PQA PDC-RASA).',
+    note: 'Palliative care, ESRD/dialysis and sacubitril/valsartan users in the measurement year (PQA PDC-RASA).',
   },
 );
 
 /** Adherence to statins. */
 export const ADHERENCE_STATINS_RULE = adherence('adherence-statins', 'Adherence: statins', ['statin'], {
-  diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-  anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
-  note: 'Palliative care this year; ESRD/dialysis at any time (PQA PDC-STA).',
+  diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
+  note: 'Palliative care and ESRD/dialysis in the measurement year (PQA PDC-STA).',
 });
 
 /** Late refill (product choice): a maintenance fill not refilled by its days' supply plus 15 days. */
@@ -111,5 +149,6 @@ export const LATE_REFILL_RULE = {
   },
   exclusions: { diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES, note: 'Palliative care.' },
   providerAlertTo: 'prescriber',
-  source: 'CLINICAL.md section 3 (late refill, product choice: grace 15 days; therapy older than 180 days is taken as stopped)',
+  source:
+    'CLINICAL.md section 3 (late refill, product choice: grace 15 days; therapy older than 180 days is taken as stopped)',
 } as const satisfies GapRule;

@@ -1,15 +1,24 @@
 import type { GapRule } from '../gap-rule.types';
-import { codeRange, GAP_RULE_VERSION, PALLIATIVE_CARE_PREFIXES } from './gap-shared.rule-data';
+import { codeRange, MEASURE_WINDOWS_RULE_VERSION, PALLIATIVE_CARE_PREFIXES } from './gap-shared.rule-data';
 
-/** Breast cancer screening: women 50-74, a mammogram in the last 27 months. */
+/**
+ * Breast cancer screening: women 42-74 on 31 December (screened from 40, HEDIS BCS-E MY2025 and eCQM CMS125v14), a
+ * mammogram from 1 October two years before the measurement year.
+ */
 export const BREAST_CANCER_SCREENING_RULE = {
   id: 'breast-cancer-screening',
-  version: GAP_RULE_VERSION,
+  version: MEASURE_WINDOWS_RULE_VERSION,
   name: 'Breast cancer screening',
   kind: 'service',
-  eligibility: [{ anyCondition: [], sex: 'female', minAge: 50, maxAge: 74 }],
+  eligibility: [{ anyCondition: [], sex: 'female', minAge: 42, maxAge: 74 }],
   closing: [
-    [{ id: 'mammography', codes: { procedureCodes: [...codeRange('77061', '77063'), ...codeRange('77065', '77067'), 'G9899'] }, lookbackMonths: 27 }],
+    [
+      {
+        id: 'mammography',
+        codes: { procedureCodes: [...codeRange('77061', '77063'), ...codeRange('77065', '77067'), 'G9899'] },
+        window: { yearsBefore: 2, fromMonth: 10 },
+      },
+    ],
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
@@ -17,16 +26,18 @@ export const BREAST_CANCER_SCREENING_RULE = {
     note: 'Palliative care this year; bilateral mastectomy (Z90.13) at any time.',
   },
   providerAlertTo: 'attributed-pcp',
-  source: 'CLINICAL.md section 3 (HEDIS BCS-E style, 27 months; eCQM uses 51-74, product choice 50-74)',
+  source:
+    'HEDIS BCS-E MY2025 / eCQM CMS125v14 (2026): 1 October two years before the measurement year; women 42-74 on 31 December',
 } as const satisfies GapRule;
 
 /**
- * Colorectal cancer screening, 45-75: any one of FOBT/FIT this year, FIT-DNA in 3 years, flexible sigmoidoscopy or
- * CT colonography in 5 years, colonoscopy in 10 years.
+ * Colorectal cancer screening, 45-75: any one of FOBT/FIT in the measurement year, FIT-DNA in it or the 2 years
+ * before, flexible sigmoidoscopy or CT colonography in it or the 4 years before, colonoscopy in it or the 9 years
+ * before (calendar years, HEDIS COL-E).
  */
 export const COLORECTAL_CANCER_SCREENING_RULE = {
   id: 'colorectal-cancer-screening',
-  version: GAP_RULE_VERSION,
+  version: MEASURE_WINDOWS_RULE_VERSION,
   name: 'Colorectal cancer screening',
   kind: 'service',
   eligibility: [{ anyCondition: [], minAge: 45, maxAge: 75 }],
@@ -34,7 +45,7 @@ export const COLORECTAL_CANCER_SCREENING_RULE = {
     [
       {
         id: 'colonoscopy',
-        lookbackMonths: 120,
+        window: { yearsBefore: 9 },
         codes: {
           procedureCodes: [
             ...codeRange('44388', '44394'),
@@ -50,7 +61,7 @@ export const COLORECTAL_CANCER_SCREENING_RULE = {
       },
       {
         id: 'flexible-sigmoidoscopy',
-        lookbackMonths: 60,
+        window: { yearsBefore: 4 },
         codes: {
           procedureCodes: [
             ...codeRange('45330', '45335'),
@@ -65,8 +76,16 @@ export const COLORECTAL_CANCER_SCREENING_RULE = {
           ],
         },
       },
-      { id: 'ct-colonography', lookbackMonths: 60, codes: { procedureCodes: codeRange('74261', '74263') } },
-      { id: 'fit-dna', lookbackMonths: 36, codes: { procedureCodes: ['81528'], loincCodes: ['77353-1', '77354-9'] } },
+      {
+        id: 'ct-colonography',
+        window: { yearsBefore: 4 },
+        codes: { procedureCodes: codeRange('74261', '74263') },
+      },
+      {
+        id: 'fit-dna',
+        window: { yearsBefore: 2 },
+        codes: { procedureCodes: ['81528'], loincCodes: ['77353-1', '77354-9'] },
+      },
       {
         id: 'fobt',
         codes: {
@@ -82,5 +101,6 @@ export const COLORECTAL_CANCER_SCREENING_RULE = {
     note: 'Palliative care this year; colorectal cancer (C18-C20) or its history (Z85.038, Z85.048) at any time.',
   },
   providerAlertTo: 'attributed-pcp',
-  source: 'CLINICAL.md section 3 (HEDIS COL-E style windows; CPT, HCPCS, LOINC)',
+  source:
+    'HEDIS COL-E (NCQA measure summary): calendar-year windows; codes CLINICAL.md section 3 (CPT, HCPCS, LOINC)',
 } as const satisfies GapRule;

@@ -3,6 +3,7 @@ import {
   GAP_RULE_CATALOG_VERSION,
   GAP_RULES,
   evaluateGap,
+  gapRuleHistoryMonths,
   nextGapReview,
   referencePeriodStart,
   type GapEvaluation,
@@ -62,7 +63,7 @@ export interface GapPolicy {
   readonly alertSuppressionDays: number;
 }
 
-/** Medication and measurement-year windows reach back this far; longer look-backs only for their own rules. */
+/** Medication and measurement-year windows reach back this far; longer windows only for their own rules. */
 const RECENT_MONTHS = 13;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -84,17 +85,15 @@ export class EvaluateGapsUseCase {
     readonly catalog: GapRuleCatalog = DEFAULT_GAP_CATALOG,
   ) {
     this.rules = catalog.rules;
-    // Rules with multi-year look-backs or any-time exclusions need their claims from further back.
+    // Rules with windows before the measurement year (screenings, a prior-year eye exam, prior-year exclusions) or
+    // any-time exclusions need their claims from further back.
     const longRules = catalog.rules.filter(
       (rule) =>
-        (rule.closing ?? []).flat().some((service) => (service.lookbackMonths ?? 0) > RECENT_MONTHS) ||
+        gapRuleHistoryMonths(rule) > RECENT_MONTHS ||
         (rule.exclusions.anyTimeDiagnosisCodePrefixes ?? []).length > 0,
     );
     this.longRuleIds = longRules.map((rule) => rule.id);
-    this.longMonths = Math.max(
-      RECENT_MONTHS,
-      ...longRules.flatMap((rule) => (rule.closing ?? []).flat().map((service) => service.lookbackMonths ?? 0)),
-    );
+    this.longMonths = Math.max(RECENT_MONTHS, ...longRules.map(gapRuleHistoryMonths));
   }
 
   /** The claim windows for evaluations as of `asOf` (also what the daily prune keeps). */
@@ -132,7 +131,8 @@ export class EvaluateGapsUseCase {
       members: 0,
     };
     const byMember = new Map<string, GapEvaluationRequest>();
-    for (const request of requests) byMember.set(request.memberId, { ...byMember.get(request.memberId), ...request });
+    for (const request of requests)
+      byMember.set(request.memberId, { ...byMember.get(request.memberId), ...request });
     if (byMember.size === 0) return outcome;
 
     const asOf = dayOf(now);
@@ -150,8 +150,13 @@ export class EvaluateGapsUseCase {
 
     const newGaps: NewGap[] = [];
     const closures: Array<{ gapId: string; reason: GapCloseReason; closingClaimIds: readonly string[] }> = [];
-    const alerts: Array<{ alertId: string; gapId: string; memberId: string; ruleId: string; decision: AlertDecision }> =
-      [];
+    const alerts: Array<{
+      alertId: string;
+      gapId: string;
+      memberId: string;
+      ruleId: string;
+      decision: AlertDecision;
+    }> = [];
     const reviews: Array<{ memberId: string; reviewOn: string }> = [];
 
     for (const memberId of known) {
@@ -169,7 +174,9 @@ export class EvaluateGapsUseCase {
         const transition = decideGapTransition(open !== undefined, evaluation);
         if (transition.action === 'open') {
           const providerNpi =
-            rule.providerAlertTo === 'prescriber' ? (evaluation.prescriberNpi ?? null) : memberFacts.preferences.pcpNpi;
+            rule.providerAlertTo === 'prescriber'
+              ? (evaluation.prescriberNpi ?? null)
+              : memberFacts.preferences.pcpNpi;
           const gap: NewGap = {
             gapId: randomUUID(),
             memberId,
@@ -294,7 +301,9 @@ function evidenceOf(evaluation: GapEvaluation): object {
   return {
     reason: evaluation.reason,
     evidenceClaimIds: evaluation.evidenceClaimIds,
-    ...(evaluation.proportionOfDaysCovered === undefined ? {} : { proportionOfDaysCovered: evaluation.proportionOfDaysCovered }),
+    ...(evaluation.proportionOfDaysCovered === undefined
+      ? {}
+      : { proportionOfDaysCovered: evaluation.proportionOfDaysCovered }),
     ...(evaluation.refillDueBy === undefined ? {} : { refillDueBy: evaluation.refillDueBy }),
   };
 }
