@@ -20,6 +20,7 @@ const productionConstraints = [
   },
   { sourceTag: 'scope:casework', onlyDependOnLibsWithTags: ['scope:shared', 'scope:casework'] },
   { sourceTag: 'scope:dev-identity', onlyDependOnLibsWithTags: ['scope:shared', 'scope:dev-identity'] },
+  { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:shared', 'scope:console'] },
   {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:data', 'type:domain', 'type:util'],
@@ -77,6 +78,24 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: productionConstraints }],
     },
+  },
+  {
+    // The console's web app (React, built by Vite): its own tsconfig (DOM, JSX); it imports no @care/* library.
+    files: ['services/console/web/**/*.ts', 'services/console/web/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+    },
+  },
+  {
+    // Vite reads its configuration from a default export.
+    files: ['services/console/web/vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts', '**/scripts/**/*.ts'],

@@ -48,6 +48,9 @@ function expectedOutputs() {
   );
   return [
     ...services.map((name) => join(DIST, 'services', name, 'src', 'main.js')),
+    ...(existsSync(join(root, 'services', 'console', 'web'))
+      ? [join(DIST, 'console-web', 'index.html')]
+      : []),
     join(DIST, 'infra', 'kafka', 'provision-topics.js'),
   ];
 }
@@ -92,6 +95,46 @@ async function acquireLock() {
   }
 }
 
+/** The newest modification time of the files under `dir` (0 when there is none). */
+function newestUnder(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * 4. The console's web app (services/console/web) built by Vite into dist/console-web, when its sources changed
+ *    since the last build (its index.html is older than the newest source) or it was never built (about 2 s).
+ */
+function buildWebApp() {
+  const web = join(root, 'services', 'console', 'web');
+  if (!existsSync(web)) return 0;
+  const built = join(DIST, 'console-web', 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestUnder(web)) return 0;
+  const started = Date.now();
+  const vite = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(web, 'vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (vite.status !== 0) {
+    say(`vite build of the console failed (exit ${vite.status ?? vite.signal})`);
+    return 1;
+  }
+  say(`console web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
 const mtimeOf = (file) => (existsSync(file) ? String(statSync(file).mtimeMs) : 'none');
 
 async function build({ clean }) {
@@ -125,6 +168,7 @@ async function build({ clean }) {
       writeFileSync(STAMP, emitted);
     }
     cpSync(join(root, 'docs', 'schemas'), join(DIST, 'docs', 'schemas'), { recursive: true });
+    if (buildWebApp() !== 0) return 1;
     const absent = expectedOutputs().filter((file) => !existsSync(file));
     if (absent.length > 0) {
       say(`the build did not produce ${absent.join(', ')}`);

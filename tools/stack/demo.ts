@@ -1,4 +1,4 @@
-import { DEV_CLIENT_SECRET, requestClientToken } from '@care/auth';
+import { DEV_CLIENT_SECRET, DEV_PASSWORD, DEV_USERS, requestClientToken } from '@care/auth';
 import { TOPICS, deadLetterTopicOf } from '@care/contracts';
 import { createPopulation, inboundClaimMessage, TopicProbe } from '@care/testing';
 import { onShutdownSignal, startPlatformStack } from './platform-stack';
@@ -106,6 +106,17 @@ async function main(): Promise<void> {
     log(`casework queues (GET /v1/queues/stats with a client-credentials token of care-ops): ${queues}`);
   log('where to look:');
   for (const service of stack.services) {
+    if (service.kind === 'console') {
+      const publicUrl = `http://localhost:${service.port}`;
+      log(
+        `  console: open ${publicUrl} in a browser and sign in as one of the seeded users (password ${DEV_PASSWORD}):`,
+      );
+      for (const user of DEV_USERS)
+        log(
+          `    ${user.username.padEnd(16)} ${user.roles.join(', ')}${user.queues.length > 0 ? ` (queues ${user.queues.join(', ')})` : ''}`,
+        );
+      continue;
+    }
     if (service.kind === 'identity-provider') {
       log(
         `  ${service.name}: OpenID provider at ${service.url} (client credentials at /token; users and clients in services/dev-identity/README.md)`,

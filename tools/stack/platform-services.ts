@@ -12,11 +12,17 @@ export interface PlatformService {
   readonly main: string;
   /** The `.stack/env` variable holding its base URL. */
   readonly urlVariable: string;
-  /** `identity-provider`: the development identity provider (no /docs, no /metrics); started first. */
-  readonly kind: 'service' | 'identity-provider';
+  /**
+   * `identity-provider`: the development identity provider (no /docs, no /metrics); started first. `console`: the
+   * web console's backend, started last (it is told every service's URL).
+   */
+  readonly kind: 'service' | 'identity-provider' | 'console';
   /** Settings of this process only, on top of the stack's shared environment. */
   readonly env?: Readonly<Record<string, string>>;
 }
+
+/** Port of the console in the local stack: people open http://localhost:3080. */
+export const CONSOLE_PORT = 3080;
 
 /** Port of the development identity provider in the local stack. */
 export const DEV_IDENTITY_PORT = 3090;
@@ -89,6 +95,14 @@ const ALL_SERVICES: readonly PlatformService[] = [
     main: 'dist/services/casework/src/main.js',
     urlVariable: 'CASEWORK_URL',
     kind: 'service',
+  },
+  {
+    name: 'console',
+    port: CONSOLE_PORT,
+    entry: 'services/console/src/main.ts',
+    main: 'dist/services/console/src/main.js',
+    urlVariable: 'CONSOLE_URL',
+    kind: 'console',
   },
 ];
 

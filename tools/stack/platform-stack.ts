@@ -105,6 +105,11 @@ export async function startPlatformStack(
     const identity = services.find((service) => service.kind === 'identity-provider');
     const identityPort = freePorts || identity === undefined ? await findFreePort() : identity.port;
     const issuer = freePorts ? `http://localhost:${identityPort}` : DEV_IDENTITY_ISSUER;
+    // The console's address is known before the identity provider starts: it is the client's redirect URI.
+    const consoleDeclared = services.find((service) => service.kind === 'console');
+    const consolePort =
+      freePorts || consoleDeclared === undefined ? await findFreePort() : consoleDeclared.port;
+    const consolePublicUrl = `http://localhost:${consolePort}`;
     const env: Record<string, string> = {
       DATABASE_URL: postgres.url,
       KAFKA_BROKERS: brokers.join(','),
@@ -123,15 +128,23 @@ export async function startPlatformStack(
         const port =
           declared.kind === 'identity-provider'
             ? identityPort
-            : freePorts || instance > 1
-              ? await findFreePort()
-              : declared.port;
+            : declared.kind === 'console' && instance === 1
+              ? consolePort
+              : freePorts || instance > 1
+                ? await findFreePort()
+                : declared.port;
         const service: PlatformService = {
           ...declared,
           port,
           env: {
             ...declared.env,
-            ...(declared.kind === 'identity-provider' ? { DEV_IDENTITY_ISSUER: issuer } : {}),
+            ...(declared.kind === 'identity-provider'
+              ? {
+                  DEV_IDENTITY_ISSUER: issuer,
+                  DEV_IDENTITY_CONSOLE_REDIRECT_URIS: `${consolePublicUrl}/auth/callback`,
+                }
+              : {}),
+            ...(declared.kind === 'console' ? { CONSOLE_PUBLIC_URL: consolePublicUrl } : {}),
           },
         };
         const name = count > 1 ? `${service.name}-${instance}` : service.name;

@@ -135,6 +135,9 @@ export async function startDevOidcProvider(options: DevOidcOptions): Promise<Run
       const user = userOf(sub);
       return user === undefined ? undefined : { accountId: sub, claims: () => ({ sub, name: user.name }) };
     },
+    // The console (authorization code) gets a refresh token bound to the user's session at the provider: it
+    // keeps a working day's session going without `offline_access`, and ends when that session ends.
+    issueRefreshToken: (_ctx, client) => Promise.resolve(client.grantTypeAllowed('refresh_token')),
     extraTokenClaims: (_ctx, token) => {
       const accountId = 'accountId' in token ? (token.accountId as string | undefined) : undefined;
       if (accountId !== undefined) {

@@ -54,6 +54,8 @@ export async function bootstrapService(
     title: string;
     description: string;
     jsonSchemas?: readonly string[];
+    /** Express middleware of the service's own (the console's sessions), installed before the routes. */
+    middleware?: (app: NestExpressApplication) => void | Promise<void>;
   },
 ): Promise<INestApplication> {
   // HTTP_MAX_BODY_BYTES and INPUT_MAX_*: read before anything starts, so a bad value stops start-up naming it.
@@ -65,6 +67,7 @@ export async function bootstrapService(
   // passes it).
   app.useBodyParser('json', { limit: limits.maxBodyBytes });
   app.use(bodyParserErrors);
+  await options.middleware?.(app);
   configureApplication(app, { ...options, bounds: limits.bounds });
   await app.listen(options.port, host);
   return app;

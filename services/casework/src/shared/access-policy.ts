@@ -25,6 +25,8 @@ export const MEMBER_DATA_ROLES = ['coach', 'advocate', 'supervisor'] as const;
 export const READ_CASEWORK: AccessPolicy = ACCESS.readMemberData;
 /** Working them: opening and moving cases, taking and completing tasks, enrolling. */
 export const WORK_CASEWORK: AccessPolicy = { roles: MEMBER_DATA_ROLES, scope: 'casework:write', memberData: true };
+/** A worker's own queue counts (the queues their token names; supervisors: all): counts only. */
+export const WORK_QUEUES: AccessPolicy = { roles: MEMBER_DATA_ROLES, scope: 'casework:write', memberData: false };
 /** The queue statistics: counts only. */
 export const READ_QUEUE_STATS: AccessPolicy = { roles: ['supervisor', 'ops', 'admin'], scope: 'stats:read', memberData: false };
 

@@ -13,7 +13,9 @@ import { appendNote, loadNotes, type TaskNote } from './persistence/task-note.re
 import {
   applyTaskChange,
   assignNext,
+  findActiveTasksOfMember,
   findTask,
+  findTasksHeldBy,
   loadHistory,
   lockTask,
   type TaskHistoryEntry,
@@ -28,7 +30,7 @@ const ENROLLMENT_OF_OUTCOME: Partial<Record<TaskOutcome, 'enrolled' | 'declined'
   declined: 'declined',
 };
 
-const taskRead = (task: TaskView, action: 'task.read' | 'task.next'): ReadRecord => ({
+const taskRead = (task: TaskView, action: 'task.read' | 'task.next' | 'task.list'): ReadRecord => ({
   action,
   resourceType: 'task',
   resourceId: task.taskId,
@@ -86,6 +88,24 @@ export class TaskActionsService {
       const current = (await findTask(manager, taskId)) ?? task;
       return { ...current, notes: await loadNotes(manager, taskId), history: await loadHistory(manager, taskId) };
     });
+  }
+
+  /** A member's active tasks in the queues the caller works (supervisors: all); each one returned is audited. */
+  listOfMember(memberId: string, caller: CaseworkCaller, context: ReadContext): Promise<TaskView[]> {
+    return this.audit.allowed(
+      context,
+      (tasks: TaskView[]) => tasks.map((task) => taskRead(task, 'task.list')),
+      async (manager) => (await findActiveTasksOfMember(manager, memberId)).filter((task) => mayWorkQueue(caller, task.queue)),
+    );
+  }
+
+  /** The tasks the caller holds, most urgent first; each one returned is audited. */
+  held(caller: CaseworkCaller, context: ReadContext): Promise<TaskView[]> {
+    return this.audit.allowed(
+      context,
+      (tasks: TaskView[]) => tasks.map((task) => taskRead(task, 'task.list')),
+      (manager) => findTasksHeldBy(manager, caller.subject),
+    );
   }
 
   /**

@@ -8,6 +8,7 @@ import { CASEWORK_POLICY, type CaseworkPolicy } from '../shared/casework-policy'
 import { openTasksWhenWorkArrives } from './handlers/open-tasks-when-work-arrives.handler';
 import { QueueStatsQuery } from './http/queue-stats.query';
 import { QueuesController } from './http/queues.controller';
+import { MemberTasksController } from './http/member-tasks.controller';
 import { TasksController } from './http/tasks.controller';
 import { TaskActionsService } from './task-actions.service';
 import { TaskMetrics } from './task.metrics';
@@ -27,7 +28,7 @@ export class TasksModule implements OnModuleInit {
   static forRoot(policy: CaseworkPolicy, clock: Clock): DynamicModule {
     return {
       module: TasksModule,
-      controllers: [QueuesController, TasksController, EnrollmentController],
+      controllers: [QueuesController, TasksController, MemberTasksController, EnrollmentController],
       providers: [
         { provide: CASEWORK_POLICY, useValue: policy },
         { provide: CLOCK, useValue: clock },

@@ -1,11 +1,24 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Access } from '@care/auth';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Res,
+} from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditContext, AuditedRead, MemberReadAudit, type ReadContext } from '@care/audit';
+import { Access, ACCESS } from '@care/auth';
 import { MemberRecord } from '@care/contracts';
 import type { Response } from 'express';
-import { BoundsPerItem } from '@care/observability';
+import { BoundsPerItem, ParseMemberIdPipe } from '@care/observability';
 import { applyBatch, readBatchBody, type BatchItemResult } from '../shared/apply-batch.util';
 import { MemberBatchRequest } from './dto/member-batch.dto';
+import { MemberRecordQuery, type MemberRecordView } from './member-record.query';
 import { MemberRosterService } from './member-roster.service';
 import type { MemberUpsertOutcome } from './use-cases/upsert-members/upsert-members.use-case';
 
@@ -13,7 +26,39 @@ import type { MemberUpsertOutcome } from './use-cases/upsert-members/upsert-memb
 @ApiTags('members')
 @Controller('v1/members')
 export class MembersController {
-  constructor(@Inject(MemberRosterService) private readonly roster: MemberRosterService) {}
+  constructor(
+    @Inject(MemberRosterService) private readonly roster: MemberRosterService,
+    @Inject(MemberRecordQuery) private readonly records: MemberRecordQuery,
+    @Inject(MemberReadAudit) private readonly audit: MemberReadAudit,
+  ) {}
+
+  @Get(':memberId')
+  @Access(ACCESS.readMemberData)
+  @AuditedRead(
+    "The member's roster record (demographics, contact preferences, coverage, attributed PCP, opt-outs) and the other members of the subscriber's household (names, relationship, birth date): one audit entry for the member and one per household member shown",
+  )
+  @ApiNotFoundResponse({ description: 'No member with this id on the roster (the read is still audited)' })
+  async get(
+    @Param('memberId', ParseMemberIdPipe) memberId: string,
+    @AuditContext() context: ReadContext,
+  ): Promise<MemberRecordView> {
+    const view = await this.audit.allowed(
+      context,
+      (found: MemberRecordView | undefined) => [
+        { action: 'member.read', resourceType: 'member', resourceId: memberId, memberId },
+        ...(found?.household ?? []).map((other) => ({
+          action: 'member.household',
+          resourceType: 'member',
+          resourceId: other.memberId,
+          memberId: other.memberId,
+        })),
+      ],
+      (manager) => this.records.find(manager, memberId),
+    );
+    if (view === undefined)
+      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: 'no such member' });
+    return view;
+  }
 
   @Post()
   @Access({ roles: ['claims-system'], scope: 'eligibility:write', memberData: false })

@@ -27,6 +27,19 @@ export interface CoachStats {
   readonly oldestAssignedSeconds: number;
 }
 
+/** One of a worker's queues: what waits, what is late, and the earliest due time among the waiting tasks. */
+export interface WorkerQueueStats extends QueueStats {
+  /** Earliest due time of a waiting task (ISO-8601), or null when none waits. */
+  readonly oldestDueAt: string | null;
+}
+
+/** A coach's or advocate's queues (supervisors: every queue) and how many tasks the caller holds. */
+export interface WorkerQueuesView {
+  readonly asOf: string;
+  readonly queues: readonly WorkerQueueStats[];
+  readonly heldByCaller: number;
+}
+
 export interface QueueStatsView {
   readonly asOf: string;
   readonly queues: readonly QueueStats[];
@@ -60,6 +73,49 @@ export class QueueStatsQuery {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** The stats of the given queues for one worker, with the number of tasks `assignee` holds. Counts only. */
+  async ofQueues(queues: readonly QueueName[], assignee: string): Promise<WorkerQueuesView> {
+    const now = this.clock.now();
+    const rows = await this.dataSource.manager.query<Array<QueueRow & { oldest_due_at: Date | null }>>(
+      `SELECT queue,
+              count(*) FILTER (WHERE status <> 'assigned')::int AS depth,
+              count(*) FILTER (WHERE status <> 'assigned' AND priority = 'urgent')::int AS urgent,
+              count(*) FILTER (WHERE status <> 'assigned' AND priority = 'high')::int AS high,
+              count(*) FILTER (WHERE status <> 'assigned' AND priority = 'routine')::int AS routine,
+              count(*) FILTER (WHERE status <> 'assigned' AND available_at <= $1)::int AS available,
+              count(*) FILTER (WHERE status = 'assigned')::int AS assigned,
+              floor(EXTRACT(EPOCH FROM ($1::timestamptz - min(created_at) FILTER (WHERE status <> 'assigned'))))::float8
+                AS oldest_waiting_seconds,
+              min(due_at) FILTER (WHERE status <> 'assigned') AS oldest_due_at,
+              count(*) FILTER (WHERE due_at < $1)::int AS breaches
+         FROM tasks WHERE status IN ('open', 'assigned', 'snoozed') AND queue = ANY($2::text[])
+        GROUP BY queue`,
+      [now, queues],
+    );
+    const [held] = await this.dataSource.manager.query<Array<{ held: number }>>(
+      "SELECT count(*)::int AS held FROM tasks WHERE assignee = $1 AND status = 'assigned'",
+      [assignee],
+    );
+    const byQueue = new Map(rows.map((row) => [row.queue, row]));
+    return {
+      asOf: now.toISOString(),
+      queues: queues.map((queue) => {
+        const row = byQueue.get(queue);
+        return {
+          queue,
+          depth: row?.depth ?? 0,
+          depthByPriority: { urgent: row?.urgent ?? 0, high: row?.high ?? 0, routine: row?.routine ?? 0 },
+          available: row?.available ?? 0,
+          assigned: row?.assigned ?? 0,
+          oldestWaitingSeconds: row?.oldest_waiting_seconds ?? null,
+          oldestDueAt: row?.oldest_due_at ? row.oldest_due_at.toISOString() : null,
+          slaBreaches: row?.breaches ?? 0,
+        };
+      }),
+      heldByCaller: held?.held ?? 0,
+    };
+  }
 
   async stats(): Promise<QueueStatsView> {
     const now = this.clock.now();

@@ -3,11 +3,11 @@ import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiO
 import { Access, CurrentCaller, type Caller } from '@care/auth';
 import { AuditContext, AuditedRead, type ReadContext } from '@care/audit';
 import type { Response } from 'express';
-import { READ_QUEUE_STATS, WORK_CASEWORK } from '../../shared/access-policy';
+import { mayWorkQueue, READ_CASEWORK, READ_QUEUE_STATS, WORK_CASEWORK, WORK_QUEUES } from '../../shared/access-policy';
 import { errorExample, QUEUE_STATS_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
 import { TaskActionsService } from '../task-actions.service';
-import type { QueueName, TaskView } from '../task.model';
-import { QueueStatsQuery, type QueueStatsView } from './queue-stats.query';
+import { QUEUES, type QueueName, type TaskView } from '../task.model';
+import { QueueStatsQuery, type QueueStatsView, type WorkerQueuesView } from './queue-stats.query';
 import { ParseQueuePipe } from './task-params.pipe';
 
 /** Coaches and advocates take work from queues; supervisors, ops and admins watch them. */
@@ -41,6 +41,26 @@ export class QueuesController {
     const task = await this.tasks.next(queue, caller, context);
     if (task === undefined) response.status(HttpStatus.NO_CONTENT);
     return task;
+  }
+
+  @Get('mine')
+  @Access(WORK_QUEUES)
+  @ApiOkResponse({
+    description:
+      "The caller's queues (the token's queues; supervisors: every queue): depth by priority, available now, assigned, oldest waiting age, earliest due time of a waiting task and SLA breaches; and how many tasks the caller holds. Counts only: no member data",
+  })
+  mine(@CurrentCaller() caller: Caller): Promise<WorkerQueuesView> {
+    return this.statsQuery.ofQueues(
+      QUEUES.filter((queue) => mayWorkQueue(caller, queue)),
+      caller.subject,
+    );
+  }
+
+  @Get('mine/tasks')
+  @Access(READ_CASEWORK)
+  @AuditedRead('The tasks the caller holds (assigned to them), most urgent first, at most 200 (each one returned)', [TASK_EXAMPLE])
+  held(@CurrentCaller() caller: Caller, @AuditContext() context: ReadContext): Promise<TaskView[]> {
+    return this.tasks.held(caller, context);
   }
 
   @Get('stats')

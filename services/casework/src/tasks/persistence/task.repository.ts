@@ -334,3 +334,23 @@ export async function loadHistory(manager: EntityManager, taskId: string): Promi
   );
   return rows.map((row) => ({ action: row.action, actor: row.actor, detail: row.detail, at: row.at.toISOString() }));
 }
+
+/** A member's active tasks (open, assigned, snoozed), in queue order (tasks_member_idx). */
+export async function findActiveTasksOfMember(manager: EntityManager, memberId: string): Promise<TaskView[]> {
+  const rows = await manager.query<TaskRow[]>(
+    `SELECT * FROM tasks WHERE member_id = $1 AND status IN ${ACTIVE}
+      ORDER BY priority_rank, due_at, created_at, task_id`,
+    [memberId],
+  );
+  return rows.map(taskViewOf);
+}
+
+/** The tasks a user holds (assigned to them), most urgent first (tasks_assignee_idx). */
+export async function findTasksHeldBy(manager: EntityManager, assignee: string): Promise<TaskView[]> {
+  const rows = await manager.query<TaskRow[]>(
+    `SELECT * FROM tasks WHERE assignee = $1 AND status = 'assigned'
+      ORDER BY priority_rank, due_at, created_at, task_id LIMIT 200`,
+    [assignee],
+  );
+  return rows.map(taskViewOf);
+}
