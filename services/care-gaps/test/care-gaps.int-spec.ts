@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GAP_RULE_CATALOG_VERSION, GAP_RULES, type GapRule } from '@care/clinical';
 import { aValidMember, deadLetterTopicOf, TEST_NPIS, TOPICS, type MemberRecord } from '@care/contracts';
 import {
   claimReceivedMessage,
@@ -343,10 +344,42 @@ describe('care-gaps', () => {
     expect(await probe.alerts('G-E')).toEqual([]);
   });
 
+  it('re-evaluates every member once under a new rule catalog and emits only what changed', async () => {
+    // A catalog where colorectal screening starts at 50: G-R (46) is no longer eligible, nobody else changes. The clock
+    // is where G-R was last evaluated (30 days on), so time alone changes nothing.
+    const next = 'gaps-test-next';
+    const rules = GAP_RULES.map((rule): GapRule =>
+      rule.id === 'colorectal-cancer-screening'
+        ? { ...rule, version: next, eligibility: [{ anyCondition: [], minAge: 50, maxAge: 75 }] }
+        : rule,
+    );
+    clock.instant = new Date(TODAY.getTime() + 30 * 24 * 3600 * 1000);
+    await service.close();
+    service = await startCareGaps(environment, { clock, catalog: { version: next, rules } });
+    try {
+      const review = await service.review.runDue();
+      expect(review).toMatchObject({ ran: true, catalogChanged: true, opened: 0, closed: 1 });
+      expect(review.membersEvaluated).toBeGreaterThanOrEqual(4); // G-W, G-D, G-R, G-E at least
+      await probe.settle();
+      const closed = (await probe.closed('G-R')).filter(
+        (event) => event.ruleId === 'colorectal-cancer-screening',
+      );
+      expect(closed.map((event) => event.reason)).toEqual(['no-longer-eligible']);
+      // the same catalog again: nobody is made due
+      expect(await service.review.runDue()).toMatchObject({ catalogChanged: false, membersEvaluated: 0 });
+    } finally {
+      await service.close();
+      clock.instant = new Date(TODAY);
+      service = await startCareGaps(environment, { clock });
+    }
+  });
+
   it('moves the screening windows on 1 January: the mammogram and the colonoscopy leave them for 2027', async () => {
     clock.instant = new Date('2026-12-31T12:00:00.000Z');
     try {
-      await service.review.runDue();
+      // the default catalog is adopted again: every member is evaluated as of 31 December
+      expect(await service.review.runDue()).toMatchObject({ catalogChanged: true });
+      expect(GAP_RULE_CATALOG_VERSION).toBe('gaps-2026.2');
       await probe.settle();
       expect(await openRules('G-W')).toEqual([]);
       // 2027: mammography from 1 October 2025, colonoscopy from 1 January 2018

@@ -1,6 +1,8 @@
 import { AuditTrail1796800000000 } from '@care/audit';
 import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
 import { CareGaps1763910000000 } from './care-gaps.migration';
+import { CodeSetReleases1797200000000 } from './code-set-releases.migration';
+import { GapRuleCatalog1797100000000 } from './gap-rule-catalog.migration';
 
 /** Every migration of care-gaps, oldest first. */
 export const CARE_GAPS_MIGRATIONS = [
@@ -8,4 +10,6 @@ export const CARE_GAPS_MIGRATIONS = [
   CareGaps1763910000000,
   MessagingDeadLetters1796601600000,
   AuditTrail1796800000000,
+  GapRuleCatalog1797100000000,
+  CodeSetReleases1797200000000,
 ];

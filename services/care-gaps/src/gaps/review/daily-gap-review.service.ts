@@ -13,12 +13,15 @@ import { EvaluateGapsUseCase } from '../evaluation/evaluate-gaps.use-case';
 import { lockGapMembers, pruneGapClaims } from '../evidence/gap-claim.repository';
 import { GapMetrics } from '../gap.metrics';
 import { GAP_OPTIONS, type GapOptions } from '../gap.options';
+import { adoptGapRuleCatalog } from './adopt-gap-rule-catalog';
 
 /** What one run of the daily review did. */
 export interface GapReviewSummary {
   readonly asOf: string;
   /** False when another instance was running it. */
   readonly ran: boolean;
+  /** True when this run adopted a new gap-rule catalog version (every evaluated member was made due). */
+  readonly catalogChanged: boolean;
   readonly membersEvaluated: number;
   readonly opened: number;
   readonly closed: number;
@@ -29,10 +32,11 @@ const JOB = 'care-gaps:daily-review';
 const PRUNE_CHUNK = 10000;
 
 /**
- * Gaps change as time passes (a service leaves its look-back, a refill falls due, the measurement year turns), so
- * every evaluated member carries `review_on`, the next day one of their gaps may change without a new claim. A timer
+ * Gaps change as time passes (a refill falls due, the measurement year turns and every window with it), so every
+ * evaluated member carries `review_on`, the next day one of their gaps may change without a new claim. A timer
  * re-evaluates only the members due (an index range scan, cheap when none is), then prunes claims no window reaches.
- * One instance at a time (session advisory lock).
+ * A new gap-rule catalog version first makes every evaluated member due (`adoptGapRuleCatalog`). One instance at a
+ * time (session advisory lock).
  */
 @Injectable()
 export class DailyGapReviewService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -59,15 +63,27 @@ export class DailyGapReviewService implements OnApplicationBootstrap, OnApplicat
     await this.job.stop();
   }
 
-
   /** Re-evaluates every member due today (or earlier) and prunes claims no window reaches. */
   async runDue(): Promise<GapReviewSummary> {
     const asOf = dayOf(this.clock.now());
     const summary = await runExclusively(this.dataSource, JOB, () => this.review(asOf));
-    return summary ?? { asOf, ran: false, membersEvaluated: 0, opened: 0, closed: 0, claimsPruned: 0 };
+    return (
+      summary ?? {
+        asOf,
+        ran: false,
+        catalogChanged: false,
+        membersEvaluated: 0,
+        opened: 0,
+        closed: 0,
+        claimsPruned: 0,
+      }
+    );
   }
 
   private async review(asOf: string): Promise<GapReviewSummary> {
+    const catalogChanged = await this.dataSource.transaction((manager) =>
+      adoptGapRuleCatalog(manager, this.evaluate.catalog.version, asOf),
+    );
     let opened = 0;
     let closed = 0;
     const membersEvaluated = await forEachKeyPage(
@@ -103,9 +119,9 @@ export class DailyGapReviewService implements OnApplicationBootstrap, OnApplicat
     );
     if (membersEvaluated > 0 || claimsPruned > 0) {
       this.logger.log(
-        `daily gap review as of ${asOf}: ${String(membersEvaluated)} members, ${String(opened)} opened, ${String(closed)} closed, ${String(claimsPruned)} claims pruned`,
+        `daily gap review as of ${asOf}: ${catalogChanged ? `catalog ${this.evaluate.catalog.version} adopted, ` : ''}${String(membersEvaluated)} members, ${String(opened)} opened, ${String(closed)} closed, ${String(claimsPruned)} claims pruned`,
       );
     }
-    return { asOf, ran: true, membersEvaluated, opened, closed, claimsPruned };
+    return { asOf, ran: true, catalogChanged, membersEvaluated, opened, closed, claimsPruned };
   }
 }
