@@ -354,6 +354,17 @@ describe('how far back the rules look, and when time alone changes them', () => 
     },
   );
 
+  it('a claim dated after the as-of day is looked at again on its own date', () => {
+    // a colonoscopy sent with a date three days ahead (claims-intake does not refuse future service dates)
+    const ahead = aProcedureClaim('2026-06-18', '45378');
+    const evaluation = evaluateGap(COLORECTAL_CANCER_SCREENING_RULE, ANYONE, [ahead], MID_2026);
+    expect(outcomeOf(evaluation)).toEqual(OPEN);
+    expect(nextGapReview(COLORECTAL_CANCER_SCREENING_RULE, [ahead], evaluation, MID_2026)).toBe('2026-06-18');
+    expect(outcomeOf(evaluateGap(COLORECTAL_CANCER_SCREENING_RULE, ANYONE, [ahead], '2026-06-18'))).toEqual(
+      CLOSED,
+    );
+  });
+
   it.each([
     ['K74.60', ['statin-therapy-cardiovascular', 'statin-therapy-diabetes']],
     ['O09.90', ['statin-therapy-cardiovascular', 'statin-therapy-diabetes']],

@@ -89,8 +89,8 @@ export function gapLookbackMonths(rules: readonly GapRule[]): number {
 /**
  * The earliest day after `asOf` on which the rule's outcome may change with no new claim: the next measurement year
  * (every window is anchored on the measurement year, so services and exclusions leave their windows, and ages move,
- * only on 1 January), a refill falling due or the therapy going stale, adherence becoming measurable or its
- * proportion dropping below the threshold. Re-evaluating on that day (and not before) is enough to notice time passing.
+ * only on 1 January), a claim dated after `asOf` reaching its date, a refill falling due or the therapy going stale,
+ * adherence becoming measurable or its proportion dropping below the threshold. Re-evaluating on that day (and not before) is enough to notice time passing.
  */
 export function nextGapReview(
   rule: GapRule,
@@ -100,6 +100,9 @@ export function nextGapReview(
 ): string {
   const candidates = [addDays(measurementYear(asOf).end, 1)];
   const byId = new Map(claims.map((claim) => [claim.claimId, claim]));
+  // A claim dated after the as-of day counts from its own date on (evaluations ignore the future).
+  const future = claims.map((claim) => claim.serviceDate).filter((date) => date > asOf);
+  if (future.length > 0) candidates.push(future.sort()[0] as string);
   if (rule.refill !== undefined && evaluation.refillDueBy !== undefined) {
     candidates.push(addDays(evaluation.refillDueBy, 1));
     const lastFill = evaluation.evidenceClaimIds
