@@ -5,11 +5,15 @@ import { MessagingModule } from '@care/messaging';
 import { ObservabilityModule, SYSTEM_CLOCK, type Clock } from '@care/observability';
 import { PersistenceModule } from '@care/persistence';
 import { CARE_GAPS_SCHEMA, SERVICE_NAME, type CareGapsConfig } from './care-gaps.config';
-import { DEFAULT_GAP_CATALOG, type GapRuleCatalog } from './gaps/evaluation/evaluate-gaps.use-case';
+import { readCodeSetRelease } from './codesets/read-code-set-release';
+import { gapCatalogWith, type GapRuleCatalog } from './gaps/evaluation/evaluate-gaps.use-case';
 import { GapsModule } from './gaps/gaps.module';
 import { CARE_GAPS_MIGRATIONS } from './migrations';
 
-/** What tests may substitute: the clock, the rule catalog, and whether the daily review runs on its timer. */
+/**
+ * What tests may substitute: the clock, the rule catalog (default: the gap rules with the code set release loaded into
+ * CODESETS_DIR, else the built-in code sets), and whether the daily review runs on its timer.
+ */
 export interface CareGapsOverrides {
   readonly clock?: Clock;
   readonly catalog?: GapRuleCatalog;
@@ -46,7 +50,7 @@ export class CareGapsModule {
           },
           { programId: config.careProgramId, alertSuppressionDays: config.alertSuppressionDays },
           overrides.clock ?? SYSTEM_CLOCK,
-          overrides.catalog ?? DEFAULT_GAP_CATALOG,
+          overrides.catalog ?? gapCatalogWith(readCodeSetRelease(config.codesetsDir)),
         ),
       ],
     };

@@ -31,6 +31,12 @@ export const CONDITION_IDENTIFICATION_CONFIG_SPEC = {
     're-run identification for everyone when the rule versions differ from the last start',
     true,
   ),
+  codesetsDir: setting.optional(
+    setting.string(
+      'CODESETS_DIR',
+      'directory of the loaded code set release (npm run codesets -- load); unset: the built-in code sets',
+    ),
+  ),
   ...MESSAGING_SETTINGS_SPEC,
   ...OBSERVABILITY_SETTINGS_SPEC,
   ...OIDC_SETTINGS_SPEC,
@@ -38,8 +44,9 @@ export const CONDITION_IDENTIFICATION_CONFIG_SPEC = {
 
 export type ConditionIdentificationConfig = ConfigOf<typeof CONDITION_IDENTIFICATION_CONFIG_SPEC>;
 
-export const loadConditionIdentificationConfig = (env: NodeJS.ProcessEnv = process.env): ConditionIdentificationConfig =>
-  loadConfig(CONDITION_IDENTIFICATION_CONFIG_SPEC, env);
+export const loadConditionIdentificationConfig = (
+  env: NodeJS.ProcessEnv = process.env,
+): ConditionIdentificationConfig => loadConfig(CONDITION_IDENTIFICATION_CONFIG_SPEC, env);
 
 /** The Postgres schema condition-identification owns. */
 export const CONDITION_IDENTIFICATION_SCHEMA = 'condition_identification';

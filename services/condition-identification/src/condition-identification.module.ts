@@ -9,11 +9,15 @@ import {
   SERVICE_NAME,
   type ConditionIdentificationConfig,
 } from './condition-identification.config';
-import { DEFAULT_RULE_CATALOG, type RuleCatalog } from './identification/evaluation/evaluate-members.use-case';
+import { readCodeSetRelease } from './codesets/read-code-set-release';
+import { ruleCatalogWith, type RuleCatalog } from './identification/evaluation/evaluate-members.use-case';
 import { IdentificationModule } from './identification/identification.module';
 import { CONDITION_IDENTIFICATION_MIGRATIONS } from './migrations';
 
-/** What tests may substitute: the clock, the rule catalog, and whether the daily re-evaluation runs on its timer. */
+/**
+ * What tests may substitute: the clock, the rule catalog (default: the rules with the code set release loaded into
+ * CODESETS_DIR, else the built-in code sets), and whether the daily re-evaluation runs on its timer.
+ */
 export interface ConditionIdentificationOverrides {
   readonly clock?: Clock;
   readonly catalog?: RuleCatalog;
@@ -53,7 +57,7 @@ export class ConditionIdentificationModule {
             scheduleReevaluation: overrides.scheduleReevaluation ?? true,
           },
           overrides.clock ?? SYSTEM_CLOCK,
-          overrides.catalog ?? DEFAULT_RULE_CATALOG,
+          overrides.catalog ?? ruleCatalogWith(readCodeSetRelease(config.codesetsDir)),
         ),
       ],
     };

@@ -7,6 +7,7 @@ import {
   type GapPolicy,
   type GapRuleCatalog,
 } from './evaluation/evaluate-gaps.use-case';
+import { AdoptCodeSetReleaseService } from './codesets/adopt-code-set-release.service';
 import { GapMetrics } from './gap.metrics';
 import { GAP_OPTIONS, type GapOptions } from './gap.options';
 import { evaluateGapsWhenInputsArrive } from './handlers/evaluate-gaps-when-inputs-arrive.handler';
@@ -39,10 +40,12 @@ export class GapsModule implements OnModuleInit {
         {
           provide: EvaluateGapsUseCase,
           inject: [MessagingRuntime],
-          useFactory: (messaging: MessagingRuntime) => new EvaluateGapsUseCase(messaging.events, policy, catalog),
+          useFactory: (messaging: MessagingRuntime) =>
+            new EvaluateGapsUseCase(messaging.events, policy, catalog),
         },
         GapMetrics,
         GapsQuery,
+        AdoptCodeSetReleaseService,
         DailyGapReviewService,
       ],
     };

@@ -1,5 +1,6 @@
 import { AuditTrail1796800000000 } from '@care/audit';
 import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import { CodeSetReleases1797100000000 } from './code-set-releases.migration';
 import { EvidenceAndIdentifications1763900000000 } from './evidence-and-identifications.migration';
 
 /** Every migration of condition-identification, oldest first. */
@@ -8,4 +9,5 @@ export const CONDITION_IDENTIFICATION_MIGRATIONS = [
   EvidenceAndIdentifications1763900000000,
   MessagingDeadLetters1796601600000,
   AuditTrail1796800000000,
+  CodeSetReleases1797100000000,
 ];

@@ -4,6 +4,7 @@ import { IsCalendarDate } from '../../validators/calendar-date.validator';
 import { IsClaimId } from '../../validators/claim-id.validator';
 import { IsIsoInstant } from '../../validators/iso-instant.validator';
 import { IsMemberId } from '../../validators/member-id.validator';
+import { OptionalField } from '../../validators/optional-field.validator';
 import { GAP_CLOSE_REASONS, type GapCloseReason } from '../care-gap-detected/care-gap.enums';
 import { MAX_EVIDENCE_ITEMS } from '../member-identified/identification-evidence.payload';
 import { RULE_TOKEN_PATTERN } from '../member-identified/member-identified.payload';
@@ -22,6 +23,14 @@ export class CareGapClosedPayload {
 
   @Matches(RULE_TOKEN_PATTERN)
   ruleVersion!: string;
+
+  /**
+   * The code set release (NDC drug classes, value sets) the rule was evaluated with, beside its version. Absent from
+   * producers older than code set releases (issue 21).
+   */
+  @OptionalField()
+  @Matches(RULE_TOKEN_PATTERN)
+  codeSetRelease?: string;
 
   @IsIn(GAP_CLOSE_REASONS)
   reason!: GapCloseReason;

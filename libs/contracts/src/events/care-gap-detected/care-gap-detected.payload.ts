@@ -1,5 +1,16 @@
 import 'reflect-metadata'; // class-transformer's @Type reads design-time types when the class is declared
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsCalendarDate } from '../../validators/calendar-date.validator';
 import { IsClaimId } from '../../validators/claim-id.validator';
 import { IsIsoInstant } from '../../validators/iso-instant.validator';
@@ -26,6 +37,14 @@ export class CareGapDetectedPayload {
 
   @Matches(RULE_TOKEN_PATTERN)
   ruleVersion!: string;
+
+  /**
+   * The code set release (NDC drug classes, value sets) the rule was evaluated with, beside its version. Absent from
+   * producers older than code set releases (issue 21).
+   */
+  @OptionalField()
+  @Matches(RULE_TOKEN_PATTERN)
+  codeSetRelease?: string;
 
   @IsString()
   @MaxLength(100)

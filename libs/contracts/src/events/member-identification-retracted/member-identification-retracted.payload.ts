@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../validators/calendar-date.validator';
 import { IsIsoInstant } from '../../validators/iso-instant.validator';
+import { OptionalField } from '../../validators/optional-field.validator';
 import { IsMemberId } from '../../validators/member-id.validator';
 import { EvidenceClaim, MAX_EVIDENCE_ITEMS } from '../member-identified/identification-evidence.payload';
 import {
@@ -34,6 +35,14 @@ export class MemberIdentificationRetractedPayload {
   /** The rule version that no longer matches. */
   @Matches(RULE_TOKEN_PATTERN)
   ruleVersion!: string;
+
+  /**
+   * The code set release (NDC drug classes, value sets) the rule was evaluated with, beside its version. Absent from
+   * producers older than code set releases (issue 21).
+   */
+  @OptionalField()
+  @Matches(RULE_TOKEN_PATTERN)
+  codeSetRelease?: string;
 
   @IsIn(RETRACTION_REASONS)
   reason!: RetractionReason;

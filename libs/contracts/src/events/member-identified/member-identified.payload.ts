@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../validators/calendar-date.validator';
 import { IsIsoInstant } from '../../validators/iso-instant.validator';
+import { OptionalField } from '../../validators/optional-field.validator';
 import { IsMemberId } from '../../validators/member-id.validator';
 import { IdentificationEvidence } from './identification-evidence.payload';
 import {
@@ -45,6 +46,14 @@ export class MemberIdentifiedPayload {
   /** Version of the rule catalog the rule came from. */
   @Matches(RULE_TOKEN_PATTERN)
   catalogVersion!: string;
+
+  /**
+   * The code set release (NDC drug classes, value sets) the rule was evaluated with, beside its version. Absent from
+   * producers older than code set releases (issue 21).
+   */
+  @OptionalField()
+  @Matches(RULE_TOKEN_PATTERN)
+  codeSetRelease?: string;
 
   @IsIn(IDENTIFICATION_BASES)
   basis!: IdentificationBasis;

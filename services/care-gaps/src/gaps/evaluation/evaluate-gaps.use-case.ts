@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  BUILT_IN_CODE_SET_RELEASE,
+  CONDITION_RULES,
   GAP_RULE_CATALOG_VERSION,
   GAP_RULES,
+  rulesWithCodeLists,
+  type CodeSetRelease,
   evaluateGap,
   gapRuleHistoryMonths,
   nextGapReview,
@@ -34,13 +38,21 @@ import {
   type NewGap,
 } from './gap-state.repository';
 
-/** The gap rules the service runs with and the catalog version they come from. */
+/** The gap rules the service runs with, the catalog version they come from and the code sets they decide with. */
 export interface GapRuleCatalog {
   readonly version: string;
   readonly rules: readonly GapRule[];
+  /** Default: the built-in code sets (seed NDC table, the rules' own code lists). */
+  readonly codeSets?: CodeSetRelease;
 }
 
 export const DEFAULT_GAP_CATALOG: GapRuleCatalog = { version: GAP_RULE_CATALOG_VERSION, rules: GAP_RULES };
+
+/** The gap rules with a code set release's code lists, and the release's NDC classes for fills. */
+export function gapCatalogWith(codeSets: CodeSetRelease): GapRuleCatalog {
+  const { gaps } = rulesWithCodeLists({ conditions: CONDITION_RULES, gaps: GAP_RULES }, codeSets.codeLists);
+  return { version: GAP_RULE_CATALOG_VERSION, rules: gaps, codeSets };
+}
 
 /** One member to evaluate and what led to it. */
 export interface GapEvaluationRequest {
@@ -76,6 +88,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export class EvaluateGapsUseCase {
   readonly rules: readonly GapRule[];
+  readonly codeSets: CodeSetRelease;
   private readonly longRuleIds: readonly string[];
   private readonly longMonths: number;
 
@@ -85,6 +98,7 @@ export class EvaluateGapsUseCase {
     readonly catalog: GapRuleCatalog = DEFAULT_GAP_CATALOG,
   ) {
     this.rules = catalog.rules;
+    this.codeSets = catalog.codeSets ?? BUILT_IN_CODE_SET_RELEASE;
     // Rules with windows before the measurement year (screenings, a prior-year eye exam, prior-year exclusions) or
     // any-time exclusions need their claims from further back.
     const longRules = catalog.rules.filter(
@@ -182,6 +196,7 @@ export class EvaluateGapsUseCase {
             memberId,
             ruleId: rule.id,
             ruleVersion: rule.version,
+            codeSetRelease: this.codeSets.id,
             reason: evaluation.reason,
             openedOn: asOf,
             detectedAt: at,
@@ -219,6 +234,7 @@ export class EvaluateGapsUseCase {
                 memberId,
                 ruleId: rule.id,
                 ruleVersion: rule.version,
+                codeSetRelease: this.codeSets.id,
                 reason: transition.reason,
                 openedOn: open.openedOn,
                 closedAt: at,
@@ -232,7 +248,7 @@ export class EvaluateGapsUseCase {
     }
 
     await insertGaps(manager, newGaps);
-    await closeGaps(manager, closures, now);
+    await closeGaps(manager, closures, now, this.codeSets.id);
     await insertAlerts(manager, alerts, now);
     await saveReviews(manager, reviews);
     return outcome;
@@ -253,6 +269,7 @@ export class EvaluateGapsUseCase {
         memberId: gap.memberId,
         ruleId: rule.id,
         ruleVersion: rule.version,
+        codeSetRelease: gap.codeSetRelease,
         gapName: rule.name,
         kind: rule.kind,
         reason: evaluation.reason as GapOpenReason,

@@ -13,9 +13,14 @@ export interface OpenGap {
 export const gapKey = (memberId: string, ruleId: string): string => `${memberId}\u0000${ruleId}`;
 
 /** Open gaps of these members, keyed by {@link gapKey}. */
-export async function loadOpenGaps(manager: EntityManager, memberIds: readonly string[]): Promise<Map<string, OpenGap>> {
+export async function loadOpenGaps(
+  manager: EntityManager,
+  memberIds: readonly string[],
+): Promise<Map<string, OpenGap>> {
   if (memberIds.length === 0) return new Map();
-  const rows = await manager.query<Array<{ gap_id: string; member_id: string; rule_id: string; opened_on: string }>>(
+  const rows = await manager.query<
+    Array<{ gap_id: string; member_id: string; rule_id: string; opened_on: string }>
+  >(
     `SELECT gap_id, member_id, rule_id, opened_on::text AS opened_on FROM gaps
       WHERE member_id = ANY($1::text[]) AND status = 'open'`,
     [[...new Set(memberIds)]],
@@ -53,6 +58,8 @@ export interface NewGap {
   readonly memberId: string;
   readonly ruleId: string;
   readonly ruleVersion: string;
+  /** The code set release the rule decided with. */
+  readonly codeSetRelease: string;
   readonly reason: string;
   readonly openedOn: string;
   readonly detectedAt: string;
@@ -63,11 +70,12 @@ export interface NewGap {
 export async function insertGaps(manager: EntityManager, gaps: readonly NewGap[]): Promise<void> {
   if (gaps.length === 0) return;
   await manager.query(
-    `INSERT INTO gaps (gap_id, member_id, rule_id, rule_version, status, reason, opened_on, detected_at, evidence, provider_npi)
-     SELECT r.gap_id, r.member_id, r.rule_id, r.rule_version, 'open', r.reason, r.opened_on, r.detected_at, r.evidence,
-            r.provider_npi
-       FROM jsonb_to_recordset($1::jsonb) AS r(gap_id uuid, member_id text, rule_id text, rule_version text, reason text,
-            opened_on date, detected_at timestamptz, evidence jsonb, provider_npi text)`,
+    `INSERT INTO gaps (gap_id, member_id, rule_id, rule_version, code_set_release, status, reason, opened_on, detected_at,
+                       evidence, provider_npi)
+     SELECT r.gap_id, r.member_id, r.rule_id, r.rule_version, r.code_set_release, 'open', r.reason, r.opened_on,
+            r.detected_at, r.evidence, r.provider_npi
+       FROM jsonb_to_recordset($1::jsonb) AS r(gap_id uuid, member_id text, rule_id text, rule_version text,
+            code_set_release text, reason text, opened_on date, detected_at timestamptz, evidence jsonb, provider_npi text)`,
     [
       JSON.stringify(
         gaps.map((gap) => ({
@@ -75,6 +83,7 @@ export async function insertGaps(manager: EntityManager, gaps: readonly NewGap[]
           member_id: gap.memberId,
           rule_id: gap.ruleId,
           rule_version: gap.ruleVersion,
+          code_set_release: gap.codeSetRelease,
           reason: gap.reason,
           opened_on: gap.openedOn,
           detected_at: gap.detectedAt,
@@ -90,24 +99,37 @@ export async function closeGaps(
   manager: EntityManager,
   closures: ReadonlyArray<{ gapId: string; reason: string; closingClaimIds: readonly string[] }>,
   closedAt: Date,
+  codeSetRelease: string,
 ): Promise<void> {
   if (closures.length === 0) return;
   await manager.query(
-    `UPDATE gaps AS g SET status = 'closed', closed_at = $2, close_reason = r.reason, closing_claim_ids = r.claim_ids
+    `UPDATE gaps AS g SET status = 'closed', closed_at = $2, close_reason = r.reason, closing_claim_ids = r.claim_ids,
+                          close_code_set_release = $3
        FROM jsonb_to_recordset($1::jsonb) AS r(gap_id uuid, reason text, claim_ids text[])
       WHERE g.gap_id = r.gap_id AND g.status = 'open'`,
     [
       JSON.stringify(
-        closures.map((closure) => ({ gap_id: closure.gapId, reason: closure.reason, claim_ids: closure.closingClaimIds })),
+        closures.map((closure) => ({
+          gap_id: closure.gapId,
+          reason: closure.reason,
+          claim_ids: closure.closingClaimIds,
+        })),
       ),
       closedAt,
+      codeSetRelease,
     ],
   );
 }
 
 export async function insertAlerts(
   manager: EntityManager,
-  alerts: ReadonlyArray<{ alertId: string; gapId: string; memberId: string; ruleId: string; decision: AlertDecision }>,
+  alerts: ReadonlyArray<{
+    alertId: string;
+    gapId: string;
+    memberId: string;
+    ruleId: string;
+    decision: AlertDecision;
+  }>,
   at: Date,
 ): Promise<void> {
   if (alerts.length === 0) return;

@@ -22,11 +22,12 @@ interface GapClaimRow {
   drug_class: string | null;
   days_supply: number | null;
   prescriber_npi: string | null;
+  ndc: string | null;
   rule_ids: string[];
 }
 
 const COLUMNS = `claim_id, member_id, version, voided, service_date::text AS service_date, procedure_codes,
-  diagnosis_codes, labs, drug_class, days_supply, prescriber_npi, rule_ids`;
+  diagnosis_codes, labs, drug_class, days_supply, prescriber_npi, ndc, rule_ids`;
 
 const claimOf = (row: GapClaimRow): StoredGapClaim => ({
   claimId: row.claim_id,
@@ -40,6 +41,7 @@ const claimOf = (row: GapClaimRow): StoredGapClaim => ({
   ...(row.drug_class === null ? {} : { drugClass: row.drug_class as DrugClass }),
   ...(row.days_supply === null ? {} : { daysSupply: row.days_supply }),
   ...(row.prescriber_npi === null ? {} : { prescriberNpi: row.prescriber_npi }),
+  ndc: row.ndc,
   ruleIds: row.rule_ids,
 });
 
@@ -48,27 +50,32 @@ export async function findGapClaims(
   claimIds: readonly string[],
 ): Promise<Map<string, StoredGapClaim>> {
   if (claimIds.length === 0) return new Map();
-  const rows = await manager.query<GapClaimRow[]>(`SELECT ${COLUMNS} FROM gap_claims WHERE claim_id = ANY($1::text[])`, [
-    [...new Set(claimIds)],
-  ]);
+  const rows = await manager.query<GapClaimRow[]>(
+    `SELECT ${COLUMNS} FROM gap_claims WHERE claim_id = ANY($1::text[])`,
+    [[...new Set(claimIds)]],
+  );
   return new Map(rows.map((row) => [row.claim_id, claimOf(row)]));
 }
 
-export async function saveGapClaims(manager: EntityManager, claims: readonly StoredGapClaim[]): Promise<void> {
+export async function saveGapClaims(
+  manager: EntityManager,
+  claims: readonly StoredGapClaim[],
+): Promise<void> {
   if (claims.length === 0) return;
   await manager.query(
     `INSERT INTO gap_claims (claim_id, member_id, version, voided, service_date, procedure_codes, diagnosis_codes, labs,
-                             drug_class, days_supply, prescriber_npi, rule_ids)
+                             drug_class, days_supply, prescriber_npi, ndc, rule_ids)
      SELECT r.claim_id, r.member_id, r.version, r.voided, r.service_date, r.procedure_codes, r.diagnosis_codes, r.labs,
-            r.drug_class, r.days_supply, r.prescriber_npi, r.rule_ids
+            r.drug_class, r.days_supply, r.prescriber_npi, r.ndc, r.rule_ids
        FROM jsonb_to_recordset($1::jsonb) AS r(claim_id text, member_id text, version int, voided boolean,
             service_date date, procedure_codes text[], diagnosis_codes text[], labs jsonb, drug_class text,
-            days_supply int, prescriber_npi text, rule_ids text[])
+            days_supply int, prescriber_npi text, ndc text, rule_ids text[])
      ON CONFLICT (claim_id) DO UPDATE SET
        member_id = EXCLUDED.member_id, version = EXCLUDED.version, voided = EXCLUDED.voided,
        service_date = EXCLUDED.service_date, procedure_codes = EXCLUDED.procedure_codes,
        diagnosis_codes = EXCLUDED.diagnosis_codes, labs = EXCLUDED.labs, drug_class = EXCLUDED.drug_class,
-       days_supply = EXCLUDED.days_supply, prescriber_npi = EXCLUDED.prescriber_npi, rule_ids = EXCLUDED.rule_ids`,
+       days_supply = EXCLUDED.days_supply, prescriber_npi = EXCLUDED.prescriber_npi, ndc = EXCLUDED.ndc,
+       rule_ids = EXCLUDED.rule_ids`,
     [
       JSON.stringify(
         claims.map((claim) => ({
@@ -83,6 +90,7 @@ export async function saveGapClaims(manager: EntityManager, claims: readonly Sto
           drug_class: claim.drugClass ?? null,
           days_supply: claim.daysSupply ?? null,
           prescriber_npi: claim.prescriberNpi ?? null,
+          ndc: claim.ndc,
           rule_ids: claim.ruleIds,
         })),
       ),
@@ -98,7 +106,11 @@ export async function saveGapClaims(manager: EntityManager, claims: readonly Sto
 export async function loadGapClaims(
   manager: EntityManager,
   memberIds: readonly string[],
-  window: { readonly recentSince: string; readonly longSince: string; readonly longRuleIds: readonly string[] },
+  window: {
+    readonly recentSince: string;
+    readonly longSince: string;
+    readonly longRuleIds: readonly string[];
+  },
 ): Promise<Map<string, StoredGapClaim[]>> {
   const unique = [...new Set(memberIds)];
   const byMember = new Map<string, StoredGapClaim[]>(unique.map((memberId) => [memberId, []]));
@@ -116,7 +128,11 @@ export async function loadGapClaims(
 /** Deletes claims no window can reach any more (see {@link loadGapClaims}), at most `limit`; returns how many went. */
 export async function pruneGapClaims(
   manager: EntityManager,
-  window: { readonly recentSince: string; readonly longSince: string; readonly longRuleIds: readonly string[] },
+  window: {
+    readonly recentSince: string;
+    readonly longSince: string;
+    readonly longRuleIds: readonly string[];
+  },
   limit: number,
 ): Promise<number> {
   const rows = await manager.query<unknown[]>(

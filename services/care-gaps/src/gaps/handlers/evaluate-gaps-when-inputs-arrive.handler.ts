@@ -1,4 +1,4 @@
-import { applyClaimVersion, type GapRule } from '@care/clinical';
+import { applyClaimVersion, type CodeSetRelease, type GapRule } from '@care/clinical';
 import {
   ClaimReceived,
   MemberEligibilityChanged,
@@ -40,10 +40,11 @@ async function recordClaims(
   manager: EntityManager,
   events: readonly ReceivedEvent[],
   rules: readonly GapRule[],
+  codeSets: CodeSetRelease,
 ): Promise<GapEvaluationRequest[]> {
   const incoming = events.flatMap((event) =>
     isEventOf(event, ClaimReceived.V1)
-      ? [{ event, claim: gapClaimOf(event.envelope.data.claim, rules) }]
+      ? [{ event, claim: gapClaimOf(event.envelope.data.claim, rules, codeSets) }]
       : [],
   );
   if (incoming.length === 0) return [];
@@ -154,7 +155,7 @@ export function evaluateGapsWhenInputsArrive(
           cause: event,
         })),
       );
-      requests.push(...(await recordClaims(manager, events, evaluate.rules)));
+      requests.push(...(await recordClaims(manager, events, evaluate.rules, evaluate.codeSets)));
 
       const outcome = await evaluate.execute(manager, requests, now);
       await context.stage(outcome.events);

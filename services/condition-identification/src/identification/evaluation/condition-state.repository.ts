@@ -21,6 +21,8 @@ export interface IdentificationRecord {
   readonly ruleId: string;
   readonly ruleVersion: string;
   readonly catalogVersion: string;
+  /** The code set release the rule decided with; null for identifications made before releases were recorded. */
+  readonly codeSetRelease: string | null;
   readonly basis: string;
   readonly firstMetOn: string;
   readonly evidence: object;
@@ -107,12 +109,12 @@ export async function insertIdentifications(
   if (records.length === 0) return;
   await manager.query(
     `INSERT INTO identifications (identification_id, member_id, condition_id, rule_id, rule_version, catalog_version,
-                                  basis, first_met_on, evidence, trigger, identified_at)
+                                  code_set_release, basis, first_met_on, evidence, trigger, identified_at)
      SELECT r.identification_id, r.member_id, r.condition_id, r.rule_id, r.rule_version, r.catalog_version,
-            r.basis, r.first_met_on, r.evidence, r.trigger, r.identified_at
+            r.code_set_release, r.basis, r.first_met_on, r.evidence, r.trigger, r.identified_at
        FROM jsonb_to_recordset($1::jsonb) AS r(identification_id uuid, member_id text, condition_id text, rule_id text,
-            rule_version text, catalog_version text, basis text, first_met_on date, evidence jsonb, trigger text,
-            identified_at timestamptz)`,
+            rule_version text, catalog_version text, code_set_release text, basis text, first_met_on date,
+            evidence jsonb, trigger text, identified_at timestamptz)`,
     [
       JSON.stringify(
         records.map((record) => ({
@@ -122,6 +124,7 @@ export async function insertIdentifications(
           rule_id: record.ruleId,
           rule_version: record.ruleVersion,
           catalog_version: record.catalogVersion,
+          code_set_release: record.codeSetRelease,
           basis: record.basis,
           first_met_on: record.firstMetOn,
           evidence: record.evidence,
@@ -157,6 +160,7 @@ interface IdentificationRow {
   rule_id: string;
   rule_version: string;
   catalog_version: string;
+  code_set_release: string | null;
   basis: string;
   first_met_on: string;
   evidence: object;
@@ -167,9 +171,12 @@ interface IdentificationRow {
 }
 
 /** Every identification of one member, oldest first. */
-export async function identificationsOf(manager: EntityManager, memberId: string): Promise<IdentificationRecord[]> {
+export async function identificationsOf(
+  manager: EntityManager,
+  memberId: string,
+): Promise<IdentificationRecord[]> {
   const rows = await manager.query<IdentificationRow[]>(
-    `SELECT identification_id, member_id, condition_id, rule_id, rule_version, catalog_version, basis,
+    `SELECT identification_id, member_id, condition_id, rule_id, rule_version, catalog_version, code_set_release, basis,
             first_met_on::text AS first_met_on, evidence, trigger, identified_at, retracted_at, retraction_reason
        FROM identifications WHERE member_id = $1 ORDER BY identified_at, identification_id`,
     [memberId],
@@ -181,6 +188,7 @@ export async function identificationsOf(manager: EntityManager, memberId: string
     ruleId: row.rule_id,
     ruleVersion: row.rule_version,
     catalogVersion: row.catalog_version,
+    codeSetRelease: row.code_set_release,
     basis: row.basis,
     firstMetOn: row.first_met_on,
     evidence: row.evidence,

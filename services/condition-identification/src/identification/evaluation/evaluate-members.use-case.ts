@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  BUILT_IN_CODE_SET_RELEASE,
   CONDITION_RULE_CATALOG_VERSION,
   CONDITION_RULES,
+  GAP_RULES,
+  rulesWithCodeLists,
+  type CodeSetRelease,
   evaluateCondition,
   evidenceLookbackMonths,
   nextEvidenceExpiry,
@@ -36,13 +40,27 @@ import {
 } from './condition-state.repository';
 import { decideTransition } from './decide-transition';
 
-/** The rules identification runs with and the catalog version they come from. */
+/** The rules identification runs with, the catalog version they come from and the code sets they decide with. */
 export interface RuleCatalog {
   readonly version: string;
   readonly rules: readonly ConditionRule[];
+  /** Default: the built-in code sets (seed NDC table, the rules' own code lists). */
+  readonly codeSets?: CodeSetRelease;
 }
 
-export const DEFAULT_RULE_CATALOG: RuleCatalog = { version: CONDITION_RULE_CATALOG_VERSION, rules: CONDITION_RULES };
+export const DEFAULT_RULE_CATALOG: RuleCatalog = {
+  version: CONDITION_RULE_CATALOG_VERSION,
+  rules: CONDITION_RULES,
+};
+
+/** The condition rules with a code set release's code lists, and the release's NDC classes for pharmacy claims. */
+export function ruleCatalogWith(codeSets: CodeSetRelease): RuleCatalog {
+  const { conditions } = rulesWithCodeLists(
+    { conditions: CONDITION_RULES, gaps: GAP_RULES },
+    codeSets.codeLists,
+  );
+  return { version: CONDITION_RULE_CATALOG_VERSION, rules: conditions, codeSets };
+}
 
 /** One member to evaluate: which rules, and what led to it. */
 export interface EvaluationRequest {
@@ -57,7 +75,11 @@ export interface EvaluationRequest {
 
 export interface EvaluationOutcome {
   readonly events: OutgoingEvent[];
-  readonly identified: ReadonlyArray<{ conditionId: string; basis: IdentificationBasis; trigger: IdentificationTrigger }>;
+  readonly identified: ReadonlyArray<{
+    conditionId: string;
+    basis: IdentificationBasis;
+    trigger: IdentificationTrigger;
+  }>;
   readonly retracted: ReadonlyArray<{ conditionId: string; reason: RetractionReason }>;
   /** Member-rule evaluations made. */
   readonly evaluations: number;
@@ -83,7 +105,10 @@ interface PendingRetraction {
 }
 
 /** The listed claims as evidence references (ids, versions, dates, settings), in the order given. */
-export function evidenceClaims(claimIds: readonly string[], claims: ReadonlyMap<string, StoredClaim>): EvidenceClaim[] {
+export function evidenceClaims(
+  claimIds: readonly string[],
+  claims: ReadonlyMap<string, StoredClaim>,
+): EvidenceClaim[] {
   return [...new Set(claimIds)].flatMap((claimId) => {
     const claim = claims.get(claimId);
     return claim === undefined
@@ -93,7 +118,10 @@ export function evidenceClaims(claimIds: readonly string[], claims: ReadonlyMap<
 }
 
 /** The evidence an evaluation rests on, as recorded with an identification. */
-export function evidenceOf(evaluation: ConditionEvaluation, evidence: MemberEvidence): IdentificationEvidence {
+export function evidenceOf(
+  evaluation: ConditionEvaluation,
+  evidence: MemberEvidence,
+): IdentificationEvidence {
   const claims = new Map(evidence.claims.map((claim) => [claim.claimId, claim]));
   const assessments = new Map(evidence.selfReported.map((item) => [item.assessmentId, item.completedOn]));
   return {
@@ -161,18 +189,24 @@ export class EvaluateMembersUseCase {
   private readonly rulesById: ReadonlyMap<string, ConditionRule>;
   private readonly lookbackMonths: number;
   readonly rules: readonly ConditionRule[];
+  readonly codeSets: CodeSetRelease;
 
   constructor(
     private readonly events: EventFactory,
     readonly catalog: RuleCatalog = DEFAULT_RULE_CATALOG,
   ) {
     this.rules = catalog.rules;
+    this.codeSets = catalog.codeSets ?? BUILT_IN_CODE_SET_RELEASE;
     this.rulesById = new Map(catalog.rules.map((rule) => [rule.id, rule]));
     this.lookbackMonths = evidenceLookbackMonths(catalog.rules);
   }
 
   /** Evaluates without writing: the member's rules as of `asOf`, on the evidence in the look-back. */
-  evaluateEvidence(evidence: MemberEvidence, rules: readonly ConditionRule[], asOf: string): ConditionEvaluation[] {
+  evaluateEvidence(
+    evidence: MemberEvidence,
+    rules: readonly ConditionRule[],
+    asOf: string,
+  ): ConditionEvaluation[] {
     return rules.map((rule) => evaluateCondition(rule, evidenceForRule(rule, evidence), asOf));
   }
 
@@ -271,7 +305,9 @@ export class EvaluateMembersUseCase {
     const firstMetOn = await retractIdentifications(manager, retractions, now);
     await saveConditionStates(manager, nextStates, now);
     for (const retraction of retractions) {
-      outcome.events.push(this.retractedEvent(retraction, firstMetOn.get(retraction.identificationId) ?? asOf, at));
+      outcome.events.push(
+        this.retractedEvent(retraction, firstMetOn.get(retraction.identificationId) ?? asOf, at),
+      );
     }
     return outcome;
   }
@@ -291,6 +327,7 @@ export class EvaluateMembersUseCase {
       ruleId: rule.id,
       ruleVersion: rule.version,
       catalogVersion: this.catalog.version,
+      codeSetRelease: this.codeSets.id,
       basis: evaluation.basis ?? 'claims',
       firstMetOn: evaluation.firstMetOn ?? '',
       evidence: evidenceOf(evaluation, evidence),
@@ -314,6 +351,7 @@ export class EvaluateMembersUseCase {
         conditionId: rule.id,
         ruleId: rule.id,
         ruleVersion: rule.version,
+        codeSetRelease: this.codeSets.id,
         reason: retraction.reason,
         firstMetOn,
         retractedAt: at,
@@ -337,6 +375,7 @@ export class EvaluateMembersUseCase {
         ruleId: record.ruleId,
         ruleVersion: record.ruleVersion,
         catalogVersion: record.catalogVersion,
+        ...(record.codeSetRelease === null ? {} : { codeSetRelease: record.codeSetRelease }),
         basis: record.basis as IdentificationBasis,
         firstMetOn: record.firstMetOn,
         identifiedAt: record.identifiedAt,

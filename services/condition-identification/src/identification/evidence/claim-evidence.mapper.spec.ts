@@ -46,6 +46,7 @@ describe('claimEvidenceOf', () => {
       setting: 'professional',
       diagnosisCodes: ['E11.9', 'I10'],
       drugClass: null,
+      ndc: null,
       ruleIds: ['diabetes', 'hypertension'],
     });
   });
@@ -61,6 +62,7 @@ describe('claimEvidenceOf', () => {
       // J18.9 (pneumonia) concerns no rule but is kept: the claim as a whole concerns diabetes.
       diagnosisCodes: ['J18.9', 'E11.9'],
       drugClass: null,
+      ndc: null,
       ruleIds: ['diabetes'],
     });
   });
@@ -75,6 +77,7 @@ describe('claimEvidenceOf', () => {
       setting: 'pharmacy',
       diagnosisCodes: [],
       drugClass: 'metformin',
+      ndc: '00093104801',
       ruleIds: ['diabetes'],
     });
   });
@@ -140,12 +143,26 @@ describe('claimEvidenceOf', () => {
     ['sacubitril/valsartan', '00078065920', 'arni', ['heart-failure']],
     ['atorvastatin', '00071015523', 'statin', ['hyperlipidemia']],
     ['an NDC not in the table', '12345678901', null, []],
-    ['a 10-digit NDC (not converted)', '0093104801', null, []],
+    ['a 10-digit NDC without hyphens (ambiguous, not converted)', '0093104801', null, []],
+    ['a 4-4-2 NDC (padded to 11 digits)', '0093-1048-01', 'metformin', ['diabetes']],
+    ['a 5-4-1 NDC (package padded)', '00093-1048-1', 'metformin', ['diabetes']],
   ])('drug class and rules of a fill of %s', (_name, ndc, drugClass, ruleIds) => {
     const evidence = claimEvidenceOf(withNdc(ndc), CONDITION_RULES);
     expect(evidence.drugClass).toBe(drugClass);
     expect(evidence.ruleIds).toEqual(ruleIds);
     expect(evidence.diagnosisCodes).toEqual([]);
+  });
+
+  it('keeps the NDC of a fill no rule concerns, for a later code set release to classify', () => {
+    const evidence = claimEvidenceOf(withNdc('68180-0513-1'), CONDITION_RULES);
+    expect(evidence).toMatchObject({ drugClass: null, ndc: '68180051301', ruleIds: [] });
+  });
+
+  it('classifies fills with the code set release it is given', () => {
+    const release = { drugClasses: new Map([['68180051301', 'statin' as const]]) };
+    const evidence = claimEvidenceOf(withNdc('68180-0513-1'), CONDITION_RULES, release);
+    expect(evidence).toMatchObject({ drugClass: 'statin', ndc: '68180051301', ruleIds: ['hyperlipidemia'] });
+    expect(claimEvidenceOf(withNdc('00093104801'), CONDITION_RULES, release).drugClass).toBeNull();
   });
 
   it.each<[string, string[], string[]]>([
@@ -202,6 +219,7 @@ const aStoredClaim = (overrides: Partial<StoredClaim> = {}): StoredClaim => ({
   setting: 'professional',
   diagnosisCodes: ['E11.9'],
   drugClass: null,
+  ndc: null,
   ruleIds: ['diabetes'],
   ...overrides,
 });

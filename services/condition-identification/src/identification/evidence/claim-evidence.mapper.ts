@@ -1,15 +1,28 @@
-import { claimSettingOf, drugClassOfNdc, rulesConcerningClaim, type ConditionRule } from '@care/clinical';
+import {
+  BUILT_IN_CODE_SET_RELEASE,
+  claimSettingOf,
+  drugClassInRelease,
+  normalizeNdc,
+  rulesConcerningClaim,
+  type CodeSetRelease,
+  type ConditionRule,
+} from '@care/clinical';
 import type { ClaimSubmission } from '@care/contracts';
 import type { StoredClaim } from './stored-evidence.types';
 
 /**
  * The evidence a `claim-received` claim carries for condition rules: its setting (CCW claim file), diagnoses,
- * drug class (from the NDC table) and the rules it concerns. Diagnoses of claims no rule concerns are not kept.
+ * drug class (from the code set release's NDCs), its NDC and the rules it concerns. Diagnoses of claims no rule
+ * concerns are not kept; the NDC is, so that a later release can classify the fill.
  */
-export function claimEvidenceOf(claim: ClaimSubmission, rules: readonly ConditionRule[]): StoredClaim {
+export function claimEvidenceOf(
+  claim: ClaimSubmission,
+  rules: readonly ConditionRule[],
+  codeSets: Pick<CodeSetRelease, 'drugClasses'> = BUILT_IN_CODE_SET_RELEASE,
+): StoredClaim {
   const setting = claimSettingOf(claim);
   const diagnosisCodes = (claim.diagnoses ?? []).map((diagnosis) => diagnosis.code);
-  const drugClass = claim.drug === undefined ? null : drugClassOfNdc(claim.drug.ndc);
+  const drugClass = claim.drug === undefined ? null : drugClassInRelease(codeSets, claim.drug.ndc);
   const ruleIds = rulesConcerningClaim(rules, {
     setting,
     diagnosisCodes,
@@ -24,6 +37,7 @@ export function claimEvidenceOf(claim: ClaimSubmission, rules: readonly Conditio
     setting,
     diagnosisCodes: ruleIds.length === 0 ? [] : diagnosisCodes,
     drugClass,
+    ndc: claim.drug === undefined ? null : (normalizeNdc(claim.drug.ndc) ?? claim.drug.ndc.trim()),
     ruleIds,
   };
 }

@@ -22,11 +22,12 @@ interface ClaimRow {
   setting: string;
   diagnosis_codes: string[];
   drug_class: string | null;
+  ndc: string | null;
   rule_ids: string[];
 }
 
 const CLAIM_COLUMNS =
-  'claim_id, member_id, version, voided, service_date::text AS service_date, setting, diagnosis_codes, drug_class, rule_ids';
+  'claim_id, member_id, version, voided, service_date::text AS service_date, setting, diagnosis_codes, drug_class, ndc, rule_ids';
 
 const claimOf = (row: ClaimRow): StoredClaim => ({
   claimId: row.claim_id,
@@ -37,6 +38,7 @@ const claimOf = (row: ClaimRow): StoredClaim => ({
   setting: row.setting as ClaimSetting,
   diagnosisCodes: row.diagnosis_codes,
   drugClass: row.drug_class as DrugClass | null,
+  ndc: row.ndc,
   ruleIds: row.rule_ids,
 });
 
@@ -57,14 +59,16 @@ export async function findClaims(
 export async function saveClaims(manager: EntityManager, claims: readonly StoredClaim[]): Promise<void> {
   if (claims.length === 0) return;
   await manager.query(
-    `INSERT INTO claim_evidence (claim_id, member_id, version, voided, service_date, setting, diagnosis_codes, drug_class, rule_ids)
-     SELECT r.claim_id, r.member_id, r.version, r.voided, r.service_date, r.setting, r.diagnosis_codes, r.drug_class, r.rule_ids
+    `INSERT INTO claim_evidence (claim_id, member_id, version, voided, service_date, setting, diagnosis_codes, drug_class,
+                                 ndc, rule_ids)
+     SELECT r.claim_id, r.member_id, r.version, r.voided, r.service_date, r.setting, r.diagnosis_codes, r.drug_class,
+            r.ndc, r.rule_ids
        FROM jsonb_to_recordset($1::jsonb) AS r(claim_id text, member_id text, version int, voided boolean,
-            service_date date, setting text, diagnosis_codes text[], drug_class text, rule_ids text[])
+            service_date date, setting text, diagnosis_codes text[], drug_class text, ndc text, rule_ids text[])
      ON CONFLICT (claim_id) DO UPDATE SET
        member_id = EXCLUDED.member_id, version = EXCLUDED.version, voided = EXCLUDED.voided,
        service_date = EXCLUDED.service_date, setting = EXCLUDED.setting, diagnosis_codes = EXCLUDED.diagnosis_codes,
-       drug_class = EXCLUDED.drug_class, rule_ids = EXCLUDED.rule_ids`,
+       drug_class = EXCLUDED.drug_class, ndc = EXCLUDED.ndc, rule_ids = EXCLUDED.rule_ids`,
     [
       JSON.stringify(
         claims.map((claim) => ({
@@ -76,6 +80,7 @@ export async function saveClaims(manager: EntityManager, claims: readonly Stored
           setting: claim.setting,
           diagnosis_codes: claim.diagnosisCodes,
           drug_class: claim.drugClass,
+          ndc: claim.ndc,
           rule_ids: claim.ruleIds,
         })),
       ),

@@ -1,4 +1,4 @@
-import { applyClaimVersion, type ConditionRule } from '@care/clinical';
+import { applyClaimVersion, type CodeSetRelease, type ConditionRule } from '@care/clinical';
 import { AssessmentCompleted, ClaimReceived } from '@care/contracts';
 import { isEventOf, type ReceivedEvent } from '@care/messaging';
 import type { EntityManager } from 'typeorm';
@@ -24,10 +24,11 @@ export async function recordClaims(
   manager: EntityManager,
   events: readonly ReceivedEvent[],
   rules: readonly ConditionRule[],
+  codeSets: CodeSetRelease,
 ): Promise<EvaluationRequest[]> {
   const incoming = events.flatMap((event) =>
     isEventOf(event, ClaimReceived.V1)
-      ? [{ event, claim: claimEvidenceOf(event.envelope.data.claim, rules) }]
+      ? [{ event, claim: claimEvidenceOf(event.envelope.data.claim, rules, codeSets) }]
       : [],
   );
   if (incoming.length === 0) return [];

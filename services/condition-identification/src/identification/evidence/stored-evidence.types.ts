@@ -12,6 +12,8 @@ export interface StoredClaim {
   /** Diagnoses in claim order, kept only when a rule concerns the claim. */
   readonly diagnosisCodes: readonly string[];
   readonly drugClass: DrugClass | null;
+  /** The fill's NDC (11 digits when readable), kept whatever its class so a new code set release can classify it. */
+  readonly ndc: string | null;
   /** Rules this claim can matter to (diagnosis, exclusion or drug class); empty for unrelated claims. */
   readonly ruleIds: readonly string[];
 }

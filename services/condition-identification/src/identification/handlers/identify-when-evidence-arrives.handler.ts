@@ -23,7 +23,7 @@ export function identifyWhenEvidenceArrives(
     handle: async (events, context) => {
       await lockMembers(context.manager, membersOf(events));
       const requests = [
-        ...(await recordClaims(context.manager, events, evaluate.rules)),
+        ...(await recordClaims(context.manager, events, evaluate.rules, evaluate.codeSets)),
         ...(await recordAssessments(context.manager, events, evaluate.rules)),
       ];
       const outcome = await evaluate.execute(context.manager, requests, clock.now());

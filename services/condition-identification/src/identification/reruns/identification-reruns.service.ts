@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { BUILT_IN_CODE_SET_RELEASE } from '@care/clinical';
 import { MessagingRuntime, stageEvents } from '@care/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '@care/observability';
@@ -13,6 +14,7 @@ import { EvaluateMembersUseCase, type EvaluationOutcome } from '../evaluation/ev
 import { runExclusively } from '@care/persistence';
 import { lockMembers } from '../evidence/evidence.repository';
 import { IdentificationMetrics } from '../identification.metrics';
+import { reclassifyStoredClaims } from './reclassify-stored-claims';
 import { CONDITION_IDENTIFICATION_OPTIONS, type IdentificationOptions } from '../identification.options';
 
 /** A re-run for everyone, as stored. */
@@ -64,7 +66,8 @@ const statusOf = (row: RerunRow): RerunStatus => ({
  * `member-identified`, one who no longer does gets the retraction (reason `rule-changed`), everyone else nothing.
  * For one member it runs at once; for everyone it is a durable job that pages through members in key order,
  * committing its cursor with each page, so a restart resumes where it stopped. At start-up the rule versions are
- * compared with those of the last start; a difference starts a re-run for everyone (RERUN_ON_RULE_CHANGE).
+ * compared with those of the last start; a difference starts a re-run for everyone (RERUN_ON_RULE_CHANGE). So does
+ * another code set release than the last start's (CODESETS_DIR), after the stored claims were reclassified with it.
  */
 @Injectable()
 export class IdentificationRerunsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -82,6 +85,19 @@ export class IdentificationRerunsService implements OnApplicationBootstrap, OnAp
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const codeSets = this.evaluate.codeSets;
+    const previousRelease = await this.previousCodeSetRelease();
+    if (previousRelease !== null && previousRelease !== codeSets.id) {
+      const reclassified = await reclassifyStoredClaims(
+        this.dataSource,
+        this.evaluate.rules,
+        codeSets,
+        this.options.reevaluationPageSize,
+      );
+      this.logger.log(
+        `code sets ${previousRelease} -> ${codeSets.id}: ${String(reclassified)} stored claims reclassified`,
+      );
+    }
     const changes = await this.recordRuleVersions();
     if (changes.length > 0 && this.options.rerunOnRuleChange) {
       const rerun = await this.startRerun(`rule versions changed: ${changes.join(', ')}`);
@@ -127,9 +143,10 @@ export class IdentificationRerunsService implements OnApplicationBootstrap, OnAp
   }
 
   async status(rerunId: string): Promise<RerunStatus | undefined> {
-    const [row] = await this.dataSource.query<RerunRow[]>('SELECT * FROM identification_reruns WHERE rerun_id = $1', [
-      rerunId,
-    ]);
+    const [row] = await this.dataSource.query<RerunRow[]>(
+      'SELECT * FROM identification_reruns WHERE rerun_id = $1',
+      [rerunId],
+    );
     return row === undefined ? undefined : statusOf(row);
   }
 
@@ -143,7 +160,9 @@ export class IdentificationRerunsService implements OnApplicationBootstrap, OnAp
       runExclusively(this.dataSource, JOB, () => this.work())
         .then(() => undefined)
         .catch((error: unknown) => {
-          this.logger.error(`identification re-run failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+          this.logger.error(
+            `identification re-run failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+          );
         }),
     );
   }
@@ -211,10 +230,36 @@ export class IdentificationRerunsService implements OnApplicationBootstrap, OnAp
     if (outcome.events.length > 0) this.messaging.published();
   }
 
-  /** Stores the current rule versions; returns "rule: old -> new" for each that differs from the last start. */
+  /**
+   * The code set release the last start ran with: the recorded one, the built-in one for a database that ran before
+   * releases were recorded, null on a first start.
+   */
+  private async previousCodeSetRelease(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const [row] = await manager.query<Array<{ release_id: string }>>(
+      'SELECT release_id FROM code_set_release',
+    );
+    if (row !== undefined) return row.release_id;
+    const [rule] = await manager.query<unknown[]>('SELECT 1 FROM rule_versions LIMIT 1');
+    return rule === undefined ? null : BUILT_IN_CODE_SET_RELEASE.id;
+  }
+
+  /**
+   * Stores the current rule versions and code set release; returns "rule: old -> new" for each rule that differs
+   * from the last start, and "code sets: old -> new" for another release.
+   */
   private async recordRuleVersions(): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [JOB]);
+      const previousRelease = await this.previousCodeSetRelease(manager);
+      const release = this.evaluate.codeSets.id;
+      await manager.query(
+        `INSERT INTO code_set_release (singleton, release_id) VALUES (true, $1)
+         ON CONFLICT (singleton) DO UPDATE SET release_id = EXCLUDED.release_id, recorded_at = now()
+         WHERE code_set_release.release_id <> EXCLUDED.release_id`,
+        [release],
+      );
       const rows = await manager.query<Array<{ rule_id: string; version: string }>>(
         'SELECT rule_id, version FROM rule_versions',
       );
@@ -224,9 +269,12 @@ export class IdentificationRerunsService implements OnApplicationBootstrap, OnAp
         previous.size === 0
           ? []
           : [
-              ...rules.filter((rule) => previous.get(rule.id) !== rule.version).map(
-                (rule) => `${rule.id}: ${previous.get(rule.id) ?? 'new'} -> ${rule.version}`,
-              ),
+              ...(previousRelease === null || previousRelease === release
+                ? []
+                : [`code sets: ${previousRelease} -> ${release}`]),
+              ...rules
+                .filter((rule) => previous.get(rule.id) !== rule.version)
+                .map((rule) => `${rule.id}: ${previous.get(rule.id) ?? 'new'} -> ${rule.version}`),
               ...[...previous.keys()]
                 .filter((ruleId) => !rules.some((rule) => rule.id === ruleId))
                 .map((ruleId) => `${ruleId}: removed`),
