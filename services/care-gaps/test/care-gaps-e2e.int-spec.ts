@@ -10,7 +10,11 @@ import {
 import { GapsProbe, startCareGaps, type RunningCareGaps } from './support/care-gaps-app';
 
 /** Polls `read` until `done` holds (or fails with the last value after the timeout). */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 45000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -37,7 +41,8 @@ describe('care-gaps end to end (claims-intake -> condition-identification -> car
       headers: { ...(await environment.bearer('claims-feed')), 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`${path} answered ${String(response.status)}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`${path} answered ${String(response.status)}: ${await response.text()}`);
   };
 
   beforeAll(async () => {
@@ -66,17 +71,32 @@ describe('care-gaps end to end (claims-intake -> condition-identification -> car
     await post('/v1/members/batch', {
       members: [
         aValidMember({ memberId: 'G-DM', subscriberId: 'G-DM', sex: 'male', birthDate: '1970-06-15' }),
-        aValidMember({ memberId: 'G-OPT', subscriberId: 'G-OPT', sex: 'male', birthDate: '1968-02-01', optOuts: ['care-alerts'] }),
+        aValidMember({
+          memberId: 'G-OPT',
+          subscriberId: 'G-OPT',
+          sex: 'male',
+          birthDate: '1968-02-01',
+          optOuts: ['care-alerts'],
+        }),
       ],
     });
     await post('/v1/claims/batch', { claims: [...diabetesVisits('G-DM'), ...diabetesVisits('G-OPT')] });
 
     const detected = await eventually(
       () => probe.detected(),
-      (events) => ['G-DM', 'G-OPT'].every((id) => events.some((e) => e.memberId === id && e.ruleId === 'diabetes-hba1c-testing')),
+      (events) =>
+        ['G-DM', 'G-OPT'].every((id) =>
+          events.some((e) => e.memberId === id && e.ruleId === 'diabetes-hba1c-testing'),
+        ),
     );
-    const testing = detected.find((event) => event.memberId === 'G-DM' && event.ruleId === 'diabetes-hba1c-testing');
-    expect(testing).toMatchObject({ reason: 'no-service', ruleVersion: 'gaps-2026.1', providerNpi: TEST_NPIS.pcp });
+    const testing = detected.find(
+      (event) => event.memberId === 'G-DM' && event.ruleId === 'diabetes-hba1c-testing',
+    );
+    expect(testing).toMatchObject({
+      reason: 'no-service',
+      ruleVersion: 'gaps-2026.2',
+      providerNpi: TEST_NPIS.pcp,
+    });
     await probe.settle();
 
     const alerts = (await probe.alerts('G-DM')).filter((alert) => alert.gapId === testing?.gapId);
@@ -84,16 +104,24 @@ describe('care-gaps end to end (claims-intake -> condition-identification -> car
       ['member', 'email', null],
       ['provider', 'provider-portal', TEST_NPIS.pcp],
     ]);
-    expect(alerts.find((alert) => alert.audience === 'member')?.templateId).toBe('diabetes-hba1c-testing.member');
+    expect(alerts.find((alert) => alert.audience === 'member')?.templateId).toBe(
+      'diabetes-hba1c-testing.member',
+    );
   });
 
   it('sends an opted-out member no alert (their doctor is still told) and records why', async () => {
     await probe.settle();
     const memberAlerts = (await probe.alerts('G-OPT')).filter((alert) => alert.audience === 'member');
     expect(memberAlerts).toEqual([]);
-    const response = await fetch(`${service.url}/v1/members/G-OPT/gaps`, { headers: await environment.bearer('coach-ana') });
+    const response = await fetch(`${service.url}/v1/members/G-OPT/gaps`, {
+      headers: await environment.bearer('coach-ana'),
+    });
     const body = (await response.json()) as {
-      gaps: Array<{ ruleId: string; status: string; alerts: Array<{ audience: string; status: string; reason: string | null }> }>;
+      gaps: Array<{
+        ruleId: string;
+        status: string;
+        alerts: Array<{ audience: string; status: string; reason: string | null }>;
+      }>;
     };
     const gap = body.gaps.find((item) => item.ruleId === 'diabetes-hba1c-testing');
     expect(gap?.status).toBe('open');

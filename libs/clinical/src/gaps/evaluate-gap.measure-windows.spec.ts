@@ -354,6 +354,11 @@ describe('how far back the rules look, and when time alone changes them', () => 
     },
   );
 
+  it('a hospice claim (HCPCS Q5001) concerns every rule, so it is kept and loaded for each', () => {
+    const claim = aProcedureClaim('2026-03-01', 'Q5001');
+    expect(rulesConcerningGapClaim(GAP_RULES, claim).sort()).toEqual(GAP_RULES.map((rule) => rule.id).sort());
+  });
+
   it('a claim dated after the as-of day is looked at again on its own date', () => {
     // a colonoscopy sent with a date three days ahead (claims-intake does not refuse future service dates)
     const ahead = aProcedureClaim('2026-06-18', '45378');

@@ -33,8 +33,7 @@ import {
 // on a calendar (2025 is a common year, 2024 a leap year).
 const AS_OF = '2025-12-31';
 const MID_YEAR = '2025-06-30';
-/** Rule versions: issue 21 re-versioned the rules whose windows, ages or exclusions changed. */
-const V1 = 'gaps-2026.1';
+/** Issue 21 re-versioned every rule (windows, ages, exclusion windows, hospice). */
 const V2 = 'gaps-2026.2';
 
 /** Born 1 June 1970: 55 on 31 December 2025. */
@@ -100,7 +99,7 @@ interface RuleFixture {
 
 const FIXTURES: Readonly<Record<string, RuleFixture>> = {
   'diabetes-hba1c-testing': {
-    version: V1,
+    version: V2,
     member: DIABETIC,
     base: () => [],
     closing: () => [aLabClaim('2025-06-01', '4548-4', 7.2)],
@@ -109,7 +108,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'diabetes-hba1c-poor-control': {
-    version: V1,
+    version: V2,
     member: DIABETIC,
     base: () => [],
     closing: () => [aLabClaim('2025-06-01', '4548-4', 7.2)],
@@ -230,7 +229,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
   },
   // 1 December + 30 days' supply + 15 grace = 15 January 2026: not late on 31 December.
   'late-refill': {
-    version: V1,
+    version: V2,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-12-01', 'metformin', 30)],
@@ -290,6 +289,24 @@ describe.each(GAP_RULES.map((rule) => [rule.id, rule] as const))('evaluateGap(%s
       evidenceClaimIds: [],
       exclusionClaimIds: [palliative.claimId],
     });
+  });
+
+  it.each([
+    ['hospice care per diem (HCPCS T2042)', 'T2042', '2025-01-01'],
+    ['hospice place of care (HCPCS Q5001)', 'Q5001', '2025-06-01'],
+    ['hospice services (HCPCS G9479)', 'G9479', '2025-12-31'],
+    ['hospice care supervision (CPT 99377)', '99377', '2025-03-01'],
+  ])('is excluded by %s in the measurement year, closing claims or not', (_name, code, date) => {
+    const hospice = aProcedureClaim(date, code);
+    expectExcluded(evaluate([...fixture.base(), ...fixture.closing(), hospice]), [hospice.claimId]);
+  });
+
+  it.each([
+    ['on 31 December of the previous year', '2024-12-31'],
+    ['after the as-of day', '2026-01-01'],
+  ])('is not excluded by hospice services (T2042) %s', (_when, date) => {
+    const result = evaluate([...fixture.base(), ...fixture.closing(), aProcedureClaim(date, 'T2042')]);
+    expectOutcome(result, CLOSED);
   });
 
   it('is excluded by Z51.5 in a secondary position', () => {

@@ -228,8 +228,8 @@ function refillOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string)
  * claims passed in (the latest version of each, voids left out). The measurement year is the calendar year of `asOf`
  * and every window is anchored on it (`MeasureWindow`); nothing dated after `asOf` counts. Eligibility (age on
  * 31 December of the measurement year, sex, identified conditions, fills) comes first, then exclusions (a diagnosis in
- * the measurement year, in a window of its own or at any time, a fill of an excluded class, an identified condition
- * that moves the member to another measure), then the rule's kind decides open or closed.
+ * the measurement year, in a window of its own or at any time, hospice services or a fill of an excluded class in the
+ * year, an identified condition that moves the member to another measure), then the rule's kind decides open or closed.
  */
 export function evaluateGap(
   rule: GapRule,
@@ -254,6 +254,7 @@ export function evaluateGap(
   const year = measurementYear(asOf);
   const inYear = claims.filter((claim) => within(claim.serviceDate, year.start, asOf));
   const excludedClasses: readonly string[] = rule.exclusions.drugClasses ?? [];
+  const excludedProcedures: readonly string[] = rule.exclusions.procedureCodes ?? [];
   const exclusionClaimIds = inYear
     .filter(
       (claim) =>
@@ -261,6 +262,7 @@ export function evaluateGap(
           { diagnosisCodePrefixes: rule.exclusions.diagnosisCodePrefixes },
           claim.diagnosisCodes,
         ) ||
+        claim.procedureCodes.some((code) => excludedProcedures.includes(code)) ||
         (claim.drugClass !== undefined && excludedClasses.includes(claim.drugClass)),
     )
     .map((claim) => claim.claimId);

@@ -10,6 +10,7 @@ function codesOf(rule: GapRule): { procedures: Set<string>; loinc: Set<string>; 
     procedures: new Set([
       ...services.flatMap((service) => service.codes.procedureCodes ?? []),
       ...Object.keys(rule.control?.resultCodes ?? {}),
+      ...(rule.exclusions.procedureCodes ?? []),
     ]),
     loinc: new Set([
       ...services.flatMap((service) => service.codes.loincCodes ?? []),
@@ -27,7 +28,7 @@ function codesOf(rule: GapRule): { procedures: Set<string>; loinc: Set<string>; 
 
 /**
  * Ids of the gap rules a claim can matter to: one of its procedure codes, lab LOINC codes or its drug class is one
- * the rule looks at, or one of its diagnoses is an exclusion. Claims no rule concerns need never be loaded again.
+ * the rule looks at (to close or to exclude), or one of its diagnoses is an exclusion. Claims no rule concerns need never be loaded again.
  */
 export function rulesConcerningGapClaim(
   rules: readonly GapRule[],
@@ -101,8 +102,7 @@ export function nextGapReview(
   const candidates = [addDays(measurementYear(asOf).end, 1)];
   const byId = new Map(claims.map((claim) => [claim.claimId, claim]));
   // A claim dated after the as-of day counts from its own date on (evaluations ignore the future).
-  const future = claims.map((claim) => claim.serviceDate).filter((date) => date > asOf);
-  if (future.length > 0) candidates.push(future.sort()[0] as string);
+  candidates.push(...claims.map((claim) => claim.serviceDate).filter((date) => date > asOf));
   if (rule.refill !== undefined && evaluation.refillDueBy !== undefined) {
     candidates.push(addDays(evaluation.refillDueBy, 1));
     const lastFill = evaluation.evidenceClaimIds

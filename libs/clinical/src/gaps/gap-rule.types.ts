@@ -62,12 +62,14 @@ export interface WindowedDiagnoses {
 
 /**
  * Members excluded from the gap: a diagnosis in the measurement year, in a window of its own, or at any time in the
- * history kept (permanent states: mastectomy, ESRD, colorectal cancer), a fill of a class in the year (e.g. insulin),
- * or an identified condition.
+ * history kept (permanent states: mastectomy, ESRD, colorectal cancer), a procedure (hospice services) or a fill of a
+ * class (e.g. insulin) in the year, or an identified condition.
  */
 export interface GapExclusions {
   /** Diagnoses in the measurement year (1 January to the as-of day). */
   readonly diagnosisCodePrefixes: readonly string[];
+  /** CPT/HCPCS procedure codes in the measurement year (hospice services). */
+  readonly procedureCodes?: readonly string[];
   readonly windowedDiagnoses?: readonly WindowedDiagnoses[];
   /** Checked on every claim passed in, whatever its date (callers pass the longest history they keep). */
   readonly anyTimeDiagnosisCodePrefixes?: readonly string[];

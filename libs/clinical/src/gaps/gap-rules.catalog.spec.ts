@@ -1,7 +1,7 @@
 import { DRUG_CLASSES } from '../conditions/drug-class.types';
 import type { GapRule } from './gap-rule.types';
 import { GAP_RULE_CATALOG_VERSION, GAP_RULES } from './gap-rules.catalog';
-import { codeRange, GAP_RULE_VERSION, MEASURE_WINDOWS_RULE_VERSION } from './rules/gap-shared.rule-data';
+import { codeRange, GAP_RULE_VERSION, HOSPICE_PROCEDURE_CODES } from './rules/gap-shared.rule-data';
 
 const CPT_OR_HCPCS = /^([0-9]{5}|[0-9]{4}[FT]|[A-V][0-9]{4})$/;
 const LOINC = /^\d{1,7}-\d$/;
@@ -72,34 +72,48 @@ describe('GAP_RULES', () => {
     ]);
   });
 
-  it('is versioned as a whole by its newest rule version', () => {
+  // Issue 21 changed every rule (windows, ages, exclusion windows, hospice): all are at gaps-2026.2.
+  it('is versioned as a whole', () => {
     expect(GAP_RULE_CATALOG_VERSION).toBe('gaps-2026.2');
-    expect(GAP_RULE_VERSION).toBe('gaps-2026.1');
-    expect(MEASURE_WINDOWS_RULE_VERSION).toBe('gaps-2026.2');
+    expect(GAP_RULE_VERSION).toBe('gaps-2026.2');
   });
 
-  // Issue 21 re-versioned the rules whose windows, ages or exclusions changed; the others keep their version so their
-  // open gaps are not touched.
-  it.each([
-    ['diabetes-hba1c-testing', 'gaps-2026.1'],
-    ['diabetes-hba1c-poor-control', 'gaps-2026.1'],
-    ['diabetes-eye-exam', 'gaps-2026.2'],
-    ['diabetes-kidney-health-evaluation', 'gaps-2026.2'],
-    ['statin-therapy-cardiovascular', 'gaps-2026.2'],
-    ['statin-therapy-diabetes', 'gaps-2026.2'],
-    ['breast-cancer-screening', 'gaps-2026.2'],
-    ['colorectal-cancer-screening', 'gaps-2026.2'],
-    ['adherence-diabetes', 'gaps-2026.2'],
-    ['adherence-ras-antagonists', 'gaps-2026.2'],
-    ['adherence-statins', 'gaps-2026.2'],
-    ['late-refill', 'gaps-2026.1'],
-  ])('%s is at version %s', (id, version) => {
-    expect(GAP_RULES.find((rule) => rule.id === id)?.version).toBe(version);
+  it('lists the hospice codes of the exclusion (HCPCS T2042-T2046, S9126, Q5001-Q5010, G9473-G9479; CPT 99377, 99378; G0182)', () => {
+    expect([...HOSPICE_PROCEDURE_CODES].sort()).toEqual(
+      [
+        'T2042',
+        'T2043',
+        'T2044',
+        'T2045',
+        'T2046',
+        'S9126',
+        'Q5001',
+        'Q5002',
+        'Q5003',
+        'Q5004',
+        'Q5005',
+        'Q5006',
+        'Q5007',
+        'Q5008',
+        'Q5009',
+        'Q5010',
+        'G9473',
+        'G9474',
+        'G9475',
+        'G9476',
+        'G9477',
+        'G9478',
+        'G9479',
+        '99377',
+        '99378',
+        'G0182',
+      ].sort(),
+    );
   });
 
   describe.each(byId)('%s', (_id, rule) => {
     it('has a version, a name and a source', () => {
-      expect([GAP_RULE_VERSION, MEASURE_WINDOWS_RULE_VERSION]).toContain(rule.version);
+      expect(rule.version).toBe(GAP_RULE_CATALOG_VERSION);
       expect(rule.name).toMatch(/\S/);
       expect(rule.source).toMatch(/\S/);
       expect(rule.exclusions.note).toMatch(/\S/);
@@ -129,8 +143,9 @@ describe('GAP_RULES', () => {
       );
     });
 
-    it('excludes palliative care (Z51.5) and lists exclusion prefixes without dots, in upper case', () => {
+    it('excludes palliative care (Z51.5) and hospice services, and lists exclusion prefixes without dots, in upper case', () => {
       expect(rule.exclusions.diagnosisCodePrefixes).toContain('Z515');
+      expect(rule.exclusions.procedureCodes).toEqual(HOSPICE_PROCEDURE_CODES);
       expect(
         rule.exclusions.diagnosisCodePrefixes.filter(
           (prefix) => !/^[A-Z][0-9]{2}[0-9A-Z]{0,4}$/.test(prefix),

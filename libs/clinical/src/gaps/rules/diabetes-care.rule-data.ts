@@ -3,7 +3,7 @@ import {
   codeRange,
   ESRD_PREFIXES,
   GAP_RULE_VERSION,
-  MEASURE_WINDOWS_RULE_VERSION,
+  HOSPICE_PROCEDURE_CODES,
   PALLIATIVE_CARE_PREFIXES,
 } from './gap-shared.rule-data';
 
@@ -31,7 +31,11 @@ export const DIABETES_HBA1C_TESTING_RULE = {
       },
     ],
   ],
-  exclusions: { diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES, note: 'Palliative care.' },
+  exclusions: {
+    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    note: 'Palliative care and hospice services in the measurement year.',
+  },
   providerAlertTo: 'attributed-pcp',
   source: 'CLINICAL.md section 3 (HEDIS HBD-style testing; LOINC/CPT from public eCQM value sets)',
 } as const satisfies GapRule;
@@ -47,7 +51,11 @@ export const DIABETES_HBA1C_CONTROL_RULE = {
   kind: 'control',
   eligibility: DIABETES_18_75,
   control: { loincCodes: HBA1C_LOINC, resultCodes: HBA1C_RESULT_CODES, openAbove: 9 },
-  exclusions: { diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES, note: 'Palliative care.' },
+  exclusions: {
+    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    note: 'Palliative care and hospice services in the measurement year.',
+  },
   providerAlertTo: 'attributed-pcp',
   source: 'CLINICAL.md section 3 (HEDIS HBD poor control > 9.0 %)',
 } as const satisfies GapRule;
@@ -59,7 +67,7 @@ export const DIABETES_HBA1C_CONTROL_RULE = {
  */
 export const DIABETES_EYE_EXAM_RULE = {
   id: 'diabetes-eye-exam',
-  version: MEASURE_WINDOWS_RULE_VERSION,
+  version: GAP_RULE_VERSION,
   name: 'Diabetes: eye exam',
   kind: 'service',
   eligibility: DIABETES_18_75,
@@ -118,7 +126,11 @@ export const DIABETES_EYE_EXAM_RULE = {
       },
     ],
   ],
-  exclusions: { diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES, note: 'Palliative care.' },
+  exclusions: {
+    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    note: 'Palliative care and hospice services in the measurement year.',
+  },
   providerAlertTo: 'attributed-pcp',
   source:
     'HEDIS EED: exam in the measurement year or a negative one in the year before; codes CLINICAL.md section 3 (CPT II, CPT, HCPCS)',
@@ -130,7 +142,7 @@ export const DIABETES_EYE_EXAM_RULE = {
  */
 export const DIABETES_KIDNEY_EVALUATION_RULE = {
   id: 'diabetes-kidney-health-evaluation',
-  version: MEASURE_WINDOWS_RULE_VERSION,
+  version: GAP_RULE_VERSION,
   name: 'Diabetes: kidney health evaluation',
   kind: 'service',
   eligibility: [{ anyCondition: ['diabetes'], minAge: 18, maxAge: 85 }],
@@ -156,8 +168,9 @@ export const DIABETES_KIDNEY_EVALUATION_RULE = {
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
     anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
-    note: 'Palliative care this year; end-stage renal disease or dialysis at any time (HEDIS KED).',
+    note: 'Hospice and palliative care this year; end-stage renal disease or dialysis at any time (HEDIS KED).',
   },
   providerAlertTo: 'attributed-pcp',
   source:

@@ -1,18 +1,33 @@
-/** Version stamp of the gap rules modelled on HEDIS/eCQM/PQA logic as summarised in CLINICAL.md section 3. */
-export const GAP_RULE_VERSION = 'gaps-2026.1';
-
 /**
- * Version of the rules whose windows, age bands or exclusions changed to follow the public measure specifications
- * (issue 21, docs/clinical/care-gap-rules.md); rules that did not change keep {@link GAP_RULE_VERSION}, so an open gap
- * of an unchanged rule keeps its version and a re-evaluation emits only the outcomes that differ.
+ * Version stamp of the gap rules, modelled on the public HEDIS/eCQM/PQA measure summaries (docs/clinical/care-gap-rules.md).
+ * `gaps-2026.2` (issue 21): windows anchored on the measurement year, age bands and exclusion windows as the summaries
+ * give them, hospice services excluded. A rule that changes takes a new version; an open gap keeps the version it
+ * opened under, and a re-evaluation emits only the outcomes that differ.
  */
-export const MEASURE_WINDOWS_RULE_VERSION = 'gaps-2026.2';
+export const GAP_RULE_VERSION = 'gaps-2026.2';
 
 /** The measurement year or the year before it (HEDIS SPC/SPD exclusions). */
 export const MEASUREMENT_OR_PRIOR_YEAR = { yearsBefore: 1 } as const;
 
 /** Palliative-care encounter (Z51.5): excludes the member from every gap (CLINICAL.md common exclusions). */
 export const PALLIATIVE_CARE_PREFIXES = ['Z515'] as const;
+
+/**
+ * Hospice services in the measurement year exclude the member from every gap (HEDIS and PQA): HCPCS hospice care per
+ * diem T2042-T2046 and S9126, hospice place of care Q5001-Q5010, hospice services by discipline G9473-G9479, and
+ * hospice care supervision CPT 99377, 99378, HCPCS G0182. Claims carry no revenue codes or bill types (0651-0659,
+ * 081x/082x), so institutional hospice claims without these codes are not seen. A starting point: a code-set release
+ * replaces it.
+ */
+export const HOSPICE_PROCEDURE_CODES = [
+  ...codeRange('T2042', 'T2046'),
+  'S9126',
+  ...codeRange('Q5001', 'Q5010'),
+  ...codeRange('G9473', 'G9479'),
+  '99377',
+  '99378',
+  'G0182',
+] as const;
 
 /** End-stage renal disease and dialysis dependence (adherence and statin exclusions). */
 export const ESRD_PREFIXES = ['N186', 'Z992'] as const;

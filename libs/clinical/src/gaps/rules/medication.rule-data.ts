@@ -3,7 +3,7 @@ import type { GapRule } from '../gap-rule.types';
 import {
   ESRD_PREFIXES,
   GAP_RULE_VERSION,
-  MEASURE_WINDOWS_RULE_VERSION,
+  HOSPICE_PROCEDURE_CODES,
   MEASUREMENT_OR_PRIOR_YEAR,
   NON_INSULIN_ANTIDIABETICS,
   PALLIATIVE_CARE_PREFIXES,
@@ -23,7 +23,7 @@ const CAD = ['coronary-artery-disease'];
  */
 export const STATIN_THERAPY_CARDIOVASCULAR_RULE = {
   id: 'statin-therapy-cardiovascular',
-  version: MEASURE_WINDOWS_RULE_VERSION,
+  version: GAP_RULE_VERSION,
   name: 'Statin therapy: cardiovascular disease',
   kind: 'service',
   eligibility: [
@@ -35,10 +35,11 @@ export const STATIN_THERAPY_CARDIOVASCULAR_RULE = {
   closing: STATIN_FILL,
   exclusions: {
     diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...PREGNANCY_PREFIXES, ...MYOSITIS_PREFIXES],
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
     windowedDiagnoses: [
       { diagnosisCodePrefixes: [...ESRD_PREFIXES, ...CIRRHOSIS_PREFIXES], window: MEASUREMENT_OR_PRIOR_YEAR },
     ],
-    note: 'This year: palliative care, pregnancy, myositis or rhabdomyolysis; this year or the year before: ESRD/dialysis, cirrhosis (HEDIS SPC).',
+    note: 'This year: hospice, palliative care, pregnancy, myositis or rhabdomyolysis; this year or the year before: ESRD/dialysis, cirrhosis (HEDIS SPC).',
   },
   providerAlertTo: 'attributed-pcp',
   source:
@@ -51,13 +52,14 @@ export const STATIN_THERAPY_CARDIOVASCULAR_RULE = {
  */
 export const STATIN_THERAPY_DIABETES_RULE = {
   id: 'statin-therapy-diabetes',
-  version: MEASURE_WINDOWS_RULE_VERSION,
+  version: GAP_RULE_VERSION,
   name: 'Statin therapy: diabetes',
   kind: 'service',
   eligibility: [{ anyCondition: ['diabetes'], minAge: 40, maxAge: 75 }],
   closing: STATIN_FILL,
   exclusions: {
     diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...MYOSITIS_PREFIXES],
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
     windowedDiagnoses: [
       {
         diagnosisCodePrefixes: [...PREGNANCY_PREFIXES, ...ESRD_PREFIXES, ...CIRRHOSIS_PREFIXES],
@@ -65,7 +67,7 @@ export const STATIN_THERAPY_DIABETES_RULE = {
       },
     ],
     conditions: CAD,
-    note: 'This year: palliative care, myositis or rhabdomyolysis; this year or the year before: pregnancy, ESRD/dialysis, cirrhosis; members with cardiovascular disease (they are in that measure) (HEDIS SPD).',
+    note: 'This year: hospice, palliative care, myositis or rhabdomyolysis; this year or the year before: pregnancy, ESRD/dialysis, cirrhosis; members with cardiovascular disease (they are in that measure) (HEDIS SPD).',
   },
   providerAlertTo: 'attributed-pcp',
   source:
@@ -79,7 +81,7 @@ const adherence = (
   exclusions: GapRule['exclusions'],
 ): GapRule => ({
   id,
-  version: MEASURE_WINDOWS_RULE_VERSION,
+  version: GAP_RULE_VERSION,
   name,
   kind: 'adherence',
   eligibility: [{ anyCondition: [], minAge: 18, maxAge: 200 }],
@@ -102,8 +104,9 @@ export const ADHERENCE_DIABETES_RULE = adherence(
   NON_INSULIN_ANTIDIABETICS,
   {
     diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
     drugClasses: ['insulin'],
-    note: 'Palliative care, ESRD/dialysis and insulin users in the measurement year (PQA PDC-DR).',
+    note: 'Hospice, palliative care, ESRD/dialysis and insulin users in the measurement year (PQA PDC-DR).',
   },
 );
 
@@ -114,15 +117,17 @@ export const ADHERENCE_RAS_ANTAGONISTS_RULE = adherence(
   ['ace-inhibitor', 'arb'],
   {
     diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
     drugClasses: ['arni'],
-    note: 'Palliative care, ESRD/dialysis and sacubitril/valsartan users in the measurement year (PQA PDC-RASA).',
+    note: 'Hospice, palliative care, ESRD/dialysis and sacubitril/valsartan users in the measurement year (PQA PDC-RASA).',
   },
 );
 
 /** Adherence to statins. */
 export const ADHERENCE_STATINS_RULE = adherence('adherence-statins', 'Adherence: statins', ['statin'], {
   diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
-  note: 'Palliative care and ESRD/dialysis in the measurement year (PQA PDC-STA).',
+  procedureCodes: HOSPICE_PROCEDURE_CODES,
+  note: 'Hospice, palliative care and ESRD/dialysis in the measurement year (PQA PDC-STA).',
 });
 
 /** Late refill (product choice): a maintenance fill not refilled by its days' supply plus 15 days. */
@@ -147,7 +152,11 @@ export const LATE_REFILL_RULE = {
     graceDays: 15,
     activeWithinDays: 180,
   },
-  exclusions: { diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES, note: 'Palliative care.' },
+  exclusions: {
+    diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    note: 'Palliative care and hospice services in the measurement year.',
+  },
   providerAlertTo: 'prescriber',
   source:
     'CLINICAL.md section 3 (late refill, product choice: grace 15 days; therapy older than 180 days is taken as stopped)',

@@ -1,5 +1,10 @@
 import type { GapRule } from '../gap-rule.types';
-import { codeRange, MEASURE_WINDOWS_RULE_VERSION, PALLIATIVE_CARE_PREFIXES } from './gap-shared.rule-data';
+import {
+  codeRange,
+  GAP_RULE_VERSION,
+  HOSPICE_PROCEDURE_CODES,
+  PALLIATIVE_CARE_PREFIXES,
+} from './gap-shared.rule-data';
 
 /**
  * Breast cancer screening: women 42-74 on 31 December (screened from 40, HEDIS BCS-E MY2025 and eCQM CMS125v14), a
@@ -7,7 +12,7 @@ import { codeRange, MEASURE_WINDOWS_RULE_VERSION, PALLIATIVE_CARE_PREFIXES } fro
  */
 export const BREAST_CANCER_SCREENING_RULE = {
   id: 'breast-cancer-screening',
-  version: MEASURE_WINDOWS_RULE_VERSION,
+  version: GAP_RULE_VERSION,
   name: 'Breast cancer screening',
   kind: 'service',
   eligibility: [{ anyCondition: [], sex: 'female', minAge: 42, maxAge: 74 }],
@@ -22,8 +27,9 @@ export const BREAST_CANCER_SCREENING_RULE = {
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
     anyTimeDiagnosisCodePrefixes: ['Z9013'],
-    note: 'Palliative care this year; bilateral mastectomy (Z90.13) at any time.',
+    note: 'Hospice and palliative care this year; bilateral mastectomy (Z90.13) at any time.',
   },
   providerAlertTo: 'attributed-pcp',
   source:
@@ -37,7 +43,7 @@ export const BREAST_CANCER_SCREENING_RULE = {
  */
 export const COLORECTAL_CANCER_SCREENING_RULE = {
   id: 'colorectal-cancer-screening',
-  version: MEASURE_WINDOWS_RULE_VERSION,
+  version: GAP_RULE_VERSION,
   name: 'Colorectal cancer screening',
   kind: 'service',
   eligibility: [{ anyCondition: [], minAge: 45, maxAge: 75 }],
@@ -97,8 +103,9 @@ export const COLORECTAL_CANCER_SCREENING_RULE = {
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
+    procedureCodes: HOSPICE_PROCEDURE_CODES,
     anyTimeDiagnosisCodePrefixes: ['C18', 'C19', 'C20', 'Z85038', 'Z85048'],
-    note: 'Palliative care this year; colorectal cancer (C18-C20) or its history (Z85.038, Z85.048) at any time.',
+    note: 'Hospice and palliative care this year; colorectal cancer (C18-C20) or its history (Z85.038, Z85.048) at any time.',
   },
   providerAlertTo: 'attributed-pcp',
   source:
