@@ -15,9 +15,9 @@ export const PALLIATIVE_CARE_PREFIXES = ['Z515'] as const;
 /**
  * Hospice services in the measurement year exclude the member from every gap (HEDIS and PQA): HCPCS hospice care per
  * diem T2042-T2046 and S9126, hospice place of care Q5001-Q5010, hospice services by discipline G9473-G9479, and
- * hospice care supervision CPT 99377, 99378, HCPCS G0182. Claims carry no revenue codes or bill types (0651-0659,
- * 081x/082x), so institutional hospice claims without these codes are not seen. A starting point: a code-set release
- * replaces it.
+ * hospice care supervision CPT 99377, 99378, HCPCS G0182. Revenue codes (0115 ... 0659) and types of bill (081x, 082x)
+ * of institutional hospice claims are in claim-received but not in the gap evidence yet, so such a claim without one of
+ * these procedure codes is not seen. A starting point: the code-set releases do not address this list yet.
  */
 export const HOSPICE_PROCEDURE_CODES = [
   ...codeRange('T2042', 'T2046'),
