@@ -66,6 +66,13 @@ describe('codesets command', () => {
     expect(existsSync(join(target, 'current.json'))).toBe(false);
   });
 
+  it('lists the code list addresses a mapping may name', async () => {
+    const { code, stdout } = await run(['lists']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('conditions/diabetes/diagnosis\tdiagnosis\t5 built-in codes\n');
+    expect(stdout).toContain('gaps/diabetes-hba1c-poor-control/control/loinc\tloinc\t');
+  });
+
   it('asks for a target when neither --into nor CODESETS_DIR is given', async () => {
     const { code, stderr } = await run(['load', RELEASE_A, '--max-rejected-share', '0.2']);
     expect(code).toBe(1);

@@ -74,6 +74,7 @@ function renderDiff(loadedId: string, newId: string, diff: CodeSetDiff): string 
  * - `diff <dir>`: also show what changes against the loaded release (codes added and removed per class or list).
  * - `load <dir>`: validate, show the changes, and make it the loaded release of CODESETS_DIR (`--into`); services
  *   pick it up when they next start.
+ * - `lists`: the code list addresses a value set mapping may name.
  */
 export async function runCodesets(argv: readonly string[], io: CodesetsIo): Promise<number> {
   let exitCode = 0;
@@ -150,6 +151,15 @@ export async function runCodesets(argv: readonly string[], io: CodesetsIo): Prom
             ? `loaded ${compilation.compiled.id} into ${into(options)}; services use it from their next start\n`
             : 'not loaded: the release has errors\n',
         );
+      }
+    });
+
+  program
+    .command('lists')
+    .description('the code lists a value set mapping may name (address, kind, built-in codes)')
+    .action(() => {
+      for (const target of targets) {
+        io.stdout(`${target.address}\t${target.kind}\t${String(target.codes.length)} built-in codes\n`);
       }
     });
 

@@ -1,5 +1,5 @@
 // Clinical code sets from public releases (issue 21): NDC Directory drug classes, value sets onto code lists.
-// See docs/clinical/code-sets.md and docs/adr/0018-code-set-releases.md.
+// See docs/clinical/code-sets.md and docs/adr/0019-code-set-releases.md.
 export * from './normalize-ndc.util';
 export * from './drug-class-definitions.data';
 export * from './drug-class-of-product.util';
