@@ -78,16 +78,18 @@ describe('breast cancer screening (HEDIS BCS-E, eCQM CMS125v14): from 1 October 
     );
   });
 
-  // Women 42-74 on 31 December 2026 (screened from 40: the window opens up to 27 months before the 31 December).
+  // Women 40-74 on 31 December 2026: the ages the measures screen (their denominators count 42-74, so that the whole
+  // window falls after the 40th birthday; the platform reaches out from 40, a kept choice).
   it.each<[string, string, boolean]>([
-    ['1984-12-31', END_2026, true],
-    ['1985-01-01', END_2026, false],
+    ['1986-12-31', END_2026, true],
+    ['1987-01-01', END_2026, false],
     ['1952-01-01', END_2026, true],
     ['1951-12-31', END_2026, false],
-    // 41 on 15 June but 42 on 31 December: eligible all year
-    ['1984-12-31', MID_2026, true],
-    // 50 (the old lower bound minus 8): now eligible
-    ['1976-06-01', MID_2026, true],
+    // 39 on 15 June but 40 on 31 December: eligible all year
+    ['1986-12-31', MID_2026, true],
+    // 42 and 49: eligible (the band started at 50 before issue 21)
+    ['1984-06-01', MID_2026, true],
+    ['1977-06-01', MID_2026, true],
   ])('born %s, as of %s: eligible %s', (birthDate, asOf, eligible) => {
     expect(
       evaluateGap(BREAST_CANCER_SCREENING_RULE, aGapMember({ sex: 'female', birthDate }), [], asOf).eligible,

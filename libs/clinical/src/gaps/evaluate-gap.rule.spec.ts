@@ -174,8 +174,8 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     closing: () => [aProcedureClaim('2025-06-01', '77067')],
     withoutClosing: NO_SERVICE,
     ages: [
-      ['1983-12-31', 42, true],
-      ['1984-01-01', 41, false],
+      ['1985-12-31', 40, true],
+      ['1986-01-01', 39, false],
       ['1951-01-01', 74, true],
       ['1950-12-31', 75, false],
     ],

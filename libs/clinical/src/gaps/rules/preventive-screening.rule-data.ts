@@ -7,7 +7,8 @@ import {
 } from './gap-shared.rule-data';
 
 /**
- * Breast cancer screening: women 42-74 on 31 December (screened from 40, HEDIS BCS-E MY2025 and eCQM CMS125v14), a
+ * Breast cancer screening: women 40-74 on 31 December (the ages HEDIS BCS-E MY2025 and eCQM CMS125v14 screen; their
+ * denominators start at 42 so that the whole window falls after 40; the platform reaches out from 40), a
  * mammogram from 1 October two years before the measurement year.
  */
 export const BREAST_CANCER_SCREENING_RULE = {
@@ -15,7 +16,7 @@ export const BREAST_CANCER_SCREENING_RULE = {
   version: GAP_RULE_VERSION,
   name: 'Breast cancer screening',
   kind: 'service',
-  eligibility: [{ anyCondition: [], sex: 'female', minAge: 42, maxAge: 74 }],
+  eligibility: [{ anyCondition: [], sex: 'female', minAge: 40, maxAge: 74 }],
   closing: [
     [
       {
@@ -33,7 +34,7 @@ export const BREAST_CANCER_SCREENING_RULE = {
   },
   providerAlertTo: 'attributed-pcp',
   source:
-    'HEDIS BCS-E MY2025 / eCQM CMS125v14 (2026): 1 October two years before the measurement year; women 42-74 on 31 December',
+    'HEDIS BCS-E MY2025 / eCQM CMS125v14 (2026): 1 October two years before the measurement year; women screened 40-74 (outreach from 40 on 31 December; the measures count 42-74)',
 } as const satisfies GapRule;
 
 /**
