@@ -99,6 +99,13 @@ describe('compileRelease (fixture release-a: NDC Directory rows, ValueSets and a
     }
   });
 
+  it('refuses a label that cannot travel in events', async () => {
+    const { errors } = await compileRelease(RELEASE_A, { maxRejectedShare: 0.2, label: 'FDA_2026' });
+    expect(errors).toContain(
+      `label "FDA_2026": lower-case letters, digits, '.' and '-', at most 51 characters`,
+    );
+  });
+
   it.each([
     [
       'a product file without PHARM_CLASSES',

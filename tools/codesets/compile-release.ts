@@ -85,6 +85,13 @@ export async function compileRelease(
 ): Promise<ReleaseCompilation> {
   const errors: string[] = [];
   const warnings: string[] = [];
+  const label = options.label ?? 'codesets';
+  // the id travels in events (RULE_TOKEN_PATTERN of the contracts): lower case, digits, dot and dash, 64 at most
+  if (!/^[a-z0-9][a-z0-9.-]{0,50}$/.test(label)) {
+    errors.push(
+      `label ${JSON.stringify(label)}: lower-case letters, digits, '.' and '-', at most 51 characters`,
+    );
+  }
   const targets = options.targets ?? codeListTargets(CONDITION_RULES, GAP_RULES);
   const sources: Record<string, unknown> = {};
 
@@ -165,7 +172,7 @@ export async function compileRelease(
   return {
     compiled: {
       format: COMPILED_CODE_SET_FORMAT,
-      id: releaseId(options.label ?? 'codesets', content),
+      id: releaseId(label, content),
       compiledAt: (options.now ?? new Date()).toISOString(),
       sources,
       ...content,

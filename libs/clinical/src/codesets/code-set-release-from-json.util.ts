@@ -21,6 +21,8 @@ export function codeSetReleaseFromJson(value: unknown): CodeSetRelease {
   }
   const id = value['id'];
   if (typeof id !== 'string' || id.length === 0) problems.push('id is missing');
+  else if (!/^[a-z0-9][a-z0-9.-]{0,63}$/.test(id))
+    problems.push(`id ${id} is not a lower-case token of 64 characters at most`);
   const drugClasses = new Map<string, DrugClass>();
   const classes = value['drugClasses'];
   if (!isRecord(classes)) problems.push('drugClasses is not an object');

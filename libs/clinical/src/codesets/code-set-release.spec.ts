@@ -32,6 +32,12 @@ describe('codeSetReleaseFromJson', () => {
     ]);
   });
 
+  it('refuses an id that cannot travel in events', () => {
+    expect(() => codeSetReleaseFromJson(compiled({ id: 'Release 1' }))).toThrow(
+      'code set release: id Release 1 is not a lower-case token of 64 characters at most',
+    );
+  });
+
   it('names every problem at once', () => {
     expect(() =>
       codeSetReleaseFromJson(
