@@ -49,6 +49,13 @@ export function codeListTargets(
       kind: 'diagnosis',
       codes: rule.exclusions.diagnosisCodePrefixes,
     });
+    (rule.exclusions.windowedDiagnoses ?? []).forEach((windowed, index) => {
+      targets.push({
+        address: `gaps/${rule.id}/exclusions-windowed/${String(index + 1)}`,
+        kind: 'diagnosis',
+        codes: windowed.diagnosisCodePrefixes,
+      });
+    });
     if (rule.exclusions.anyTimeDiagnosisCodePrefixes !== undefined) {
       targets.push({
         address: `gaps/${rule.id}/exclusions-any-time`,

@@ -171,6 +171,23 @@ describe('rulesWithCodeLists', () => {
     expect(kidney?.version).toBe(GAP_RULES.find((rule) => rule.id === kidney?.id)?.version);
   });
 
+  it('replaces a windowed exclusion list and keeps its window', () => {
+    const { gaps } = rulesWithCodeLists({ conditions: CONDITION_RULES, gaps: GAP_RULES }, [
+      {
+        address: 'gaps/statin-therapy-cardiovascular/exclusions-windowed/1',
+        codes: ['N186'],
+        valueSets: ['vs|1'],
+      },
+    ]);
+    const builtIn = GAP_RULES.find((rule) => rule.id === 'statin-therapy-cardiovascular')?.exclusions
+      .windowedDiagnoses;
+    const replaced = gaps.find((rule) => rule.id === 'statin-therapy-cardiovascular')?.exclusions
+      .windowedDiagnoses;
+    expect(replaced?.[0]).toEqual({ ...builtIn?.[0], diagnosisCodePrefixes: ['N186'] });
+    expect(replaced?.[0]?.window).toBeDefined();
+    expect(replaced?.slice(1)).toEqual(builtIn?.slice(1));
+  });
+
   it('refuses an address the catalogs do not have', () => {
     expect(() =>
       rulesWithCodeLists({ conditions: CONDITION_RULES, gaps: GAP_RULES }, [

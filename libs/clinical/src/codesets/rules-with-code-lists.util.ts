@@ -60,6 +60,13 @@ export function rulesWithCodeLists(
       `gaps/${rule.id}/exclusions-any-time`,
       rule.exclusions.anyTimeDiagnosisCodePrefixes,
     );
+    const windowed = rule.exclusions.windowedDiagnoses?.map((item, index) => ({
+      ...item,
+      diagnosisCodePrefixes: list(
+        `gaps/${rule.id}/exclusions-windowed/${String(index + 1)}`,
+        item.diagnosisCodePrefixes,
+      ),
+    }));
     return {
       ...rule,
       ...(rule.closing === undefined ? {} : { closing: rule.closing.map((group) => group.map(service)) }),
@@ -75,6 +82,7 @@ export function rulesWithCodeLists(
         ...rule.exclusions,
         diagnosisCodePrefixes: list(`gaps/${rule.id}/exclusions`, rule.exclusions.diagnosisCodePrefixes),
         ...(anyTime === undefined ? {} : { anyTimeDiagnosisCodePrefixes: anyTime }),
+        ...(windowed === undefined ? {} : { windowedDiagnoses: windowed }),
       },
     };
   });

@@ -64,10 +64,15 @@ export class ConditionsController {
   @Get('condition-rules')
   @Access(ACCESS.readReference)
   @ApiOkResponse({
-    description: 'The rule catalog: its version and every rule with its version and criteria',
+    description:
+      'The rule catalog: its version, the code set release it decides with, and every rule with its version and criteria (code lists as the release sets them)',
   })
-  ruleCatalog(): { catalogVersion: string; rules: RuleCatalog['rules'] } {
-    return { catalogVersion: this.evaluate.catalog.version, rules: this.evaluate.catalog.rules };
+  ruleCatalog(): { catalogVersion: string; codeSetRelease: string; rules: RuleCatalog['rules'] } {
+    return {
+      catalogVersion: this.evaluate.catalog.version,
+      codeSetRelease: this.evaluate.codeSets.id,
+      rules: this.evaluate.catalog.rules,
+    };
   }
 }
 
