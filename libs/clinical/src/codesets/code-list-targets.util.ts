@@ -49,6 +49,13 @@ export function codeListTargets(
       kind: 'diagnosis',
       codes: rule.exclusions.diagnosisCodePrefixes,
     });
+    if (rule.exclusions.procedureCodes !== undefined) {
+      targets.push({
+        address: `gaps/${rule.id}/exclusions-procedures`,
+        kind: 'procedure',
+        codes: rule.exclusions.procedureCodes,
+      });
+    }
     (rule.exclusions.windowedDiagnoses ?? []).forEach((windowed, index) => {
       targets.push({
         address: `gaps/${rule.id}/exclusions-windowed/${String(index + 1)}`,

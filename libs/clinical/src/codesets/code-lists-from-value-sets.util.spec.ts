@@ -188,6 +188,18 @@ describe('rulesWithCodeLists', () => {
     expect(replaced?.slice(1)).toEqual(builtIn?.slice(1));
   });
 
+  it('replaces the exclusion procedures (hospice services) of a gap rule', () => {
+    const { gaps } = rulesWithCodeLists({ conditions: CONDITION_RULES, gaps: GAP_RULES }, [
+      { address: 'gaps/adherence-statins/exclusions-procedures', codes: ['G9473'], valueSets: ['vs|1'] },
+    ]);
+    expect(gaps.find((rule) => rule.id === 'adherence-statins')?.exclusions.procedureCodes).toEqual([
+      'G9473',
+    ]);
+    expect(gaps.find((rule) => rule.id === 'late-refill')?.exclusions.procedureCodes).toEqual(
+      GAP_RULES.find((rule) => rule.id === 'late-refill')?.exclusions.procedureCodes,
+    );
+  });
+
   it('refuses an address the catalogs do not have', () => {
     expect(() =>
       rulesWithCodeLists({ conditions: CONDITION_RULES, gaps: GAP_RULES }, [

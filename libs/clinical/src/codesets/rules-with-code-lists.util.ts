@@ -60,6 +60,10 @@ export function rulesWithCodeLists(
       `gaps/${rule.id}/exclusions-any-time`,
       rule.exclusions.anyTimeDiagnosisCodePrefixes,
     );
+    const exclusionProcedures = listIfAny(
+      `gaps/${rule.id}/exclusions-procedures`,
+      rule.exclusions.procedureCodes,
+    );
     const windowed = rule.exclusions.windowedDiagnoses?.map((item, index) => ({
       ...item,
       diagnosisCodePrefixes: list(
@@ -82,6 +86,7 @@ export function rulesWithCodeLists(
         ...rule.exclusions,
         diagnosisCodePrefixes: list(`gaps/${rule.id}/exclusions`, rule.exclusions.diagnosisCodePrefixes),
         ...(anyTime === undefined ? {} : { anyTimeDiagnosisCodePrefixes: anyTime }),
+        ...(exclusionProcedures === undefined ? {} : { procedureCodes: exclusionProcedures }),
         ...(windowed === undefined ? {} : { windowedDiagnoses: windowed }),
       },
     };
