@@ -2,9 +2,9 @@
 // The one entry point behind `npm start`, `npm test`, `npm run stack`, `npm run bench` and `npm run build`.
 // Uses only Node's standard library, so it runs on a fresh clone: it installs what the platform needs
 // (npm packages from the lockfile; Debian's librdkafka-dev for the fallback mock broker, only where Java and
-// Maven are missing), compiles the services to dist/ when that is missing or stale (before `stack start`, `demo` and
-// `bench`, which run the compiled services, as the container image does) and then hands over to the TypeScript
-// tool named by the first argument. `build` only compiles (tools/build/build.mjs).
+// Maven are missing; Debian's chromium for the console's browser tests), compiles the services to dist/ when that
+// is missing or stale (before `stack start`, `demo` and `bench`, which run the compiled services, as the container
+// image does) and then hands over to the TypeScript tool named by the first argument. `build` only compiles (tools/build/build.mjs).
 import { spawnSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -63,6 +63,23 @@ function ensureLibrdkafka() {
   apt(['install', '-y', '-qq', 'librdkafka-dev', 'gcc']);
 }
 
+/**
+ * Debian's Chromium for the console's browser tests (Playwright drives it through `executablePath`: Playwright's
+ * own browser download does not work on these machines). Installed once, before `npm test`.
+ */
+function ensureChromium() {
+  if (process.env.CHROMIUM_PATH || existsSync('/usr/bin/chromium')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = isRoot ? [] : ['sudo', '-n'];
+  say("installing chromium (Debian) for the console's browser tests");
+  const apt = (args) => {
+    const [command, ...rest] = [...sudo, 'apt-get', ...args];
+    run(command, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  };
+  apt(['update', '-qq']);
+  apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+}
+
 const tools = {
   test: 'tools/test/run-tests.ts',
   demo: 'tools/stack/demo.ts',
@@ -94,6 +111,7 @@ if (script === undefined) {
 }
 ensureNpmPackages();
 ensureLibrdkafka();
+if (command === 'test') ensureChromium();
 // `stack stop` and `stack status` run no service: they work whatever state the sources are in.
 if (command === 'demo' || command === 'bench' || command === 'proof' || (command === 'stack' && rest[0] === 'start'))
   buildServices();

@@ -29,6 +29,9 @@ const bin = (name: string): string =>
 
 if (!skipStatic) {
   step('type-check (tsc --noEmit, strict)', () => command(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+  step("type-check the console's web app (DOM, JSX)", () =>
+    command(bin('tsc'), ['-p', 'services/console/web/tsconfig.json']),
+  );
   step('lint (eslint + Nx module boundaries)', () => lintWorkspace());
 }
 step('jest (unit, integration)', () => command(bin('jest'), ['--ci', ...jestArgs]));

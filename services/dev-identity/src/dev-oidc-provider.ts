@@ -201,6 +201,8 @@ export async function startDevOidcProvider(options: DevOidcOptions): Promise<Run
     await oidc(request, response);
   };
 
+  const consoleOrigins = [...new Set(options.consoleRedirectUris.map((uri) => new URL(uri).origin))];
+
   /** The login step of the authorization code flow: a form, checked against the seeded users. */
   const interact = async (
     request: IncomingMessage,
@@ -213,12 +215,12 @@ export async function startDevOidcProvider(options: DevOidcOptions): Promise<Run
       return;
     }
     if (!submitted || request.method !== 'POST') {
-      sendHtml(response, 200, loginPage(details.uid, undefined));
+      sendHtml(response, 200, loginPage(details.uid, undefined), consoleOrigins);
       return;
     }
     const user = checkLogin(await readForm(request), users);
     if (user === undefined) {
-      sendHtml(response, 401, loginPage(details.uid, 'Unknown username or wrong password.'));
+      sendHtml(response, 401, loginPage(details.uid, 'Unknown username or wrong password.'), consoleOrigins);
       return;
     }
     await provider.interactionFinished(
@@ -236,11 +238,21 @@ export async function startDevOidcProvider(options: DevOidcOptions): Promise<Run
   };
 }
 
-function sendHtml(response: ServerResponse, status: number, html: string): void {
+/**
+ * The login page with a strict policy. `form-action` also governs where the form's response redirects to: after
+ * sign-in the provider sends the browser on to the console's callback, so the console's origins are allowed too.
+ */
+function sendHtml(
+  response: ServerResponse,
+  status: number,
+  html: string,
+  formTargets: readonly string[],
+): void {
   response.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    'content-security-policy':
+      `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${formTargets.join(' ')}`.trim(),
   });
   response.end(html);
 }

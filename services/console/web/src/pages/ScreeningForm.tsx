@@ -89,9 +89,10 @@ export function ScreeningForm({ memberId }: { memberId: string }) {
               <li key={item.number}>
                 <RadioGroup
                   value={answers[String(item.number)] ?? null}
-                  onChange={(value) =>
-                    setAnswers((current) => ({ ...current, [String(item.number)]: value }))
-                  }
+                  onChange={(value) => {
+                    setAnswers((current) => ({ ...current, [String(item.number)]: value }));
+                    setMissing((current) => current.filter((number) => number !== item.number));
+                  }}
                   isInvalid={missing.includes(item.number)}
                   className="item"
                 >

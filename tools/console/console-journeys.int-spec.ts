@@ -1,0 +1,218 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEV_CLIENT_SECRET, DEV_PASSWORD, requestClientToken } from '@care/auth';
+import { aValidMember } from '@care/contracts';
+import { createTestEnvironment, daysAgo, officeVisit, type TestEnvironment } from '@care/testing';
+import type { Browser, Page } from 'playwright-core';
+import { startPlatformStack, type PlatformStack } from '../stack/platform-stack';
+import { launchChromium, seriousAccessibilityViolations } from './browser';
+
+/** Polls `check` until it is true, failing after `timeoutMs`. */
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not so within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'console');
+
+/**
+ * The console as its users meet it: the whole platform (every service its own process, the broker, PostgreSQL, the
+ * development identity provider) and Debian's Chromium driven by Playwright, signing in through the identity
+ * provider's own login form. Claims sent in the test become the condition, the gap and the tasks the coach sees.
+ */
+describe('the care console in a browser', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'care-console-'));
+  chmodSync(dir, 0o755);
+  let environment: TestEnvironment;
+  let stack: PlatformStack;
+  let browser: Browser;
+  let consoleUrl: string;
+  const memberId = 'CON-DM-1';
+
+  const post = async (path: string, body: unknown): Promise<void> => {
+    const token = await requestClientToken({
+      issuer: stack.env['OIDC_ISSUER'] ?? '',
+      clientId: 'claims-feed',
+      clientSecret: DEV_CLIENT_SECRET,
+      scopes: ['claims:write', 'eligibility:write'],
+    });
+    const response = await fetch(`${stack.env['CLAIMS_INTAKE_URL'] ?? ''}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  };
+
+  beforeAll(async () => {
+    // The stack as `npm start` runs it, on a database and a topic prefix of this file's own on the run's
+    // PostgreSQL and broker (the stack provisions its topics there, as on any external cluster).
+    environment = await createTestEnvironment();
+    const saved = { databaseUrl: process.env['DATABASE_URL'], prefix: process.env['KAFKA_TOPIC_PREFIX'] };
+    process.env['DATABASE_URL'] = environment.databaseUrl;
+    process.env['KAFKA_TOPIC_PREFIX'] = environment.prefix;
+    try {
+      stack = await startPlatformStack(() => undefined, {
+        dir,
+        ports: 'free',
+        serviceEnv: {
+          KAFKA_TOPIC_PREFIX: environment.prefix,
+          OUTBOX_RELAY_POLL_MS: '50',
+          KAFKA_SESSION_TIMEOUT_MS: '6000',
+          LOG_LEVEL: 'warn',
+        },
+      });
+    } finally {
+      process.env['DATABASE_URL'] = saved.databaseUrl;
+      if (saved.prefix === undefined) delete process.env['KAFKA_TOPIC_PREFIX'];
+      else process.env['KAFKA_TOPIC_PREFIX'] = saved.prefix;
+    }
+    const consoleService = stack.services.find((service) => service.name === 'console');
+    if (consoleService === undefined) throw new Error('the stack did not start the console');
+    consoleUrl = `http://localhost:${consoleService.port}`;
+    browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+
+    // A member with diabetes on two office visits: identified, an HbA1c gap, a welcome and a gap task for coaches.
+    await post('/v1/members/batch', {
+      members: [
+        aValidMember({
+          memberId,
+          subscriberId: memberId,
+          sex: 'female',
+          birthDate: '1968-03-02',
+          firstName: 'Rosa',
+          lastName: 'Example',
+        }),
+        aValidMember({
+          memberId: `${memberId}-S`,
+          subscriberId: memberId,
+          relationship: 'spouse',
+          sex: 'male',
+          birthDate: '1966-09-12',
+          firstName: 'Tomas',
+          lastName: 'Example',
+        }),
+      ],
+    });
+    await post('/v1/claims/batch', {
+      claims: [
+        officeVisit({ claimId: `${memberId}-V1`, memberId, date: daysAgo(100), codes: ['E11.9'] }),
+        officeVisit({ claimId: `${memberId}-V2`, memberId, date: daysAgo(30), codes: ['E11.9'] }),
+      ],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await environment?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  /** Signs in through the identity provider's login form and lands on `path`. */
+  async function signIn(username: string, path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${consoleUrl}${path}`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(DEV_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${consoleUrl}${path}`);
+    return page;
+  }
+
+  /** The status of a console API call made from the signed-in page (its session cookie, its CSRF token). */
+  const apiStatus = (page: Page, path: string): Promise<number> =>
+    page.evaluate(
+      async (target) => (await fetch(target, { credentials: 'same-origin' })).status,
+      `/api${path}`,
+    );
+
+  it('a coach signs in, takes the next task and sees the condition and the gap the claims made', async () => {
+    const page = await signIn('coach-ana', '/work');
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    // The welcome and gap tasks arrive once claims have gone through identification and care-gaps.
+    const next = page.getByRole('button', { name: 'Next task from coaching' });
+    await until(async () => {
+      await page.reload();
+      return next.isEnabled();
+    }, 90_000);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'my-work.png') });
+
+    await next.click();
+    await page.waitForURL(new RegExp(`/members/${memberId}\\?task=`));
+    await page.getByRole('heading', { level: 1, name: /Rosa Example/ }).waitFor();
+    const conditions = page.getByRole('region', { name: 'Identified conditions' });
+    await expect(conditions.getByRole('rowheader').first().textContent()).resolves.toMatch(/diabetes/i);
+    await expect(conditions.textContent()).resolves.toContain(`${memberId}-V1`);
+    const gaps = page.getByRole('region', { name: 'Care gaps' });
+    await expect(gaps.textContent()).resolves.toContain('diabetes-hba1c-testing');
+    await expect(gaps.getByRole('cell', { name: 'open', exact: true }).count()).resolves.toBeGreaterThan(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'member-view.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('a coach records a PHQ-9 with a self-harm answer and the urgent task heads the queue', async () => {
+    const page = await signIn('coach-ben', `/members/${memberId}`);
+    const form = page.getByRole('form', { name: /PHQ-9/ });
+    // Sending with items unanswered is refused in the page, naming them.
+    await form.getByRole('button', { name: /Score and save/ }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain('items 1, 2, 3, 4, 5, 6, 7, 8, 9');
+    for (let item = 1; item <= 9; item += 1) {
+      const group = form.getByRole('radiogroup', { name: new RegExp(`^${item}\\. `) });
+      await group.locator('label', { hasText: /^Not at all/ }).click();
+    }
+    // By keyboard: item 9's group has focus on its chosen answer, and the arrow key moves the answer on.
+    const item9 = form.getByRole('radiogroup', { name: /^9\. / });
+    await item9.getByRole('radio', { name: /^Not at all/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(item9.getByRole('radio', { name: /^Several days/ }).isChecked()).resolves.toBe(true);
+    await form.getByRole('button', { name: /Score and save/ }).press('Enter');
+    // The answer shows at once: the result, or the error the service gave.
+    const answer = page.locator('.result, .screening [role="alert"].error').first();
+    await answer.waitFor();
+    await expect(answer.textContent()).resolves.toContain('Self-harm answer: an urgent follow-up task');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Result: total' }).textContent(),
+    ).resolves.toContain('total 1');
+    await page.screenshot({ path: join(SCREENSHOTS, 'phq9-urgent.png'), fullPage: true });
+
+    await page.goto(`${consoleUrl}/work`);
+    const coaching = page.getByRole('row', { name: /^coaching/ });
+    // One urgent task waits (the coaching row's Urgent column).
+    await until(async () => {
+      await page.reload();
+      return (await coaching.getByRole('cell').nth(1).textContent()) === '1';
+    }, 60_000);
+    await page.getByRole('button', { name: 'Next task from coaching' }).click();
+    await page.waitForURL(new RegExp(`/members/${memberId}\\?task=`));
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Urgent' }).first().textContent(),
+    ).resolves.toContain('Positive screening');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a user without a member-data role reaches neither the member view nor its API', async () => {
+    const page = await signIn('ops-eli', `/members/${memberId}`);
+    await page.getByRole('heading', { name: 'No access' }).waitFor();
+    expect(await apiStatus(page, `/members/${memberId}`)).toBe(403);
+    expect(await apiStatus(page, '/queues/mine')).toBe(403);
+    // Without a session the API answers 401, and a write without the CSRF token is refused.
+    const anonymous = await fetch(`${consoleUrl}/api/members/${memberId}`);
+    expect(anonymous.status).toBe(401);
+    const forged = await page.evaluate(
+      async (target) => (await fetch(target, { method: 'POST', credentials: 'same-origin' })).status,
+      '/api/queues/coaching/next',
+    );
+    expect(forged).toBe(403);
+    await page.context().close();
+  });
+});
