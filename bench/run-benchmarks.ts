@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCaseworkBenchmark } from './casework/casework-benchmark';
+import { runConsoleBenchmark } from './console/console-benchmark';
+import { renderConsoleMarkdown } from './console/console-report';
 import { runGapsBenchmark } from './gaps/gaps-benchmark';
 import { runIdentificationBenchmark } from './identification/identification-benchmark';
 import { runIntakeBenchmark } from './intake/intake-benchmark';
@@ -266,8 +268,8 @@ async function poison(): Promise<void> {
 let failedProperties = false;
 
 const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
-  NAME        intake | x12 | identification | gaps | survey | casework | poison | platform (without one: all but
-              poison and platform)
+  NAME        intake | x12 | identification | gaps | survey | casework | poison | platform | console (without one:
+              all but poison, platform and console)
   --claims N      intake: claims per path (50000); x12: claims per path (100000)
   --households N  identification, gaps, survey: households of the base population
   --members N     casework: members of the base population
@@ -282,6 +284,8 @@ const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
   --roster-scale N  platform: then grow the roster N times and load again at --scale-rate (10; 1 skips)
   --scale-rate N  platform: claims/s of that load (500)
   --profile       platform: profile every service (node --cpu-prof) and print where its CPU time went
+  console         the member view at a plan's size: --members N (50000) on the roster, --months N (24) of claims,
+                  --requests N (2000) views per phase, --user NAME (supervisor-dee), --seed S
   --help          this text
 `;
 const BENCH_NAMES = [
@@ -293,6 +297,7 @@ const BENCH_NAMES = [
   'casework',
   'poison',
   'platform',
+  'console',
   'all',
 ];
 const BENCH_OPTIONS = [
@@ -309,6 +314,9 @@ const BENCH_OPTIONS = [
   '--history',
   '--roster-scale',
   '--scale-rate',
+  '--requests',
+  '--months',
+  '--user',
 ];
 
 /** Exits 0 with the usage for --help, 2 with it for an unknown name or option. */
@@ -365,6 +373,28 @@ async function platform(): Promise<void> {
   log(`written: ${join(dir, 'platform-benchmark.md')}, .json, ${charts.join(', ')}`);
 }
 
+/** `npm run bench -- console`: the console's member view with a plan's population (bench/console/). */
+async function consoleMemberView(): Promise<void> {
+  const userIndex = process.argv.indexOf('--user');
+  const dir = join(__dirname, '..', 'tmp', 'bench-console');
+  const result = await runConsoleBenchmark({
+    members: numberArgument('members', 50_000),
+    monthsOfHistory: numberArgument('months', 24),
+    requests: numberArgument('requests', 2000),
+    warmup: 100,
+    concurrency: 4,
+    username: userIndex < 0 ? 'supervisor-dee' : (process.argv[userIndex + 1] ?? ''),
+    seed: numberArgument('seed', 42),
+    dir,
+    log,
+  });
+  const markdown = renderConsoleMarkdown(result);
+  writeFileSync(join(dir, 'console-benchmark.md'), markdown);
+  writeFileSync(join(dir, 'console-benchmark.json'), JSON.stringify(result, null, 2));
+  process.stdout.write(`\n${markdown}\n`);
+  log(`written: ${join(dir, 'console-benchmark.md')}, .json`);
+}
+
 async function main(): Promise<void> {
   checkArguments(process.argv.slice(2));
   const first = process.argv[2];
@@ -377,6 +407,7 @@ async function main(): Promise<void> {
   if (which === 'casework' || which === 'all') await casework();
   if (which === 'poison') await poison();
   if (which === 'platform') await platform();
+  if (which === 'console') await consoleMemberView();
   if (!BENCH_NAMES.includes(which)) throw new Error(`unknown benchmark ${which}`);
 }
 

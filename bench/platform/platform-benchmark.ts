@@ -360,7 +360,7 @@ async function takeSample(
 }
 
 /** Milliseconds until every group caught up and every outbox was empty, twice in a row a second apart. */
-async function waitUntilDrained(
+export async function waitUntilDrained(
   connection: OpsConnection,
   database: Client,
   timeoutMs: number,
@@ -384,7 +384,7 @@ async function waitUntilDrained(
  * Untimed loading (history, roster growth): 1,000 per batch, four batches at a time, taken from `items` as they
  * are needed (a roster of a million members is never held in memory at once).
  */
-async function postAll(
+export async function postAll(
   url: string,
   authorization: () => Promise<string>,
   path: string,

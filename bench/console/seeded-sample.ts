@@ -1,0 +1,17 @@
+/** A seeded generator of floats in [0, 1) (mulberry32): the same seed picks the same members in every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` items drawn from `items` with replacement, uniformly, in draw order. */
+export function sampleWithReplacement<T>(items: readonly T[], count: number, random: () => number): T[] {
+  if (items.length === 0) return [];
+  return Array.from({ length: count }, () => items[Math.floor(random() * items.length)]);
+}
