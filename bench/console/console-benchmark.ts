@@ -22,6 +22,7 @@ import {
   type SequentialFigures,
 } from './member-view-timing';
 import { sampleWithReplacement, seededRandom } from './seeded-sample';
+import { scansBetween, snapshotTableScans, type TableScans } from './table-scans';
 
 /** Options of `npm run bench -- console`. */
 export interface ConsoleBenchmarkOptions {
@@ -54,6 +55,8 @@ export interface ConsoleBenchmarkResult {
   readonly loadAverage: { readonly before: number; readonly after: number };
   readonly sequential: SequentialFigures;
   readonly concurrent: ConcurrentFigures;
+  /** Tables scanned while the views were measured: a sequential scan of a large table is a missing index. */
+  readonly tableScans: readonly TableScans[];
 }
 
 /**
@@ -139,6 +142,7 @@ export async function runConsoleBenchmark(options: ConsoleBenchmarkOptions): Pro
     };
     const random = seededRandom(options.seed + 1);
     const memberIds = chosen.members.map((member) => member.memberId);
+    const scansBefore = await snapshotTableScans(database);
     const loadBefore = loadavg()[0] ?? 0;
     log(`sequential: ${options.warmup} warm-up and ${options.requests} measured member views`);
     const sequential = await measureSequential(
@@ -156,6 +160,7 @@ export async function runConsoleBenchmark(options: ConsoleBenchmarkOptions): Pro
       { concurrency: options.concurrency, warmup: options.warmup, block: 50 },
     );
     const loadAfter = loadavg()[0] ?? 0;
+    const tableScans = scansBetween(scansBefore, await snapshotTableScans(database));
     return {
       machine: {
         cpu: cpus()[0]?.model ?? 'unknown',
@@ -173,6 +178,7 @@ export async function runConsoleBenchmark(options: ConsoleBenchmarkOptions): Pro
       loadAverage: { before: loadBefore, after: loadAfter },
       sequential,
       concurrent,
+      tableScans,
     };
   } finally {
     await database.end().catch(() => undefined);

@@ -55,24 +55,48 @@ export function renderConsoleMarkdown(result: ConsoleBenchmarkResult): string {
       `${con.concurrency} ${ms(con.console.p95)}). Failures: console answers not 200 with every section ok ` +
       `${seq.consoleFailures} sequential, ${con.consoleFailures} concurrent; direct calls not 200 ${seq.directFailures}.`,
     '',
-    'Each endpoint on its own (the eight one after another, nothing else in flight), ms:',
+    'Each endpoint on its own (the eight one after another, nothing else in flight), ms; the floor is the same ' +
+      "service's `GET /health/live` right after (HTTP and the framework, no token, no database); items are the " +
+      "entries of the section's lists:",
     '',
-    '| section | service call | p50 | p95 | p99 | max | slowest of the eight | members with items | items per member |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| section | service call | p50 | p95 | p99 | max | floor p50 / p95 | slowest of the eight | members with items | items per member |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...SECTION_NAMES.map((name) => {
       const figures = seq.perSection[name];
       const contents = seq.contents[name];
       const share = (value: number): string => `${((100 * value) / Math.max(1, seq.requests)).toFixed(0)} %`;
       return figures === undefined
-        ? `| ${name} | - | - | - | - | - | - | - | - |`
+        ? `| ${name} | - | - | - | - | - | - | - | - | - |`
         : `| ${name} | ${SECTION_PATHS[name] ?? ''} | ${ms(figures.p50)} | ${ms(figures.p95)} | ${ms(figures.p99)} | ` +
-            `${ms(figures.max)} | ${share(seq.slowestCount[name] ?? 0)} | ${share(contents?.withItems ?? 0)} | ` +
+            `${ms(figures.max)} | ${floorOf(seq.floor[name])} | ${share(seq.slowestCount[name] ?? 0)} | ` +
+            `${share(contents?.withItems ?? 0)} | ` +
             `${((contents?.items ?? 0) / Math.max(1, seq.requests)).toFixed(2)} |`;
     }),
     '',
     `Console answer size: p50 ${seq.consoleBytes.p50} bytes, max ${seq.consoleBytes.max}.`,
     '',
+    ...scanLines(result),
   ].join('\n');
+}
+
+const floorOf = (figures: Percentiles | undefined): string =>
+  figures === undefined ? '-' : `${ms(figures.p50)} / ${ms(figures.p95)}`;
+
+/** The tables the measured views read, sequential scans first: a large table read sequentially lacks an index. */
+function scanLines(result: ConsoleBenchmarkResult): string[] {
+  const scans = result.tableScans.filter((scan) => !scan.table.startsWith('pg_')).slice(0, 12);
+  if (scans.length === 0) return [];
+  return [
+    'Tables read while the views were measured (pg_stat_user_tables, both phases):',
+    '',
+    '| table | live rows | sequential scans | rows read sequentially | index scans |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...scans.map(
+      (scan) =>
+        `| ${scan.table} | ${count(scan.liveRows)} | ${count(scan.seqScans)} | ${count(scan.seqRowsRead)} | ${count(scan.indexScans)} |`,
+    ),
+    '',
+  ];
 }
 
 const SECTION_PATHS: Readonly<Record<string, string>> = {

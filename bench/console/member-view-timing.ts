@@ -67,6 +67,11 @@ export interface SequentialFigures {
   readonly fanOut: Percentiles;
   /** The eight calls one after another: each endpoint's own time, with nothing else in flight. */
   readonly perSection: Readonly<Record<string, Percentiles>>;
+  /**
+   * The floor of each section's service: `GET /health/live` right after its call (HTTP, the framework, no token,
+   * no database), what any request to that process costs on this machine at that moment.
+   */
+  readonly floor: Readonly<Record<string, Percentiles>>;
   /** Per member, the sum of the eight calls made one after another. */
   readonly sum: Percentiles;
   /** Per member, the slowest of the eight calls made one after another. */
@@ -152,6 +157,7 @@ export async function measureSequential(
   const consoleBytes: number[] = [];
   const fanOutMs: number[] = [];
   const perSection: Record<string, number[]> = Object.fromEntries(SECTION_NAMES.map((name) => [name, []]));
+  const floor: Record<string, number[]> = Object.fromEntries(SECTION_NAMES.map((name) => [name, []]));
   const sums: number[] = [];
   const slowest: number[] = [];
   const slowestCount: Record<string, number> = Object.fromEntries(SECTION_NAMES.map((name) => [name, 0]));
@@ -195,6 +201,9 @@ export async function measureSequential(
           const answer = await directCall(targets, index, memberId);
           times.push(answer.ms);
           if (kept && answer.status !== 200) directFailures += 1;
+          const variable = MEMBER_VIEW_CALLS[index]?.[1] ?? '';
+          const live = await timedGet(`${targets.serviceUrls[variable] ?? ''}/health/live`, {});
+          if (kept) floor[SECTION_NAMES[index] ?? '']?.push(live.ms);
         }
         if (!kept) return;
         times.forEach((ms, index) => perSection[SECTION_NAMES[index] ?? '']?.push(ms));
@@ -212,6 +221,7 @@ export async function measureSequential(
     console: percentilesOf(consoleMs),
     fanOut: percentilesOf(fanOutMs),
     perSection: Object.fromEntries(Object.entries(perSection).map(([name, ms]) => [name, percentilesOf(ms)])),
+    floor: Object.fromEntries(Object.entries(floor).map(([name, ms]) => [name, percentilesOf(ms)])),
     sum: percentilesOf(sums),
     slowest: percentilesOf(slowest),
     slowestCount,
