@@ -67,6 +67,21 @@ export const CONSOLE_CONFIG_SPEC = {
       max: 60000,
     },
   ),
+  kafkaBrokers: setting.hostPortList(
+    'KAFKA_BROKERS',
+    'Kafka bootstrap servers, comma-separated host:port (the ops pages: topics, lag, dead letters, replay)',
+  ),
+  kafkaTopicPrefix: setting.string(
+    'KAFKA_TOPIC_PREFIX',
+    'prefix of every physical topic and consumer group name of the environment the ops pages show',
+    '',
+  ),
+  opsSampleSeconds: setting.integer(
+    'CONSOLE_OPS_SAMPLE_SECONDS',
+    'seconds between two samples of topic end offsets and consumer lag while the ops pages are in use (1 h kept)',
+    15,
+    { min: 1, max: 300 },
+  ),
   claimsIntakeUrl: serviceUrl('CLAIMS_INTAKE_URL', 'claims-intake', 3001),
   conditionIdentificationUrl: serviceUrl('CONDITION_IDENTIFICATION_URL', 'condition-identification', 3002),
   careGapsUrl: serviceUrl('CARE_GAPS_URL', 'care-gaps', 3003),

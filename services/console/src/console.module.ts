@@ -8,6 +8,7 @@ import { Upstream, UPSTREAM_SETTINGS } from './api/upstream';
 import { WorkController } from './api/work.controller';
 import { CONSOLE_SCHEMA, SERVICE_NAME, upstreamUrls, type ConsoleConfig } from './console.config';
 import { CONSOLE_MIGRATIONS } from './migrations';
+import { OpsModule } from './ops/ops.module';
 import { AuthController, CONSOLE_PUBLIC_URL } from './session/auth.controller';
 import { OidcLogin } from './session/oidc-login';
 
@@ -37,6 +38,14 @@ export class ConsoleModule {
         }),
         AuthModule.forRoot(config),
         AuditTrailModule.forRoot(),
+        OpsModule.forRoot({
+          kafka: { brokers: config.kafkaBrokers, prefix: config.kafkaTopicPrefix },
+          sampling: {
+            intervalMs: config.opsSampleSeconds * 1000,
+            historyMs: 60 * 60_000,
+            idleMs: 5 * 60_000,
+          },
+        }),
       ],
       controllers: [AuthController, WorkController, MemberViewController],
       providers: [

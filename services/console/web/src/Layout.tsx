@@ -35,6 +35,11 @@ export function Layout() {
                 <NavLink to="/supervisor">Queues</NavLink>
               </li>
             )}
+            {hasRole(user, 'ops', 'admin') && (
+              <li>
+                <NavLink to="/ops">Operations</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <span className="who">

@@ -7,6 +7,9 @@ import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
 import { MemberPage } from './pages/MemberPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OpsDeadLetterPage } from './pages/OpsDeadLetterPage';
+import { OpsDeadLettersPage } from './pages/OpsDeadLettersPage';
+import { OpsPage } from './pages/OpsPage';
 import { SupervisorPage } from './pages/SupervisorPage';
 import { WorkPage } from './pages/WorkPage';
 import './styles.css';
@@ -30,6 +33,9 @@ const router = createBrowserRouter([
       { path: '/work', element: <WorkPage /> },
       { path: '/members/:memberId', element: <MemberPage /> },
       { path: '/supervisor', element: <SupervisorPage /> },
+      { path: '/ops', element: <OpsPage /> },
+      { path: '/ops/dead-letters/:topic', element: <OpsDeadLettersPage /> },
+      { path: '/ops/dead-letters/:topic/:partition/:offset', element: <OpsDeadLetterPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
