@@ -37,6 +37,7 @@ export function renderConsoleMarkdown(result: ConsoleBenchmarkResult): string {
     '| path | p50 | p95 | p99 | max | requests |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     row('console `GET /api/members/:id`, sequential', seq.console),
+    row('console `GET /api/session` (its floor: session read and touch), sequential', seq.consoleFloor),
     row('the eight calls at once, direct (same token), sequential', seq.fanOut),
     row('the eight calls one after another: slowest of the eight', seq.slowest),
     row('the eight calls one after another: sum', seq.sum),

@@ -63,6 +63,11 @@ export interface SequentialFigures {
   readonly requests: number;
   /** GET /api/members/:id on the console, one at a time. */
   readonly console: Percentiles;
+  /**
+   * The console's own floor: `GET /api/session` with the same cookie right after the view (the session read and its
+   * rolling-expiry touch, no service call).
+   */
+  readonly consoleFloor: Percentiles;
   /** The same eight calls made by the benchmark itself, at once (the console's fan-out without the console). */
   readonly fanOut: Percentiles;
   /** The eight calls one after another: each endpoint's own time, with nothing else in flight. */
@@ -155,6 +160,7 @@ export async function measureSequential(
 ): Promise<SequentialFigures> {
   const consoleMs: number[] = [];
   const consoleBytes: number[] = [];
+  const consoleFloor: number[] = [];
   const fanOutMs: number[] = [];
   const perSection: Record<string, number[]> = Object.fromEntries(SECTION_NAMES.map((name) => [name, []]));
   const floor: Record<string, number[]> = Object.fromEntries(SECTION_NAMES.map((name) => [name, []]));
@@ -174,7 +180,9 @@ export async function measureSequential(
         const { timed, failedSections } = await consoleView(targets, memberId);
         if (position === 0 && timed.status !== 200)
           throw new Error(`the console answered ${timed.status} for the member view`);
+        const session = await timedGet(`${targets.consoleUrl}/api/session`, { cookie: targets.cookie });
         if (!kept) return;
+        consoleFloor.push(session.ms);
         consoleMs.push(timed.ms);
         consoleBytes.push(timed.bytes);
         if (timed.status !== 200 || failedSections.length > 0) consoleFailures += 1;
@@ -219,6 +227,7 @@ export async function measureSequential(
   return {
     requests: consoleMs.length,
     console: percentilesOf(consoleMs),
+    consoleFloor: percentilesOf(consoleFloor),
     fanOut: percentilesOf(fanOutMs),
     perSection: Object.fromEntries(Object.entries(perSection).map(([name, ms]) => [name, percentilesOf(ms)])),
     floor: Object.fromEntries(Object.entries(floor).map(([name, ms]) => [name, percentilesOf(ms)])),
