@@ -6,6 +6,8 @@ import { OpsException } from './ops.exception';
 export interface OpsKafkaSettings {
   readonly brokers: readonly string[];
   readonly prefix: string;
+  /** How to connect; OpsConnection.connect unless a test says otherwise. */
+  readonly connect?: typeof OpsConnection.connect;
 }
 export const OPS_KAFKA_SETTINGS = Symbol('OPS_KAFKA_SETTINGS');
 
@@ -49,10 +51,8 @@ export class OpsKafka implements OnModuleDestroy {
   }
 
   private connect(): Promise<OpsConnection> {
-    this.connection ??= OpsConnection.connect({
-      brokers: this.settings.brokers,
-      prefix: this.settings.prefix,
-    });
+    const connect = this.settings.connect ?? ((options) => OpsConnection.connect(options));
+    this.connection ??= connect({ brokers: this.settings.brokers, prefix: this.settings.prefix });
     return this.connection;
   }
 
