@@ -4,9 +4,18 @@ import { join } from 'node:path';
 import { DEV_CLIENT_SECRET, DEV_PASSWORD, requestClientToken } from '@care/auth';
 import { aValidMember } from '@care/contracts';
 import { createTestEnvironment, daysAgo, officeVisit, type TestEnvironment } from '@care/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startPlatformStack, type PlatformStack } from '../stack/platform-stack';
 import { launchChromium, seriousAccessibilityViolations } from './browser';
+
+/** Picks `option` from the select that `button` opens, and waits for its list to close. */
+async function choose(page: Page, button: Locator, option: RegExp): Promise<void> {
+  await button.click();
+  const list = page.getByRole('listbox');
+  await list.waitFor();
+  await list.getByRole('option', { name: option }).click();
+  await list.waitFor({ state: 'hidden' });
+}
 
 /** Polls `check` until it is true, failing after `timeoutMs`. */
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -198,6 +207,79 @@ describe('the care console in a browser', () => {
     ).resolves.toContain('Positive screening');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.context().close();
+  });
+
+  it('an advocate opens a case for the spouse, whom the roster makes eligible, and moves it on', async () => {
+    const page = await signIn('advocate-cruz', `/members/${memberId}`);
+    const form = page.getByRole('form', { name: 'Open an advocacy case' });
+    await form.waitFor();
+    await choose(page, form.getByRole('button', { name: /Person helped/ }), /Tomas Example \(spouse\)/);
+    // By keyboard: the service picker takes focus and typing selects the service whose name starts so.
+    const service = form.getByRole('button', { name: /Choose service/ });
+    await service.focus();
+    await page.keyboard.type('Eldercare');
+    await expect(form.getByRole('button', { name: /Eldercare facilities/ }).count()).resolves.toBe(1);
+    await form.getByLabel(/The request/).fill('Looking for an adult day care near home for his mother.');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Open case' }).click();
+
+    await page.waitForURL(/\/cases\/C-/);
+    await page.getByRole('heading', { level: 1, name: /open/ }).waitFor();
+    await expect(page.getByText(`For member ${memberId}-S (spouse)`).count()).resolves.toBe(1);
+    const history = page.getByRole('region', { name: 'Status history' });
+    await expect(history.getByRole('cell').nth(1).textContent()).resolves.toBe('open');
+    // The next step, by keyboard: the status picker, then the reason.
+    await choose(page, history.getByRole('button', { name: /Next status/ }), /^in-progress$/);
+    await history.getByLabel('Reason').fill('Called the member back; gathering options.');
+    await history.getByRole('button', { name: 'Change status' }).click();
+    await page.getByRole('heading', { level: 1, name: /in-progress/ }).waitFor();
+    await expect(history.getByRole('row').count()).resolves.toBe(3);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'advocacy-case.png'), fullPage: true });
+    await page.context().close();
+
+    // A provider's user has no advocacy role: neither the page nor the API.
+    const provider = await signIn('provider-pia', '/cases/C-none');
+    await provider.getByRole('heading', { name: 'No access' }).waitFor();
+    expect(
+      await provider.evaluate(async () => {
+        const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+        const response = await fetch('/api/cases', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({
+            memberId: 'CON-DM-1',
+            serviceId: 'find-provider',
+            channel: 'phone',
+            summary: 'x',
+          }),
+        });
+        return response.status;
+      }),
+    ).toBe(403);
+    await provider.context().close();
+  });
+
+  it('a supervisor sees every queue, its waiting tasks, and reassigns one; a coach cannot', async () => {
+    const page = await signIn('supervisor-dee', '/supervisor');
+    const coaching = page.getByRole('region', { name: /^coaching: / });
+    await coaching.getByRole('button', { name: 'Show waiting' }).click();
+    const first = coaching.getByRole('listitem').first();
+    await first.waitFor();
+    const href = await first.getByRole('link').getAttribute('href');
+    expect(href).toMatch(/\?task=/);
+    await first.getByLabel('Reassign to').fill('coach-ana');
+    await first.getByRole('button', { name: 'Reassign' }).click();
+    // Reassigned: out of the waiting list (it is held now).
+    await until(async () => (await coaching.locator(`a[href="${href ?? ''}"]`).count()) === 0, 15_000);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'supervisor.png'), fullPage: true });
+    await page.context().close();
+
+    const coach = await signIn('coach-ana', '/supervisor');
+    await coach.getByRole('heading', { name: 'No access' }).waitFor();
+    expect(await apiStatus(coach, '/queues/stats')).toBe(403);
+    await coach.context().close();
   });
 
   it('a user without a member-data role reaches neither the member view nor its API', async () => {

@@ -99,9 +99,14 @@ export interface CaseView {
   readonly closedAt: string | null;
 }
 
-/** A case with its history, its bill negotiation (if any) and its callback task id (GET /v1/cases/{id}). */
+/**
+ * A case with its history, its bill negotiation (if any), its callback task id and the statuses it may move to
+ * next (GET /v1/cases/{id}).
+ */
 export interface CaseDetail extends CaseView {
   readonly history: readonly CaseHistoryEntry[];
+  /** {@link CASE_TRANSITIONS} from the current status: what a client may offer (empty once closed or withdrawn). */
+  readonly nextStatuses: readonly CaseStatus[];
   readonly billNegotiation: BillNegotiationView | null;
   readonly callbackTaskId: string | null;
 }

@@ -13,7 +13,7 @@ import { CaseworkException } from '../shared/casework.exception';
 import { lockMembers } from '../shared/lock-members.util';
 import { cancelByCause, insertTasks } from '../tasks/persistence/task.repository';
 import { QUEUE_CALENDAR } from '../tasks/planning/plan-task';
-import type { BillNegotiationView, CaseBill, CaseDetail, CaseView, IntakeChannel } from './case.model';
+import { CASE_TRANSITIONS, type BillNegotiationView, type CaseBill, type CaseDetail, type CaseView, type IntakeChannel } from './case.model';
 import { CaseMetrics } from './case.metrics';
 import {
   changeCaseStatus,
@@ -254,6 +254,7 @@ export class CasesService {
     return {
       ...view,
       history: await loadCaseHistory(manager, view.caseId),
+      nextStatuses: CASE_TRANSITIONS[view.status],
       billNegotiation: (await findBillNegotiation(manager, view.caseId)) ?? null,
       callbackTaskId: await findCallbackTaskId(manager, view.caseId),
     };

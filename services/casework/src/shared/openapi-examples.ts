@@ -70,6 +70,7 @@ export const NEGOTIATION_EXAMPLE = {
 export const CASE_DETAIL_EXAMPLE = {
   ...CASE_EXAMPLE,
   history: [{ from: null, to: 'open', actor: 'advocate-cruz', reason: CASE_EXAMPLE.routingReason, at: CASE_EXAMPLE.openedAt }],
+  nextStatuses: ['in-progress', 'withdrawn'],
   billNegotiation: null,
   callbackTaskId: '5a1d1c2e-8b7f-4e0a-9c3d-6f5e4d3c2b1a',
 };

@@ -15,8 +15,10 @@ import {
   assignNext,
   findActiveTasksOfMember,
   findTask,
+  findQueueTasks,
   findTasksHeldBy,
   loadHistory,
+  type QueueTaskList,
   lockTask,
   type TaskHistoryEntry,
 } from './persistence/task.repository';
@@ -96,6 +98,18 @@ export class TaskActionsService {
       context,
       (tasks: TaskView[]) => tasks.map((task) => taskRead(task, 'task.list')),
       async (manager) => (await findActiveTasksOfMember(manager, memberId)).filter((task) => mayWorkQueue(caller, task.queue)),
+    );
+  }
+
+  /** A queue's waiting or overdue tasks, for those who work the queue (supervisors: any); each one returned is audited. */
+  async listOfQueue(queue: QueueName, list: QueueTaskList, caller: CaseworkCaller, context: ReadContext): Promise<TaskView[]> {
+    if (!mayWorkQueue(caller, queue)) {
+      throw new CaseworkException('queue-forbidden', `queue ${queue} is not one of yours`);
+    }
+    return this.audit.allowed(
+      context,
+      (tasks: TaskView[]) => tasks.map((task) => taskRead(task, 'task.list')),
+      (manager) => findQueueTasks(manager, queue, list, this.clock.now()),
     );
   }
 

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '@care/auth';
-import { AUDIT_C_INSTRUMENT, PHQ9_INSTRUMENT } from '@care/clinical';
+import {
+  ADVOCACY_ELIGIBLE_RELATIONSHIPS,
+  ADVOCACY_SERVICES,
+  AUDIT_C_INSTRUMENT,
+  BILL_NEGOTIATION_THRESHOLD,
+  PHQ9_INSTRUMENT,
+} from '@care/clinical';
 import type { Request, Response } from 'express';
 import type { UpstreamName } from '../console.config';
 import { CONSOLE_ACCESS } from './console-access';
@@ -80,5 +86,16 @@ export class MemberViewController {
   @Access(CONSOLE_ACCESS.reference)
   instruments(): unknown {
     return { instruments: [PHQ9_INSTRUMENT, AUDIT_C_INSTRUMENT] };
+  }
+
+  /** The advocacy program's services, who may be helped and the bill-negotiation threshold (no member data). */
+  @Get('advocacy/catalog')
+  @Access(CONSOLE_ACCESS.reference)
+  advocacyCatalog(): unknown {
+    return {
+      services: ADVOCACY_SERVICES,
+      eligibleRelationships: ADVOCACY_ELIGIBLE_RELATIONSHIPS,
+      billNegotiationThreshold: BILL_NEGOTIATION_THRESHOLD,
+    };
   }
 }

@@ -7,6 +7,7 @@ import {
   NotFoundException,
   Param,
   Post,
+  Query,
   Req,
   Res,
 } from '@nestjs/common';
@@ -55,6 +56,21 @@ export class WorkController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
     return relay(response, await this.upstream.call(request, 'casework', 'GET', '/v1/queues/stats'));
+  }
+
+  @Get('queues/:queue/tasks')
+  @Access(CONSOLE_ACCESS.readMemberData)
+  async queueTasks(
+    @Param('queue', queueParam) queue: string,
+    @Query('list') list: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    const which = list === 'overdue' ? 'overdue' : 'waiting';
+    return relay(
+      response,
+      await this.upstream.call(request, 'casework', 'GET', `/v1/queues/${queue}/tasks?list=${which}`),
+    );
   }
 
   @Post('queues/:queue/next')

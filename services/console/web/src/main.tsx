@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api';
 import { Layout } from './Layout';
+import { CasePage } from './pages/CasePage';
 import { HomePage } from './pages/HomePage';
 import { MemberPage } from './pages/MemberPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -32,6 +33,7 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/work', element: <WorkPage /> },
       { path: '/members/:memberId', element: <MemberPage /> },
+      { path: '/cases/:caseId', element: <CasePage /> },
       { path: '/supervisor', element: <SupervisorPage /> },
       { path: '/ops', element: <OpsPage /> },
       { path: '/ops/dead-letters/:topic', element: <OpsDeadLettersPage /> },

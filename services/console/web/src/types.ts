@@ -138,3 +138,48 @@ export interface InstrumentDefinition {
     answers: ReadonlyArray<{ value: number; display: string }>;
   }>;
 }
+
+export interface AdvocacyCatalog {
+  readonly services: ReadonlyArray<{ id: string; category: string; name: string; routing: string }>;
+  readonly eligibleRelationships: readonly string[];
+  readonly billNegotiationThreshold: number;
+}
+
+export interface CaseDetail {
+  readonly caseId: string;
+  readonly memberId: string;
+  readonly relationship: string;
+  readonly serviceId: string;
+  readonly category: string;
+  readonly queue: string;
+  readonly routingReason: string;
+  readonly channel: string;
+  readonly status: string;
+  readonly resolution: string | null;
+  readonly summary: string;
+  readonly bill: {
+    amount: number;
+    coveredByPlan: boolean;
+    inNetworkProvider: boolean;
+    providerNpi?: string;
+  } | null;
+  readonly openedBy: string;
+  readonly openedAt: string;
+  readonly history: ReadonlyArray<{
+    from: string | null;
+    to: string;
+    actor: string;
+    reason: string;
+    at: string;
+  }>;
+  readonly nextStatuses: readonly string[];
+  readonly billNegotiation: {
+    billedAmount: number;
+    negotiatedAmount: number;
+    savings: number;
+    paymentTerms: string;
+    providerSignOff: { signedBy: string; signedAt: string; documentId: string };
+    recordedBy: string;
+    recordedAt: string;
+  } | null;
+}

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentCaller, type Caller } from '@care/auth';
 import { AuditContext, AuditedRead, type ReadContext } from '@care/audit';
@@ -61,6 +61,31 @@ export class QueuesController {
   @AuditedRead('The tasks the caller holds (assigned to them), most urgent first, at most 200 (each one returned)', [TASK_EXAMPLE])
   held(@CurrentCaller() caller: Caller, @AuditContext() context: ReadContext): Promise<TaskView[]> {
     return this.tasks.held(caller, context);
+  }
+
+  @Get(':queue/tasks')
+  @Access(READ_CASEWORK)
+  @AuditedRead(
+    "A queue's tasks for those who work it (supervisors: every queue): `list=waiting` (default) the open and snoozed ones in queue order, `list=overdue` every active one past its due time, most overdue first; at most 100 (each one returned)",
+    [TASK_EXAMPLE],
+  )
+  @ApiBadRequestResponse({ description: 'Unknown queue, or list is not waiting or overdue' })
+  queueTasks(
+    @Param('queue', ParseQueuePipe) queue: QueueName,
+    @Query('list') list: string | undefined,
+    @CurrentCaller() caller: Caller,
+    @AuditContext() context: ReadContext,
+  ): Promise<TaskView[]> {
+    const which = list ?? 'waiting';
+    if (which !== 'waiting' && which !== 'overdue') {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'validation failed',
+        issues: [{ field: 'list', messages: ['list must be waiting or overdue'] }],
+      });
+    }
+    return this.tasks.listOfQueue(queue, which, caller, context);
   }
 
   @Get('stats')

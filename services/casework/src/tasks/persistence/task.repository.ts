@@ -143,7 +143,9 @@ export async function cancelByCause(
   now: Date,
 ): Promise<Array<{ taskId: string; reason: CancelReason }>> {
   if (cancellations.length === 0) return [];
-  const rows = await manager.query<Array<{ task_id: string; cancel_reason: CancelReason; placeholder: boolean }>>(
+  const rows = await manager.query<
+    Array<{ task_id: string; cancel_reason: CancelReason; placeholder: boolean }>
+  >(
     `INSERT INTO tasks (task_id, kind, cause_id, member_id, queue, priority, priority_rank, due_at, status,
                         available_at, cancel_reason, details, created_at, updated_at, closed_at)
      SELECT r.task_id, r.kind, r.cause_id, r.member_id, 'coaching', 'routine', 2, $2, 'cancelled',
@@ -176,7 +178,9 @@ export async function cancelByCause(
     })),
     now,
   );
-  return rows.filter((row) => !row.placeholder).map((row) => ({ taskId: row.task_id, reason: row.cancel_reason }));
+  return rows
+    .filter((row) => !row.placeholder)
+    .map((row) => ({ taskId: row.task_id, reason: row.cancel_reason }));
 }
 
 /**
@@ -199,7 +203,12 @@ export async function cancelOutreachOf(
   );
   await appendHistory(
     manager,
-    rows.map((row) => ({ taskId: row.task_id, action: 'cancelled', actor: SYSTEM_ACTOR, detail: { reason } })),
+    rows.map((row) => ({
+      taskId: row.task_id,
+      action: 'cancelled',
+      actor: SYSTEM_ACTOR,
+      detail: { reason },
+    })),
     now,
   );
   return rows.map((row) => row.task_id);
@@ -328,11 +337,15 @@ export interface TaskHistoryEntry {
 }
 
 export async function loadHistory(manager: EntityManager, taskId: string): Promise<TaskHistoryEntry[]> {
-  const rows = await manager.query<Array<{ action: string; actor: string; detail: Record<string, unknown>; at: Date }>>(
-    'SELECT action, actor, detail, at FROM task_history WHERE task_id = $1 ORDER BY entry_id',
-    [taskId],
-  );
-  return rows.map((row) => ({ action: row.action, actor: row.actor, detail: row.detail, at: row.at.toISOString() }));
+  const rows = await manager.query<
+    Array<{ action: string; actor: string; detail: Record<string, unknown>; at: Date }>
+  >('SELECT action, actor, detail, at FROM task_history WHERE task_id = $1 ORDER BY entry_id', [taskId]);
+  return rows.map((row) => ({
+    action: row.action,
+    actor: row.actor,
+    detail: row.detail,
+    at: row.at.toISOString(),
+  }));
 }
 
 /** A member's active tasks (open, assigned, snoozed), in queue order (tasks_member_idx). */
@@ -352,5 +365,30 @@ export async function findTasksHeldBy(manager: EntityManager, assignee: string):
       ORDER BY priority_rank, due_at, created_at, task_id LIMIT 200`,
     [assignee],
   );
+  return rows.map(taskViewOf);
+}
+
+/** Which tasks of a queue a list shows: those waiting to be handed out, or every active one past its due time. */
+export type QueueTaskList = 'waiting' | 'overdue';
+
+/** At most 100 tasks of one queue: waiting in queue order (tasks_next_idx), or overdue, most overdue first. */
+export async function findQueueTasks(
+  manager: EntityManager,
+  queue: QueueName,
+  list: QueueTaskList,
+  now: Date,
+): Promise<TaskView[]> {
+  const rows =
+    list === 'waiting'
+      ? await manager.query<TaskRow[]>(
+          `SELECT * FROM tasks WHERE queue = $1 AND status IN ('open', 'snoozed')
+            ORDER BY priority_rank, due_at, created_at, task_id LIMIT 100`,
+          [queue],
+        )
+      : await manager.query<TaskRow[]>(
+          `SELECT * FROM tasks WHERE queue = $1 AND status IN ${ACTIVE} AND due_at < $2
+            ORDER BY due_at, task_id LIMIT 100`,
+          [queue, now],
+        );
   return rows.map(taskViewOf);
 }

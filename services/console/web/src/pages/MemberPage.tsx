@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { hasRole, useUser, WORKER_ROLES } from '../session';
 import type { MemberView, Section as SectionOf } from '../types';
 import { ErrorNote, Forbidden, formatDateTime, Section, TASK_KIND_LABELS } from './common';
 import { EnrollmentActions } from './EnrollmentActions';
+import { OpenCaseForm } from './OpenCaseForm';
 import { ScreeningForm } from './ScreeningForm';
 // The chart library is loaded with the first chart, not with the console.
 const ScreeningTrendChart = lazy(() =>
@@ -281,11 +282,14 @@ export function MemberPage() {
           <ul>
             {cases.map((item) => (
               <li key={item.caseId}>
-                {item.category}: {item.status}, opened {formatDateTime(item.openedAt)}
+                <Link to={`/cases/${item.caseId}`}>
+                  {item.category}: {item.status}, opened {formatDateTime(item.openedAt)}
+                </Link>
               </li>
             ))}
           </ul>
         )}
+        {record && <OpenCaseForm record={record} />}
       </Section>
     </>
   );

@@ -1,8 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Link } from 'react-router';
 import { api } from '../api';
 import { hasRole, useUser } from '../session';
-import type { QueueStats } from '../types';
-import { ErrorNote, Forbidden, Section } from './common';
+import type { QueueStats, Task } from '../types';
+import { ErrorNote, Forbidden, formatDateTime, Section, TASK_KIND_LABELS } from './common';
 
 const minutes = (seconds: number | null): string =>
   seconds === null ? '—' : `${Math.round(seconds / 60)} min`;
@@ -54,6 +57,8 @@ export function SupervisorPage() {
               </tbody>
             </table>
           </Section>
+          {hasRole(user, 'supervisor') &&
+            stats.data.queues.map((queue) => <QueueTasks key={queue.queue} queue={queue.queue} />)}
           <Section title="Per coach" id="per-coach-title">
             {stats.data.coaches.length === 0 ? (
               <p>No task is assigned.</p>
@@ -85,5 +90,85 @@ export function SupervisorPage() {
         </>
       )}
     </>
+  );
+}
+
+/** A queue's waiting and overdue tasks, each one reassignable (supervisors). */
+function QueueTasks({ queue }: { queue: string }) {
+  const [list, setList] = useState<'waiting' | 'overdue'>('overdue');
+  const tasks = useQuery({
+    queryKey: ['queues', queue, 'tasks', list],
+    queryFn: () => api<Task[]>(`/queues/${queue}/tasks?list=${list}`),
+  });
+  return (
+    <Section title={`${queue}: ${list} tasks`} id={`queue-${queue}-title`}>
+      <div className="actions">
+        <Button
+          className="button secondary"
+          isDisabled={list === 'overdue'}
+          onPress={() => setList('overdue')}
+        >
+          Show overdue
+        </Button>
+        <Button
+          className="button secondary"
+          isDisabled={list === 'waiting'}
+          onPress={() => setList('waiting')}
+        >
+          Show waiting
+        </Button>
+      </div>
+      {tasks.isError && <ErrorNote error={tasks.error} />}
+      {tasks.data?.length === 0 && <p>No {list} task.</p>}
+      {tasks.data && tasks.data.length > 0 && (
+        <ul className="task-list">
+          {tasks.data.map((task) => (
+            <li key={task.taskId} className={`priority-${task.priority}`}>
+              <Link to={`/members/${task.memberId}?task=${task.taskId}`}>
+                <span className="badge">{task.priority}</span> {TASK_KIND_LABELS[task.kind] ?? task.kind},
+                member {task.memberId}, due {formatDateTime(task.dueAt)}
+              </Link>
+              {task.assignee ? ` (held by ${task.assignee})` : ''}
+              <Reassign task={task} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function Reassign({ task }: { task: Task }) {
+  const client = useQueryClient();
+  const [assignee, setAssignee] = useState('');
+  const reassign = useMutation({
+    mutationFn: () => api<Task>(`/tasks/${task.taskId}/reassign`, { method: 'POST', body: { assignee } }),
+    onSuccess: async () => {
+      setAssignee('');
+      await client.invalidateQueries({ queryKey: ['queues'] });
+    },
+  });
+  return (
+    <Form
+      className="inline-form"
+      aria-label={`Reassign task ${task.taskId}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        reassign.mutate();
+      }}
+    >
+      <TextField value={assignee} onChange={setAssignee} isRequired>
+        <Label>Reassign to</Label>
+        <Input />
+      </TextField>
+      <Button
+        type="submit"
+        className="button secondary"
+        isDisabled={assignee.trim() === '' || reassign.isPending}
+      >
+        Reassign
+      </Button>
+      {reassign.isError && <ErrorNote error={reassign.error} />}
+    </Form>
   );
 }
