@@ -81,7 +81,7 @@ export default tseslint.config(
   },
   {
     // The console's web app (React, built by Vite): its own tsconfig (DOM, JSX); it imports no @care/* library.
-    files: ['services/console/web/**/*.ts', 'services/console/web/**/*.tsx'],
+    files: ['services/console/web/**/*.ts', 'services/console/web/**/*.tsx', 'services/console/web/*.mts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -94,7 +94,7 @@ export default tseslint.config(
   },
   {
     // Vite reads its configuration from a default export.
-    files: ['services/console/web/vite.config.ts'],
+    files: ['services/console/web/vite.config.mts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

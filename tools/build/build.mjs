@@ -121,7 +121,7 @@ function buildWebApp() {
       join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
       'build',
       '--config',
-      join(web, 'vite.config.ts'),
+      join(web, 'vite.config.mts'),
       '--logLevel',
       'warn',
     ],

@@ -4,14 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api';
 import { Layout } from './Layout';
-import { CasePage } from './pages/CasePage';
 import { HomePage } from './pages/HomePage';
 import { MemberPage } from './pages/MemberPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OpsDeadLetterPage } from './pages/OpsDeadLetterPage';
-import { OpsDeadLettersPage } from './pages/OpsDeadLettersPage';
-import { OpsPage } from './pages/OpsPage';
-import { SupervisorPage } from './pages/SupervisorPage';
 import { WorkPage } from './pages/WorkPage';
 import './styles.css';
 
@@ -33,11 +28,24 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/work', element: <WorkPage /> },
       { path: '/members/:memberId', element: <MemberPage /> },
-      { path: '/cases/:caseId', element: <CasePage /> },
-      { path: '/supervisor', element: <SupervisorPage /> },
-      { path: '/ops', element: <OpsPage /> },
-      { path: '/ops/dead-letters/:topic', element: <OpsDeadLettersPage /> },
-      { path: '/ops/dead-letters/:topic/:partition/:offset', element: <OpsDeadLetterPage /> },
+      // Pages of fewer users are loaded when first opened, not with the console.
+      {
+        path: '/cases/:caseId',
+        lazy: async () => ({ Component: (await import('./pages/CasePage')).CasePage }),
+      },
+      {
+        path: '/supervisor',
+        lazy: async () => ({ Component: (await import('./pages/SupervisorPage')).SupervisorPage }),
+      },
+      { path: '/ops', lazy: async () => ({ Component: (await import('./pages/OpsPage')).OpsPage }) },
+      {
+        path: '/ops/dead-letters/:topic',
+        lazy: async () => ({ Component: (await import('./pages/OpsDeadLettersPage')).OpsDeadLettersPage }),
+      },
+      {
+        path: '/ops/dead-letters/:topic/:partition/:offset',
+        lazy: async () => ({ Component: (await import('./pages/OpsDeadLetterPage')).OpsDeadLetterPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
