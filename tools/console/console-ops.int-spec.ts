@@ -51,6 +51,7 @@ describe('the console ops pages in a browser', () => {
   });
   const corrected: ClaimSubmission = { ...stored, totalChargedAmount: stored.totalChargedAmount + 100 };
   const invalid = { ...aValidInstitutionalClaim({ claimId: 'OPS-INVALID-1' }), typeOfBill: undefined };
+  let stalledGroup: string;
 
   const receivedCharges = async (): Promise<number[]> =>
     (await environment.probe.readAll(RECEIVED))
@@ -60,6 +61,7 @@ describe('the console ops pages in a browser', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
+    stalledGroup = `${environment.prefix}ops-spec.stalled-reader`;
     const saved = { databaseUrl: process.env['DATABASE_URL'], prefix: process.env['KAFKA_TOPIC_PREFIX'] };
     process.env['DATABASE_URL'] = environment.databaseUrl;
     process.env['KAFKA_TOPIC_PREFIX'] = environment.prefix;
@@ -90,6 +92,8 @@ describe('the console ops pages in a browser', () => {
     await until(async () => (await receivedCharges()).length === 1, 60_000);
     await environment.probe.produce(INBOUND, [inboundClaimMessage(corrected), inboundClaimMessage(invalid)]);
     expect(await environment.probe.waitForCount(INBOUND_DLQ, 2, 60_000)).toBe(2);
+    // A consumer group that committed the beginning of claims-inbound and reads no further: it lags by all three.
+    await environment.probe.rewindGroup(stalledGroup, INBOUND);
   }, 300_000);
 
   afterAll(async () => {
@@ -164,11 +168,26 @@ describe('the console ops pages in a browser', () => {
         /\((?:[2-9]|\d\d+) samples/.test((await page.locator('figure figcaption').textContent()) ?? ''),
       30_000,
     );
-    await page.getByRole('img', { name: /^Consumer lag: / }).waitFor();
-    await page
-      .getByRole('table', { name: 'Lag per consumer group' })
-      .getByRole('rowheader', { name: `${environment.prefix}claims-intake.claims-inbound` })
-      .waitFor();
+    // The stalled group lags by the three messages, in the table, the partitions that lag and the chart; the
+    // services' own groups are caught up.
+    await page.getByRole('img', { name: new RegExp(`^Consumer lag: .*, ${stalledGroup} 3(,|$)`) }).waitFor();
+    const groups = page.getByRole('table', { name: 'Lag per consumer group' });
+    await expect(
+      groups.getByRole('row', { name: stalledGroup }).getByRole('cell').textContent(),
+    ).resolves.toBe('3');
+    await expect(
+      groups
+        .getByRole('row', { name: `${environment.prefix}claims-intake.claims-inbound` })
+        .getByRole('cell')
+        .textContent(),
+    ).resolves.toBe('0');
+    const lagging = page
+      .getByRole('table', { name: 'Partitions that lag' })
+      .getByRole('row', { name: stalledGroup });
+    const lags = await lagging.evaluateAll((rows) =>
+      rows.map((row) => Number(row.lastElementChild?.textContent)),
+    );
+    expect(lags.reduce((sum, lag) => sum + lag, 0)).toBe(3);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'ops-topics.png'), fullPage: true });
     await page.context().close();
