@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Button } from 'react-aria-components';
 import { NavLink, Outlet } from 'react-router';
 import { signIn, signOut } from './api';
+import { OPS_ROLES } from './ops-types';
 import { hasRole, SessionContext, useSession, WORKER_ROLES } from './session';
 
 /** The frame of every page: a skip link, the navigation the user's roles allow, who is signed in, sign-out. */
@@ -35,7 +36,7 @@ export function Layout() {
                 <NavLink to="/supervisor">Queues</NavLink>
               </li>
             )}
-            {hasRole(user, 'ops', 'admin') && (
+            {hasRole(user, ...OPS_ROLES) && (
               <li>
                 <NavLink to="/ops">Operations</NavLink>
               </li>

@@ -67,5 +67,9 @@ export interface ReplayReport {
   readonly items: readonly ReplayItem[];
 }
 
-/** The roles of the ops pages (the API's policy: ops and admin with the `operations` scope). */
-export const OPS_ROLES = ['ops', 'admin'];
+/**
+ * The roles of the ops pages. The API's policy names ops and admin with the `operations` scope, but the platform
+ * grants `operations` to ops only (libs/auth ROLE_SCOPES: admins read the audit trail and statistics), so the
+ * pages are offered to ops users alone.
+ */
+export const OPS_ROLES = ['ops'];

@@ -5,7 +5,8 @@ import { hasRole, useUser, WORKER_ROLES } from '../session';
 export function HomePage() {
   const user = useUser();
   if (hasRole(user, 'coach', 'advocate')) return <Navigate to="/work" replace />;
-  if (hasRole(user, 'supervisor', 'ops', 'admin')) return <Navigate to="/supervisor" replace />;
+  if (hasRole(user, 'supervisor', 'admin')) return <Navigate to="/supervisor" replace />;
+  if (hasRole(user, 'ops')) return <Navigate to="/ops" replace />;
   return (
     <section>
       <h1>Welcome</h1>
