@@ -42,7 +42,7 @@ export interface WorkerQueuesView {
 
 export interface QueueStatsView {
   readonly asOf: string;
-  readonly queues: readonly QueueStats[];
+  readonly queues: readonly WorkerQueueStats[];
   readonly coaches: readonly CoachStats[];
 }
 
@@ -77,6 +77,39 @@ export class QueueStatsQuery {
   /** The stats of the given queues for one worker, with the number of tasks `assignee` holds. Counts only. */
   async ofQueues(queues: readonly QueueName[], assignee: string): Promise<WorkerQueuesView> {
     const now = this.clock.now();
+    const [held] = await this.dataSource.manager.query<Array<{ held: number }>>(
+      "SELECT count(*)::int AS held FROM tasks WHERE assignee = $1 AND status = 'assigned'",
+      [assignee],
+    );
+    return { asOf: now.toISOString(), queues: await this.queueCounts(queues, now), heldByCaller: held?.held ?? 0 };
+  }
+
+  async stats(): Promise<QueueStatsView> {
+    const now = this.clock.now();
+    const manager = this.dataSource.manager;
+    const queues = await this.queueCounts(QUEUES, now);
+    const coachRows = await manager.query<CoachRow[]>(
+      `SELECT assignee, queue, count(*)::int AS assigned, count(*) FILTER (WHERE due_at < $1)::int AS breaches,
+              floor(EXTRACT(EPOCH FROM ($1::timestamptz - min(assigned_at))))::float8 AS oldest_assigned_seconds
+         FROM tasks WHERE status = 'assigned'
+        GROUP BY assignee, queue ORDER BY assignee, queue`,
+      [now],
+    );
+    return {
+      asOf: now.toISOString(),
+      queues,
+      coaches: coachRows.map((row) => ({
+        coach: row.assignee,
+        queue: row.queue,
+        assigned: row.assigned,
+        slaBreaches: row.breaches,
+        oldestAssignedSeconds: row.oldest_assigned_seconds,
+      })),
+    };
+  }
+
+  /** Depth by priority, available, assigned, oldest waiting, earliest due and breaches of each of `queues`. */
+  private async queueCounts(queues: readonly QueueName[], now: Date): Promise<WorkerQueueStats[]> {
     const rows = await this.dataSource.manager.query<Array<QueueRow & { oldest_due_at: Date | null }>>(
       `SELECT queue,
               count(*) FILTER (WHERE status <> 'assigned')::int AS depth,
@@ -93,77 +126,19 @@ export class QueueStatsQuery {
         GROUP BY queue`,
       [now, queues],
     );
-    const [held] = await this.dataSource.manager.query<Array<{ held: number }>>(
-      "SELECT count(*)::int AS held FROM tasks WHERE assignee = $1 AND status = 'assigned'",
-      [assignee],
-    );
     const byQueue = new Map(rows.map((row) => [row.queue, row]));
-    return {
-      asOf: now.toISOString(),
-      queues: queues.map((queue) => {
-        const row = byQueue.get(queue);
-        return {
-          queue,
-          depth: row?.depth ?? 0,
-          depthByPriority: { urgent: row?.urgent ?? 0, high: row?.high ?? 0, routine: row?.routine ?? 0 },
-          available: row?.available ?? 0,
-          assigned: row?.assigned ?? 0,
-          oldestWaitingSeconds: row?.oldest_waiting_seconds ?? null,
-          oldestDueAt: row?.oldest_due_at ? row.oldest_due_at.toISOString() : null,
-          slaBreaches: row?.breaches ?? 0,
-        };
-      }),
-      heldByCaller: held?.held ?? 0,
-    };
-  }
-
-  async stats(): Promise<QueueStatsView> {
-    const now = this.clock.now();
-    const manager = this.dataSource.manager;
-    const queueRows = await manager.query<QueueRow[]>(
-      `SELECT queue,
-              count(*) FILTER (WHERE status <> 'assigned')::int AS depth,
-              count(*) FILTER (WHERE status <> 'assigned' AND priority = 'urgent')::int AS urgent,
-              count(*) FILTER (WHERE status <> 'assigned' AND priority = 'high')::int AS high,
-              count(*) FILTER (WHERE status <> 'assigned' AND priority = 'routine')::int AS routine,
-              count(*) FILTER (WHERE status <> 'assigned' AND available_at <= $1)::int AS available,
-              count(*) FILTER (WHERE status = 'assigned')::int AS assigned,
-              floor(EXTRACT(EPOCH FROM ($1::timestamptz - min(created_at) FILTER (WHERE status <> 'assigned'))))::float8
-                AS oldest_waiting_seconds,
-              count(*) FILTER (WHERE due_at < $1)::int AS breaches
-         FROM tasks WHERE status IN ('open', 'assigned', 'snoozed')
-        GROUP BY queue`,
-      [now],
-    );
-    const coachRows = await manager.query<CoachRow[]>(
-      `SELECT assignee, queue, count(*)::int AS assigned, count(*) FILTER (WHERE due_at < $1)::int AS breaches,
-              floor(EXTRACT(EPOCH FROM ($1::timestamptz - min(assigned_at))))::float8 AS oldest_assigned_seconds
-         FROM tasks WHERE status = 'assigned'
-        GROUP BY assignee, queue ORDER BY assignee, queue`,
-      [now],
-    );
-    const byQueue = new Map(queueRows.map((row) => [row.queue, row]));
-    return {
-      asOf: now.toISOString(),
-      queues: QUEUES.map((queue) => {
-        const row = byQueue.get(queue);
-        return {
-          queue,
-          depth: row?.depth ?? 0,
-          depthByPriority: { urgent: row?.urgent ?? 0, high: row?.high ?? 0, routine: row?.routine ?? 0 },
-          available: row?.available ?? 0,
-          assigned: row?.assigned ?? 0,
-          oldestWaitingSeconds: row?.oldest_waiting_seconds ?? null,
-          slaBreaches: row?.breaches ?? 0,
-        };
-      }),
-      coaches: coachRows.map((row) => ({
-        coach: row.assignee,
-        queue: row.queue,
-        assigned: row.assigned,
-        slaBreaches: row.breaches,
-        oldestAssignedSeconds: row.oldest_assigned_seconds,
-      })),
-    };
+    return queues.map((queue) => {
+      const row = byQueue.get(queue);
+      return {
+        queue,
+        depth: row?.depth ?? 0,
+        depthByPriority: { urgent: row?.urgent ?? 0, high: row?.high ?? 0, routine: row?.routine ?? 0 },
+        available: row?.available ?? 0,
+        assigned: row?.assigned ?? 0,
+        oldestWaitingSeconds: row?.oldest_waiting_seconds ?? null,
+        oldestDueAt: row?.oldest_due_at ? row.oldest_due_at.toISOString() : null,
+        slaBreaches: row?.breaches ?? 0,
+      };
+    });
   }
 }

@@ -1,7 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEV_PASSWORD } from '@care/auth';
 import {
   aValidInstitutionalClaim,
   aValidProfessionalClaim,
@@ -10,38 +7,22 @@ import {
   type ClaimSubmission,
 } from '@care/contracts';
 import { OPS_AUDIT_TOPIC, OpsConnection } from '@care/messaging';
-import { createTestEnvironment, inboundClaimMessage, type TestEnvironment } from '@care/testing';
+import { inboundClaimMessage } from '@care/testing';
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { startPlatformStack, type PlatformStack } from '../stack/platform-stack';
-import { launchChromium, seriousAccessibilityViolations } from './browser';
+import type { Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from './browser';
+import { apiCall, SCREENSHOTS, signIn, until, type ConsoleStack } from './console-stack';
 
 const INBOUND = TOPICS.claimsInbound.name;
 const INBOUND_DLQ = deadLetterTopicOf(INBOUND);
 const RECEIVED = TOPICS.claimReceived.name;
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'console');
-
-/** Polls `check` until it is true, failing after `timeoutMs`. */
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not so within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 /**
  * The console's ops pages against the whole platform (every service its own process, the run's broker and
  * PostgreSQL, the development identity provider) in Debian's Chromium: topics and lag, a topic's dead letters, one
  * dead letter masked and revealed with an audited reason, and a replay that makes claims-intake accept the claim.
  */
-describe('the console ops pages in a browser', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'care-console-ops-'));
-  chmodSync(dir, 0o755);
-  let environment: TestEnvironment;
-  let stack: PlatformStack;
-  let browser: Browser;
-  let consoleUrl: string;
+export function opsJourneys(get: () => ConsoleStack): void {
   // A claim stored first, then sent again with other content: claims-intake dead-letters it as a conflict. The
   // diagnosis code is what the masking must hide.
   const stored = aValidProfessionalClaim({
@@ -54,85 +35,24 @@ describe('the console ops pages in a browser', () => {
   let stalledGroup: string;
 
   const receivedCharges = async (): Promise<number[]> =>
-    (await environment.probe.readAll(RECEIVED))
+    (await get().environment.probe.readAll(RECEIVED))
       .map((message) => JSON.parse(message.value ?? '{}') as { data: { claim: ClaimSubmission } })
       .filter((event) => event.data.claim.claimId === stored.claimId)
       .map((event) => event.data.claim.totalChargedAmount);
 
   beforeAll(async () => {
-    environment = await createTestEnvironment();
+    const { environment } = get();
     stalledGroup = `${environment.prefix}ops-spec.stalled-reader`;
-    const saved = { databaseUrl: process.env['DATABASE_URL'], prefix: process.env['KAFKA_TOPIC_PREFIX'] };
-    process.env['DATABASE_URL'] = environment.databaseUrl;
-    process.env['KAFKA_TOPIC_PREFIX'] = environment.prefix;
-    try {
-      stack = await startPlatformStack(() => undefined, {
-        dir,
-        ports: 'free',
-        serviceEnv: {
-          KAFKA_TOPIC_PREFIX: environment.prefix,
-          OUTBOX_RELAY_POLL_MS: '50',
-          KAFKA_SESSION_TIMEOUT_MS: '6000',
-          CONSOLE_OPS_SAMPLE_SECONDS: '2',
-          LOG_LEVEL: 'warn',
-        },
-      });
-    } finally {
-      process.env['DATABASE_URL'] = saved.databaseUrl;
-      if (saved.prefix === undefined) delete process.env['KAFKA_TOPIC_PREFIX'];
-      else process.env['KAFKA_TOPIC_PREFIX'] = saved.prefix;
-    }
-    const consoleService = stack.services.find((service) => service.name === 'console');
-    if (consoleService === undefined) throw new Error('the stack did not start the console');
-    consoleUrl = `http://localhost:${consoleService.port}`;
-    browser = await launchChromium();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-
-    await environment.probe.produce(INBOUND, [inboundClaimMessage(stored)]);
+    await get().environment.probe.produce(INBOUND, [inboundClaimMessage(stored)]);
     await until(async () => (await receivedCharges()).length === 1, 60_000);
-    await environment.probe.produce(INBOUND, [inboundClaimMessage(corrected), inboundClaimMessage(invalid)]);
-    expect(await environment.probe.waitForCount(INBOUND_DLQ, 2, 60_000)).toBe(2);
+    await get().environment.probe.produce(INBOUND, [
+      inboundClaimMessage(corrected),
+      inboundClaimMessage(invalid),
+    ]);
+    expect(await get().environment.probe.waitForCount(INBOUND_DLQ, 2, 60_000)).toBe(2);
     // A consumer group that committed the beginning of claims-inbound and reads no further: it lags by all three.
-    await environment.probe.rewindGroup(stalledGroup, INBOUND);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await environment?.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    await get().environment.probe.rewindGroup(stalledGroup, INBOUND);
   }, 120_000);
-
-  /** Signs in through the identity provider's login form and lands on `path`. */
-  async function signIn(username: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${consoleUrl}${path}`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(DEV_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${consoleUrl}${path}`);
-    return page;
-  }
-
-  /** A console API call from the signed-in page: its session cookie, and its CSRF token on a POST. */
-  const apiCall = (page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<number> =>
-    page.evaluate(
-      async ({ method, target, body }) => {
-        const session = (await (await fetch('/api/session')).json()) as { csrfToken?: string };
-        const response = await fetch(target, {
-          method,
-          credentials: 'same-origin',
-          headers: {
-            'content-type': 'application/json',
-            ...(method === 'POST' ? { 'x-csrf-token': session.csrfToken ?? '' } : {}),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        return response.status;
-      },
-      { method, target: `/api${path}`, body },
-    );
 
   const subjectOf = (page: Page): Promise<string> =>
     page.evaluate(
@@ -141,17 +61,17 @@ describe('the console ops pages in a browser', () => {
     );
 
   it('an ops user sees the topics with partitions, end offsets and rates, and consumer lag over time', async () => {
-    const page = await signIn('ops-eli', '/ops');
+    const page = await signIn(get(), 'ops-eli', '/ops');
     await page.getByRole('heading', { level: 1, name: 'Operations' }).waitFor();
     const inbound = page.getByRole('row', { name: new RegExp(`^${INBOUND} `) });
     await inbound.waitFor();
     // The partitions the broker holds (the test broker's topics have fewer than the catalog's, which the page
     // says), the three messages written, and the two dead letters, linked.
     const connection = await OpsConnection.connect({
-      brokers: environment.brokers,
-      prefix: environment.prefix,
+      brokers: get().environment.brokers,
+      prefix: get().environment.prefix,
     });
-    const partitions = (await connection.topicOffsets(`${environment.prefix}${INBOUND}`)).length;
+    const partitions = (await connection.topicOffsets(`${get().environment.prefix}${INBOUND}`)).length;
     await connection.disconnect();
     const cells = inbound.getByRole('cell');
     await expect(cells.nth(1).textContent()).resolves.toBe(
@@ -177,7 +97,7 @@ describe('the console ops pages in a browser', () => {
     ).resolves.toBe('3');
     await expect(
       groups
-        .getByRole('row', { name: `${environment.prefix}claims-intake.claims-inbound` })
+        .getByRole('row', { name: `${get().environment.prefix}claims-intake.claims-inbound` })
         .getByRole('cell')
         .textContent(),
     ).resolves.toBe('0');
@@ -194,7 +114,7 @@ describe('the console ops pages in a browser', () => {
   });
 
   it('lists a topic dead letters and shows one with PHI masked, revealed only with an audited reason', async () => {
-    const page = await signIn('ops-eli', '/ops');
+    const page = await signIn(get(), 'ops-eli', '/ops');
     // By keyboard: the dead-letter link of claims-inbound, then Enter.
     await page.getByRole('link', { name: `2 dead letters of ${INBOUND}` }).focus();
     await page.keyboard.press('Enter');
@@ -203,7 +123,7 @@ describe('the console ops pages in a browser', () => {
     await expect(conflict.textContent()).resolves.toContain(
       `claim ${stored.claimId} version 1 was already received with different content`,
     );
-    await expect(conflict.textContent()).resolves.toContain(`${environment.prefix}${INBOUND}/`);
+    await expect(conflict.textContent()).resolves.toContain(`${get().environment.prefix}${INBOUND}/`);
     await expect(page.getByRole('row', { name: /invalid-payload/ }).textContent()).resolves.toContain(
       'typeOfBill',
     );
@@ -234,7 +154,7 @@ describe('the console ops pages in a browser', () => {
     await page.getByRole('alert').filter({ hasText: 'Protected health information is shown' }).waitFor();
     await expect(payload.textContent()).resolves.toContain('F32.9');
     const subject = await subjectOf(page);
-    const audit = (await environment.probe.readAll(OPS_AUDIT_TOPIC)).map(
+    const audit = (await get().environment.probe.readAll(OPS_AUDIT_TOPIC)).map(
       (message) => JSON.parse(message.value ?? '{}') as Record<string, unknown>,
     );
     expect(audit).toEqual([
@@ -242,7 +162,7 @@ describe('the console ops pages in a browser', () => {
         action: 'dlq-reveal',
         operator: subject,
         reason: 'INC-19 conflicting resubmission',
-        topic: `${environment.prefix}${INBOUND_DLQ}`,
+        topic: `${get().environment.prefix}${INBOUND_DLQ}`,
         partition: Number(partition),
         offset,
       }),
@@ -251,16 +171,16 @@ describe('the console ops pages in a browser', () => {
   });
 
   it('an ops user replays a dead letter: a dry run publishes nothing, the replay reaches claim-received once', async () => {
-    const page = await signIn('ops-eli', `/ops/dead-letters/${INBOUND}`);
-    const inboundBefore = await environment.probe.count(INBOUND);
+    const page = await signIn(get(), 'ops-eli', `/ops/dead-letters/${INBOUND}`);
+    const inboundBefore = await get().environment.probe.count(INBOUND);
     await page.getByRole('button', { name: 'Replay all: dry run' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Dry run' }).textContent()).resolves.toContain(
       '2 would be replayed',
     );
-    expect(await environment.probe.count(INBOUND)).toBe(inboundBefore);
+    expect(await get().environment.probe.count(INBOUND)).toBe(inboundBefore);
 
     // The cause fixed: the wrongly stored claim removed, so the corrected one is no longer a conflict.
-    const database = new Client({ connectionString: environment.databaseUrl });
+    const database = new Client({ connectionString: get().environment.databaseUrl });
     await database.connect();
     try {
       for (const table of ['claim_lines', 'claim_diagnoses', 'claims'])
@@ -285,27 +205,27 @@ describe('the console ops pages in a browser', () => {
     );
     await until(async () => (await receivedCharges()).length === 2, 60_000);
     expect(await receivedCharges()).toEqual([stored.totalChargedAmount, corrected.totalChargedAmount]);
-    expect(await environment.probe.count(INBOUND)).toBe(inboundBefore + 1);
+    expect(await get().environment.probe.count(INBOUND)).toBe(inboundBefore + 1);
 
     // A second replay republishes nothing: the ledger has it.
     await form.getByRole('button', { name: 'Replay this dead letter' }).click();
     await page.getByRole('cell', { name: 'already replayed (skipped)' }).waitFor();
-    expect(await environment.probe.count(INBOUND)).toBe(inboundBefore + 1);
+    expect(await get().environment.probe.count(INBOUND)).toBe(inboundBefore + 1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it('a user without the ops role reaches neither the ops pages nor their API', async () => {
-    const page = await signIn('coach-ana', '/ops');
+    const page = await signIn(get(), 'coach-ana', '/ops');
     await page.getByRole('heading', { name: 'No access' }).waitFor();
     expect(await apiCall(page, 'GET', '/ops/topics')).toBe(403);
     expect(await apiCall(page, 'GET', `/ops/dead-letters/${INBOUND}`)).toBe(403);
     expect(
       await apiCall(page, 'POST', `/ops/dead-letters/${INBOUND}/replay`, { all: true, dryRun: true }),
     ).toBe(403);
-    await page.goto(`${consoleUrl}/ops/dead-letters/${INBOUND}/0/0`);
+    await page.goto(`${get().consoleUrl}/ops/dead-letters/${INBOUND}/0/0`);
     await page.getByRole('heading', { name: 'No access' }).waitFor();
-    expect((await fetch(`${consoleUrl}/api/ops/topics`)).status).toBe(401);
+    expect((await fetch(`${get().consoleUrl}/api/ops/topics`)).status).toBe(401);
     await page.context().close();
   });
-});
+}

@@ -1,55 +1,26 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEV_CLIENT_SECRET, DEV_PASSWORD, requestClientToken } from '@care/auth';
+import { DEV_CLIENT_SECRET, requestClientToken } from '@care/auth';
 import { aValidMember } from '@care/contracts';
-import { createTestEnvironment, daysAgo, officeVisit, type TestEnvironment } from '@care/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startPlatformStack, type PlatformStack } from '../stack/platform-stack';
-import { launchChromium, seriousAccessibilityViolations } from './browser';
-
-/** Picks `option` from the select that `button` opens, and waits for its list to close. */
-async function choose(page: Page, button: Locator, option: RegExp): Promise<void> {
-  await button.click();
-  const list = page.getByRole('listbox');
-  await list.waitFor();
-  await list.getByRole('option', { name: option }).click();
-  await list.waitFor({ state: 'hidden' });
-}
-
-/** Polls `check` until it is true, failing after `timeoutMs`. */
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not so within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'console');
+import { daysAgo, officeVisit } from '@care/testing';
+import { seriousAccessibilityViolations } from './browser';
+import { apiCall, choose, SCREENSHOTS, signIn, until, type ConsoleStack } from './console-stack';
 
 /**
- * The console as its users meet it: the whole platform (every service its own process, the broker, PostgreSQL, the
- * development identity provider) and Debian's Chromium driven by Playwright, signing in through the identity
- * provider's own login form. Claims sent in the test become the condition, the gap and the tasks the coach sees.
+ * The console as coaches, advocates and supervisors meet it, signing in through the identity provider's own login
+ * form. Claims sent here become the condition, the gap and the tasks the coach sees.
  */
-describe('the care console in a browser', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'care-console-'));
-  chmodSync(dir, 0o755);
-  let environment: TestEnvironment;
-  let stack: PlatformStack;
-  let browser: Browser;
-  let consoleUrl: string;
+export function workJourneys(get: () => ConsoleStack): void {
   const memberId = 'CON-DM-1';
 
   const post = async (path: string, body: unknown): Promise<void> => {
+    const { env } = get().stack;
     const token = await requestClientToken({
-      issuer: stack.env['OIDC_ISSUER'] ?? '',
+      issuer: env['OIDC_ISSUER'] ?? '',
       clientId: 'claims-feed',
       clientSecret: DEV_CLIENT_SECRET,
       scopes: ['claims:write', 'eligibility:write'],
     });
-    const response = await fetch(`${stack.env['CLAIMS_INTAKE_URL'] ?? ''}${path}`, {
+    const response = await fetch(`${env['CLAIMS_INTAKE_URL'] ?? ''}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -58,34 +29,6 @@ describe('the care console in a browser', () => {
   };
 
   beforeAll(async () => {
-    // The stack as `npm start` runs it, on a database and a topic prefix of this file's own on the run's
-    // PostgreSQL and broker (the stack provisions its topics there, as on any external cluster).
-    environment = await createTestEnvironment();
-    const saved = { databaseUrl: process.env['DATABASE_URL'], prefix: process.env['KAFKA_TOPIC_PREFIX'] };
-    process.env['DATABASE_URL'] = environment.databaseUrl;
-    process.env['KAFKA_TOPIC_PREFIX'] = environment.prefix;
-    try {
-      stack = await startPlatformStack(() => undefined, {
-        dir,
-        ports: 'free',
-        serviceEnv: {
-          KAFKA_TOPIC_PREFIX: environment.prefix,
-          OUTBOX_RELAY_POLL_MS: '50',
-          KAFKA_SESSION_TIMEOUT_MS: '6000',
-          LOG_LEVEL: 'warn',
-        },
-      });
-    } finally {
-      process.env['DATABASE_URL'] = saved.databaseUrl;
-      if (saved.prefix === undefined) delete process.env['KAFKA_TOPIC_PREFIX'];
-      else process.env['KAFKA_TOPIC_PREFIX'] = saved.prefix;
-    }
-    const consoleService = stack.services.find((service) => service.name === 'console');
-    if (consoleService === undefined) throw new Error('the stack did not start the console');
-    consoleUrl = `http://localhost:${consoleService.port}`;
-    browser = await launchChromium();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-
     // A member with diabetes on two office visits: identified, an HbA1c gap, a welcome and a gap task for coaches.
     await post('/v1/members/batch', {
       members: [
@@ -114,36 +57,10 @@ describe('the care console in a browser', () => {
         officeVisit({ claimId: `${memberId}-V2`, memberId, date: daysAgo(30), codes: ['E11.9'] }),
       ],
     });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await environment?.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  }, 120_000);
-
-  /** Signs in through the identity provider's login form and lands on `path`. */
-  async function signIn(username: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${consoleUrl}${path}`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(DEV_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${consoleUrl}${path}`);
-    return page;
-  }
-
-  /** The status of a console API call made from the signed-in page (its session cookie, its CSRF token). */
-  const apiStatus = (page: Page, path: string): Promise<number> =>
-    page.evaluate(
-      async (target) => (await fetch(target, { credentials: 'same-origin' })).status,
-      `/api${path}`,
-    );
+  }, 60_000);
 
   it('a coach signs in, takes the next task and sees the condition and the gap the claims made', async () => {
-    const page = await signIn('coach-ana', '/work');
+    const page = await signIn(get(), 'coach-ana', '/work');
     await page.getByRole('heading', { name: 'My work' }).waitFor();
     // The welcome and gap tasks arrive once claims have gone through identification and care-gaps.
     const next = page.getByRole('button', { name: 'Next task from coaching' });
@@ -169,7 +86,7 @@ describe('the care console in a browser', () => {
   });
 
   it('a coach records a PHQ-9 with a self-harm answer and the urgent task heads the queue', async () => {
-    const page = await signIn('coach-ben', `/members/${memberId}`);
+    const page = await signIn(get(), 'coach-ben', `/members/${memberId}`);
     const form = page.getByRole('form', { name: /PHQ-9/ });
     // Sending with items unanswered is refused in the page, naming them.
     await form.getByRole('button', { name: /Score and save/ }).click();
@@ -193,7 +110,7 @@ describe('the care console in a browser', () => {
     ).resolves.toContain('total 1');
     await page.screenshot({ path: join(SCREENSHOTS, 'phq9-urgent.png'), fullPage: true });
 
-    await page.goto(`${consoleUrl}/work`);
+    await page.goto(`${get().consoleUrl}/work`);
     const coaching = page.getByRole('row', { name: /^coaching/ });
     // One urgent task waits (the coaching row's Urgent column).
     await until(async () => {
@@ -210,7 +127,7 @@ describe('the care console in a browser', () => {
   });
 
   it('an advocate opens a case for the spouse, whom the roster makes eligible, and moves it on', async () => {
-    const page = await signIn('advocate-cruz', `/members/${memberId}`);
+    const page = await signIn(get(), 'advocate-cruz', `/members/${memberId}`);
     const form = page.getByRole('form', { name: 'Open an advocacy case' });
     await form.waitFor();
     await choose(page, form.getByRole('button', { name: /Person helped/ }), /Tomas Example \(spouse\)/);
@@ -239,7 +156,7 @@ describe('the care console in a browser', () => {
     await page.context().close();
 
     // A provider's user has no advocacy role: neither the page nor the API.
-    const provider = await signIn('provider-pia', '/cases/C-none');
+    const provider = await signIn(get(), 'provider-pia', '/cases/C-none');
     await provider.getByRole('heading', { name: 'No access' }).waitFor();
     expect(
       await provider.evaluate(async () => {
@@ -261,7 +178,7 @@ describe('the care console in a browser', () => {
   });
 
   it('a supervisor sees every queue, its waiting tasks, and reassigns one; a coach cannot', async () => {
-    const page = await signIn('supervisor-dee', '/supervisor');
+    const page = await signIn(get(), 'supervisor-dee', '/supervisor');
     const coaching = page.getByRole('region', { name: /^coaching: / });
     await coaching.getByRole('button', { name: 'Show waiting' }).click();
     const first = coaching.getByRole('listitem').first();
@@ -276,19 +193,19 @@ describe('the care console in a browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'supervisor.png'), fullPage: true });
     await page.context().close();
 
-    const coach = await signIn('coach-ana', '/supervisor');
+    const coach = await signIn(get(), 'coach-ana', '/supervisor');
     await coach.getByRole('heading', { name: 'No access' }).waitFor();
-    expect(await apiStatus(coach, '/queues/stats')).toBe(403);
+    expect(await apiCall(coach, 'GET', '/queues/stats')).toBe(403);
     await coach.context().close();
   });
 
   it('a user without a member-data role reaches neither the member view nor its API', async () => {
-    const page = await signIn('ops-eli', `/members/${memberId}`);
+    const page = await signIn(get(), 'ops-eli', `/members/${memberId}`);
     await page.getByRole('heading', { name: 'No access' }).waitFor();
-    expect(await apiStatus(page, `/members/${memberId}`)).toBe(403);
-    expect(await apiStatus(page, '/queues/mine')).toBe(403);
+    expect(await apiCall(page, 'GET', `/members/${memberId}`)).toBe(403);
+    expect(await apiCall(page, 'GET', '/queues/mine')).toBe(403);
     // Without a session the API answers 401, and a write without the CSRF token is refused.
-    const anonymous = await fetch(`${consoleUrl}/api/members/${memberId}`);
+    const anonymous = await fetch(`${get().consoleUrl}/api/members/${memberId}`);
     expect(anonymous.status).toBe(401);
     const forged = await page.evaluate(
       async (target) => (await fetch(target, { method: 'POST', credentials: 'same-origin' })).status,
@@ -297,4 +214,4 @@ describe('the care console in a browser', () => {
     expect(forged).toBe(403);
     await page.context().close();
   });
-});
+}
