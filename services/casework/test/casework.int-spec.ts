@@ -280,4 +280,48 @@ describe('casework work queues', () => {
     await probe.settle(60000);
     expect(await snapshot()).toEqual(before);
   });
+
+  it("shows a worker their queues' counts, a member's and a queue's tasks and the tasks they hold, each task read audited", async () => {
+    await publish(TOPICS.memberIdentified.name, memberIdentified('M-V1'));
+    await publish(TOPICS.careGapDetected.name, careGapDetected('M-V1'));
+    await probe.settle();
+    const eli = coach('coach-19');
+    const auditOf = (memberId: string) =>
+      service.dataSource.query<Array<{ actor: string; action: string; resource_id: string }>>(
+        'SELECT actor, action, resource_id FROM read_audit WHERE member_id = $1 ORDER BY entry_id',
+        [memberId],
+      );
+
+    // Counts of the queues the token names (coaching), nothing of the others.
+    const mine = await eli.get<{ queues: Array<{ queue: string; depth: number; oldestDueAt: string | null }>; heldByCaller: number }>('/v1/queues/mine');
+    expect(mine.status).toBe(200);
+    expect(mine.body.queues.map((queue) => queue.queue)).toEqual(['coaching']);
+    expect(mine.body.queues[0]?.depth).toBeGreaterThanOrEqual(2);
+    expect(mine.body.queues[0]?.oldestDueAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(mine.body.heldByCaller).toBe(0);
+
+    // The member's active tasks in queue order, each one written to the audit trail under the caller.
+    const ofMember = await eli.get<TaskView[]>('/v1/members/M-V1/tasks');
+    expect(ofMember.body.map((task) => task.kind)).toEqual(['welcome-outreach', 'gap-outreach']);
+    expect(await auditOf('M-V1')).toEqual(
+      ofMember.body.map((task) => ({ actor: 'coach-19', action: 'task.list', resource_id: task.taskId })),
+    );
+
+    // A queue's waiting tasks hold them; none is overdue yet; another queue is refused; a bad list is named.
+    const waiting = await eli.get<TaskView[]>('/v1/queues/coaching/tasks?list=waiting');
+    expect(waiting.body.filter((task) => task.memberId === 'M-V1')).toHaveLength(2);
+    const overdue = await eli.get<TaskView[]>('/v1/queues/coaching/tasks?list=overdue');
+    expect(overdue.body.filter((task) => task.memberId === 'M-V1')).toEqual([]);
+    expect((await eli.get('/v1/queues/advocacy/tasks')).status).toBe(403);
+    expect(await eli.get('/v1/queues/coaching/tasks?list=later')).toMatchObject({
+      status: 400,
+      body: { issues: [{ field: 'list', messages: ['list must be waiting or overdue'] }] },
+    });
+
+    // What the caller holds.
+    const taken = await eli.post<TaskView>('/v1/queues/coaching/next');
+    const held = await eli.get<TaskView[]>('/v1/queues/mine/tasks');
+    expect(held.body.map((task) => task.taskId)).toEqual([taken.body.taskId]);
+    expect((await eli.get<{ heldByCaller: number }>('/v1/queues/mine')).body.heldByCaller).toBe(1);
+  });
 });

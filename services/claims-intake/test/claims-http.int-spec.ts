@@ -199,6 +199,64 @@ describe('claims-intake over HTTP', () => {
       expect.arrayContaining(['birthDate', 'relationship']),
     );
   });
+  it("shows a member's roster record and household to a coach, each member read audited, and to no one else", async () => {
+    const subscriber = aValidMember({
+      memberId: 'HTTP-H1',
+      subscriberId: 'HTTP-H1',
+      firstName: 'Ada',
+      lastName: 'Household',
+    });
+    const spouse = aValidMember({
+      memberId: 'HTTP-H2',
+      subscriberId: 'HTTP-H1',
+      relationship: 'spouse',
+      firstName: 'Ben',
+      lastName: 'Household',
+      birthDate: '1971-04-02',
+    });
+    expect((await post('/v1/members/batch', { members: [subscriber, spouse] })).status).toBe(200);
+    const read = (username: string, memberId: string) =>
+      environment
+        .bearer(username)
+        .then((headers) => fetch(`${service.url}/v1/members/${memberId}`, { headers }));
+
+    const answer = await read('coach-ana', 'HTTP-H1');
+    expect(answer.status).toBe(200);
+    const view = (await answer.json()) as {
+      member: { memberId: string; firstName: string; contactPreferences: unknown };
+      household: Array<{ memberId: string; relationship: string; firstName: string; birthDate: string }>;
+    };
+    expect(view.member).toMatchObject({
+      memberId: 'HTTP-H1',
+      firstName: 'Ada',
+      contactPreferences: subscriber.contactPreferences,
+    });
+    expect(view.household).toEqual([
+      {
+        memberId: 'HTTP-H2',
+        relationship: 'spouse',
+        firstName: 'Ben',
+        lastName: 'Household',
+        birthDate: '1971-04-02',
+        deceased: false,
+      },
+    ]);
+    const audit = await service.dataSource.query<
+      Array<{ actor: string; action: string; member_id: string; outcome: string }>
+    >(
+      "SELECT actor, action, member_id, outcome FROM read_audit WHERE member_id LIKE 'HTTP-H%' ORDER BY entry_id",
+    );
+    expect(audit).toEqual([
+      { actor: 'coach-ana', action: 'member.read', member_id: 'HTTP-H1', outcome: 'allowed' },
+      { actor: 'coach-ana', action: 'member.household', member_id: 'HTTP-H2', outcome: 'allowed' },
+    ]);
+
+    // Not on the roster: 404, the attempt audited; the claims system and ops hold no member-data role.
+    expect((await read('coach-ana', 'HTTP-NOBODY')).status).toBe(404);
+    expect((await read('claims-feed', 'HTTP-H1')).status).toBe(403);
+    expect((await read('ops-eli', 'HTTP-H1')).status).toBe(403);
+  });
+
   it('exposes liveness, readiness with database and broker checks, Prometheus metrics and OpenAPI with the contract schemas', async () => {
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${service.url}/health/ready`);
@@ -256,11 +314,15 @@ describe('claims-intake over HTTP', () => {
       "SELECT count(*)::int AS n FROM members WHERE member_id = 'M-NOT-ON-ROSTER'",
     );
     expect(members[0]?.n).toBe(0);
-    const response = await post('/v1/claims', aValidProfessionalClaim({ claimId: 'HTTP-NEW-MEMBER', memberId: 'M-NOT-ON-ROSTER' }));
+    const response = await post(
+      '/v1/claims',
+      aValidProfessionalClaim({ claimId: 'HTTP-NEW-MEMBER', memberId: 'M-NOT-ON-ROSTER' }),
+    );
     expect([response.status, response.body['status']]).toEqual([201, 'accepted']);
     const deadline = Date.now() + 30000;
     let published = await claimReceivedFor('HTTP-NEW-MEMBER');
-    while (published.length === 0 && Date.now() < deadline) published = await claimReceivedFor('HTTP-NEW-MEMBER');
+    while (published.length === 0 && Date.now() < deadline)
+      published = await claimReceivedFor('HTTP-NEW-MEMBER');
     expect(published).toHaveLength(1);
   });
 });
