@@ -1,22 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  Button,
-  Form,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  TextArea,
-  TextField,
-} from 'react-aria-components';
+import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { api } from '../api';
 import { hasRole, useUser, WORKER_ROLES } from '../session';
 import type { CaseDetail } from '../types';
+import { Choice, plainOptions } from './Choice';
 import { ErrorNote, Forbidden, formatDateTime, Section } from './common';
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
@@ -129,46 +118,20 @@ function StatusForm({ item }: { item: CaseDetail }) {
         change.mutate({ status, reason, ...(status === 'resolved' ? { resolution } : {}) });
       }}
     >
-      <Select
-        value={status === '' ? null : status}
-        onChange={(key) => setStatus(key === null ? '' : String(key))}
-        isRequired
-      >
-        <Label>Next status</Label>
-        <Button className="button secondary">
-          <SelectValue>
-            {({ isPlaceholder, defaultChildren }) => (isPlaceholder ? 'Choose' : defaultChildren)}
-          </SelectValue>
-          <span aria-hidden="true"> ▾</span>
-        </Button>
-        <Popover>
-          <ListBox className="listbox">
-            {item.nextStatuses.map((next) => (
-              <ListBoxItem key={next} id={next} className="listbox-item">
-                {next}
-              </ListBoxItem>
-            ))}
-          </ListBox>
-        </Popover>
-      </Select>
+      <Choice
+        label="Next status"
+        value={status}
+        onChange={setStatus}
+        options={plainOptions(item.nextStatuses)}
+        placeholder="Choose"
+      />
       {status === 'resolved' && (
-        <Select value={resolution} onChange={(key) => setResolution(String(key))}>
-          <Label>Resolution</Label>
-          <Button className="button secondary">
-            <SelectValue />
-            <span aria-hidden="true"> ▾</span>
-          </Button>
-          <Popover>
-            <ListBox className="listbox">
-              <ListBoxItem id="completed" className="listbox-item">
-                completed
-              </ListBoxItem>
-              <ListBoxItem id="unable-to-resolve" className="listbox-item">
-                unable-to-resolve
-              </ListBoxItem>
-            </ListBox>
-          </Popover>
-        </Select>
+        <Choice
+          label="Resolution"
+          value={resolution}
+          onChange={setResolution}
+          options={plainOptions(['completed', 'unable-to-resolve'])}
+        />
       )}
       <TextField value={reason} onChange={setReason} isRequired maxLength={500}>
         <Label>Reason</Label>

@@ -7,57 +7,14 @@ import {
   Form,
   Input,
   Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
   TextArea,
   TextField,
 } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
 import type { AdvocacyCatalog, MemberRecordView } from '../types';
+import { Choice, plainOptions } from './Choice';
 import { ErrorNote } from './common';
-
-function Choice({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: ReadonlyArray<{ id: string; name: string }>;
-}) {
-  return (
-    <Select
-      value={value === '' ? null : value}
-      onChange={(key) => onChange(key === null ? '' : String(key))}
-      isRequired
-    >
-      <Label>{label}</Label>
-      <Button className="button secondary">
-        <SelectValue>
-          {({ isPlaceholder, defaultChildren }) =>
-            isPlaceholder ? `Choose ${label.toLowerCase()}` : defaultChildren
-          }
-        </SelectValue>
-        <span aria-hidden="true"> ▾</span>
-      </Button>
-      <Popover>
-        <ListBox className="listbox">
-          {options.map((option) => (
-            <ListBoxItem key={option.id} id={option.id} className="listbox-item" textValue={option.name}>
-              {option.name}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
-  );
-}
 
 /**
  * Opens an advocacy case for the member or an eligible family member: who may be helped comes from the roster's
@@ -149,7 +106,7 @@ export function OpenCaseForm({ record }: { record: MemberRecordView }) {
         label="Channel"
         value={channel}
         onChange={setChannel}
-        options={['phone', 'web', 'email', 'referral'].map((id) => ({ id, name: id }))}
+        options={plainOptions(['phone', 'web', 'email', 'referral'])}
       />
       <TextField value={summary} onChange={setSummary} isRequired maxLength={4000}>
         <Label>The request, in the member&apos;s words</Label>

@@ -1,21 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  Button,
-  Form,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  TextArea,
-  TextField,
-} from 'react-aria-components';
+import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
 import { api } from '../api';
 import { useUser } from '../session';
 import type { Task } from '../types';
+import { Choice, plainOptions } from './Choice';
 import { ErrorNote } from './common';
 
 /** The outcomes casework accepts per kind of task (it checks them again). */
@@ -67,30 +56,13 @@ export function TaskActions({ task, defaultOpen }: { task: Task; defaultOpen: bo
             if (outcome !== '') act.mutate({ action: 'complete', body: { outcome } });
           }}
         >
-          <Select
-            value={outcome === '' ? null : outcome}
-            onChange={(key) => setOutcome(key === null ? '' : String(key))}
-            isRequired
-          >
-            <Label>Outcome</Label>
-            <Button className="button secondary">
-              <SelectValue>
-                {({ isPlaceholder, defaultChildren }) =>
-                  isPlaceholder ? 'Choose an outcome' : defaultChildren
-                }
-              </SelectValue>
-              <span aria-hidden="true"> ▾</span>
-            </Button>
-            <Popover>
-              <ListBox className="listbox">
-                {(OUTCOMES[task.kind] ?? []).map((value) => (
-                  <ListBoxItem key={value} id={value} className="listbox-item">
-                    {value}
-                  </ListBoxItem>
-                ))}
-              </ListBox>
-            </Popover>
-          </Select>
+          <Choice
+            label="Outcome"
+            value={outcome}
+            onChange={setOutcome}
+            options={plainOptions(OUTCOMES[task.kind] ?? [])}
+            placeholder="Choose an outcome"
+          />
           <Button type="submit" className="button" isDisabled={outcome === '' || act.isPending}>
             Complete task
           </Button>
