@@ -94,11 +94,15 @@ export const QUEUE_STATS_EXAMPLE = {
       available: 40,
       assigned: 9,
       oldestWaitingSeconds: 86_400,
+      oldestDueAt: '2026-11-24T21:00:00.000Z',
       slaBreaches: 3,
     },
   ],
   coaches: [{ coach: 'coach-ana', queue: 'coaching', assigned: 4, slaBreaches: 1, oldestAssignedSeconds: 5_400 }],
 };
+
+/** GET /v1/queues/mine: the caller's queues and what they hold. */
+export const WORKER_QUEUES_EXAMPLE = { asOf: AT, queues: QUEUE_STATS_EXAMPLE.queues, heldByCaller: 2 };
 
 /** The body of an error answer with a code. */
 export const errorExample = (status: number, error: string, code: string, message: string) => ({ statusCode: status, error, code, message });

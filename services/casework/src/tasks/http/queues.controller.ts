@@ -4,7 +4,7 @@ import { Access, CurrentCaller, type Caller } from '@care/auth';
 import { AuditContext, AuditedRead, type ReadContext } from '@care/audit';
 import type { Response } from 'express';
 import { mayWorkQueue, READ_CASEWORK, READ_QUEUE_STATS, WORK_CASEWORK, WORK_QUEUES } from '../../shared/access-policy';
-import { errorExample, QUEUE_STATS_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE } from '../../shared/openapi-examples';
+import { errorExample, QUEUE_STATS_EXAMPLE, TASK_EXAMPLE, VALIDATION_EXAMPLE, WORKER_QUEUES_EXAMPLE } from '../../shared/openapi-examples';
 import { TaskActionsService } from '../task-actions.service';
 import { QUEUES, type QueueName, type TaskView } from '../task.model';
 import { QueueStatsQuery, type QueueStatsView, type WorkerQueuesView } from './queue-stats.query';
@@ -48,6 +48,7 @@ export class QueuesController {
   @ApiOkResponse({
     description:
       "The caller's queues (the token's queues; supervisors: every queue): depth by priority, available now, assigned, oldest waiting age, earliest due time of a waiting task and SLA breaches; and how many tasks the caller holds. Counts only: no member data",
+    example: WORKER_QUEUES_EXAMPLE,
   })
   mine(@CurrentCaller() caller: Caller): Promise<WorkerQueuesView> {
     return this.statsQuery.ofQueues(
@@ -69,7 +70,10 @@ export class QueuesController {
     "A queue's tasks for those who work it (supervisors: every queue): `list=waiting` (default) the open and snoozed ones in queue order, `list=overdue` every active one past its due time, most overdue first; at most 100 (each one returned)",
     [TASK_EXAMPLE],
   )
-  @ApiBadRequestResponse({ description: 'Unknown queue, or list is not waiting or overdue' })
+  @ApiBadRequestResponse({
+    description: 'Unknown queue, or list is not waiting or overdue',
+    example: { ...VALIDATION_EXAMPLE, issues: [{ field: 'list', messages: ['list must be waiting or overdue'] }] },
+  })
   queueTasks(
     @Param('queue', ParseQueuePipe) queue: QueueName,
     @Query('list') list: string | undefined,
