@@ -80,6 +80,23 @@ export function workJourneys(get: () => ConsoleStack): void {
     const gaps = page.getByRole('region', { name: 'Care gaps' });
     await expect(gaps.textContent()).resolves.toContain('diabetes-hba1c-testing');
     await expect(gaps.getByRole('cell', { name: 'open', exact: true }).count()).resolves.toBeGreaterThan(0);
+    // What closes the HbA1c testing gap, from the rule.
+    await expect(gaps.getByRole('row', { name: /diabetes-hba1c-testing/ }).textContent()).resolves.toContain(
+      'hba1c test',
+    );
+
+    // A note on the task taken, shown with the task once written.
+    const tasks = page.getByRole('region', { name: 'Tasks' });
+    // The panel of the task taken is open (the others are closed).
+    await tasks
+      .getByLabel('Note')
+      .filter({ visible: true })
+      .fill('Left a voicemail; will call again Thursday.');
+    await tasks.getByRole('button', { name: 'Add note' }).filter({ visible: true }).click();
+    await tasks
+      .getByRole('list', { name: 'Notes' })
+      .getByText('Left a voicemail; will call again Thursday.')
+      .waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'member-view.png'), fullPage: true });
     await page.context().close();

@@ -6,11 +6,13 @@ import {
   ADVOCACY_SERVICES,
   AUDIT_C_INSTRUMENT,
   BILL_NEGOTIATION_THRESHOLD,
+  GAP_RULES,
   PHQ9_INSTRUMENT,
 } from '@care/clinical';
 import type { Request, Response } from 'express';
 import type { UpstreamName } from '../console.config';
 import { CONSOLE_ACCESS } from './console-access';
+import { gapRuleSummaries, type GapRuleSummary } from './gap-closing';
 import { memberIdParam } from './route-params.pipe';
 import { Upstream, type UpstreamAnswer } from './upstream';
 import { relay } from './work.controller';
@@ -97,5 +99,12 @@ export class MemberViewController {
       eligibleRelationships: ADVOCACY_ELIGIBLE_RELATIONSHIPS,
       billNegotiationThreshold: BILL_NEGOTIATION_THRESHOLD,
     };
+  }
+
+  /** The care-gap rules this console knows, by name, with what closes each (no member data). */
+  @Get('reference/gap-rules')
+  @Access(CONSOLE_ACCESS.reference)
+  gapRules(): { rules: GapRuleSummary[] } {
+    return { rules: gapRuleSummaries(GAP_RULES) };
   }
 }

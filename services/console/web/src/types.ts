@@ -183,3 +183,10 @@ export interface CaseDetail {
     recordedAt: string;
   } | null;
 }
+
+export interface GapRuleSummary {
+  readonly ruleId: string;
+  readonly version: string;
+  readonly name: string;
+  readonly closedBy: string;
+}

@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { hasRole, useUser, WORKER_ROLES } from '../session';
-import type { MemberView, Section as SectionOf } from '../types';
+import type { GapRuleSummary, MemberView, Section as SectionOf } from '../types';
 import { ErrorNote, Forbidden, formatDateTime, Section, TASK_KIND_LABELS } from './common';
 import { EnrollmentActions } from './EnrollmentActions';
 import { OpenCaseForm } from './OpenCaseForm';
@@ -52,6 +52,12 @@ export function MemberPage() {
     queryFn: () => api<MemberView>(`/members/${encodeURIComponent(memberId)}`),
     enabled: allowed,
   });
+  const gapRules = useQuery({
+    queryKey: ['reference', 'gap-rules'],
+    queryFn: () => api<{ rules: GapRuleSummary[] }>('/reference/gap-rules'),
+    enabled: allowed,
+    staleTime: Infinity,
+  });
   if (!allowed) return <Forbidden what="member records" />;
   if (view.isError) return <ErrorNote error={view.error} />;
   if (view.data === undefined) return <p aria-live="polite">Loading member {memberId}…</p>;
@@ -61,6 +67,8 @@ export function MemberPage() {
   const urgent = tasks.filter((task) => task.priority === 'urgent');
   const conditions = sections.conditions.ok ? sections.conditions.data.conditions : [];
   const gaps = sections.gaps.ok ? sections.gaps.data.gaps : [];
+  const gapRule = (ruleId: string): GapRuleSummary | undefined =>
+    gapRules.data?.rules.find((rule) => rule.ruleId === ruleId);
   const screenings = sections.screenings.ok ? sections.screenings.data : undefined;
   const phq9 = screenings?.trends.find((trend) => trend.instrument === 'phq-9');
   const visits = sections.surveyVisits.ok ? visitsOf(sections.surveyVisits.data) : [];
@@ -196,7 +204,7 @@ export function MemberPage() {
                 <th scope="col">Status</th>
                 <th scope="col">Why</th>
                 <th scope="col">Opened</th>
-                <th scope="col">Closed by</th>
+                <th scope="col">What closes it</th>
               </tr>
             </thead>
             <tbody>
@@ -205,15 +213,18 @@ export function MemberPage() {
                 .map((gap) => (
                   <tr key={gap.gapId}>
                     <th scope="row">
-                      {gap.ruleId} v{gap.ruleVersion}
+                      {gapRule(gap.ruleId)?.name ?? gap.ruleId}{' '}
+                      <span className="muted">
+                        ({gap.ruleId} {gap.ruleVersion})
+                      </span>
                     </th>
                     <td>{gap.status}</td>
                     <td>{gap.reason}</td>
                     <td>{gap.openedOn}</td>
                     <td>
                       {gap.status === 'closed'
-                        ? `${gap.closeReason ?? ''} ${gap.closingClaimIds.join(', ')}`.trim()
-                        : 'a claim for the missing care closes it'}
+                        ? `closed: ${`${gap.closeReason ?? ''} ${gap.closingClaimIds.join(', ')}`.trim()}`
+                        : (gapRule(gap.ruleId)?.closedBy ?? 'a claim for the missing care')}
                     </td>
                   </tr>
                 ))}

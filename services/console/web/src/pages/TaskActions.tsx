@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
 import { api } from '../api';
 import { useUser } from '../session';
 import type { Task } from '../types';
 import { Choice, plainOptions } from './Choice';
-import { ErrorNote } from './common';
+import { ErrorNote, formatDateTime } from './common';
 
 /** The outcomes casework accepts per kind of task (it checks them again). */
 const OUTCOMES: Record<string, readonly string[]> = {
@@ -40,12 +40,35 @@ export function TaskActions({ task, defaultOpen }: { task: Task; defaultOpen: bo
       await client.invalidateQueries();
     },
   });
+  const [open, setOpen] = useState(defaultOpen);
+  // The task's notes and history, read when the panel is opened (casework audits the read).
+  const detail = useQuery({
+    queryKey: ['task', task.taskId],
+    queryFn: () =>
+      api<{
+        notes: ReadonlyArray<{ noteId: string; text: string; author: string; createdAt: string }>;
+        history: ReadonlyArray<{ action: string; actor: string; at: string }>;
+      }>(`/tasks/${task.taskId}`),
+    enabled: open,
+  });
   if (!ACTIVE.includes(task.status)) return null;
   const holds = task.assignee === user.subject || user.roles.includes('supervisor');
 
   return (
-    <details open={defaultOpen} className="task-actions">
+    <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="task-actions">
       <summary>Work this task</summary>
+      {detail.data && detail.data.notes.length > 0 && (
+        <ul className="notes" aria-label="Notes">
+          {detail.data.notes.map((note) => (
+            <li key={note.noteId}>
+              <span className="muted">
+                {note.author}, {formatDateTime(note.createdAt)}:
+              </span>{' '}
+              {note.text}
+            </li>
+          ))}
+        </ul>
+      )}
       {act.isError && <ErrorNote error={act.error} />}
       {done && <p role="status">{done}</p>}
       {holds && (
