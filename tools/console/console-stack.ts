@@ -1,14 +1,20 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEV_PASSWORD } from '@care/auth';
 import { createTestEnvironment, type TestEnvironment } from '@care/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startPlatformStack, type PlatformStack } from '../stack/platform-stack';
 import { launchChromium } from './browser';
 
-/** Where the browser tests put their screenshots (the README shows them). */
-export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'console');
+/**
+ * Where the browser tests put their screenshots: tmp/console-screenshots (ignored by git), or the folder
+ * CONSOLE_SCREENSHOTS_DIR names; `CONSOLE_SCREENSHOTS_DIR=docs/console` retakes the ones the README shows.
+ */
+export const SCREENSHOTS = resolve(
+  join(__dirname, '..', '..'),
+  process.env['CONSOLE_SCREENSHOTS_DIR'] ?? join('tmp', 'console-screenshots'),
+);
 
 /** The whole platform with the console, and a browser, for the console's journeys. */
 export interface ConsoleStack {
