@@ -70,7 +70,11 @@ export interface RateResult {
   readonly latency: Readonly<Record<string, Percentiles>>;
   /** CPU seconds per 1,000 claims sent, per service, from the load's start until drained. */
   readonly cpuPer1000: Readonly<Record<string, number>>;
-  readonly window: { readonly from: number; readonly to: number };
+  /**
+   * The load ran from `from` to `to`; the platform had caught up with it by `settledAt`. Latencies count the facts
+   * whose origin lies between `from` and `settledAt` (not what a later step, such as a roster growth, caused).
+   */
+  readonly window: { readonly from: number; readonly to: number; readonly settledAt: number };
 }
 
 export interface PlatformBenchmarkResult {
@@ -200,6 +204,7 @@ export async function runPlatformBenchmark(
       const lagAtEnd = worstOf(timeline[timeline.length - 1]?.lag);
       const drainSeconds = (await waitUntilDrained(connection, database, 600_000)) / 1000;
       await sleep(1500);
+      const settledAt = Date.now();
       const after = timeline[timeline.length - 1] ?? emptySample(ready);
       const cpuPer1000 = Object.fromEntries(
         Object.keys(after.cpu).map((service) => [
@@ -218,7 +223,7 @@ export async function runPlatformBenchmark(
         sustainable: false,
         latency: {},
         cpuPer1000,
-        window: { from: load.startedAt, to: loadEnd },
+        window: { from: load.startedAt, to: loadEnd, settledAt },
       });
       log(
         `${phase}: ${load.sent} sent, ${load.shed} shed, ${load.failed} failed; lag at the end ${lagAtEnd}, ` +
@@ -248,7 +253,7 @@ export async function runPlatformBenchmark(
     const latencies = await measureLatencies(
       connection,
       database,
-      rates.map((rate) => rate.window.from),
+      rates.map((rate) => ({ from: rate.window.from, until: rate.window.settledAt })),
     );
     const results = rates.map((rate, index) => {
       const facts = latencies[index] ?? {};
@@ -432,21 +437,17 @@ function* rosterOnly(
 /**
  * Latency per rate window and fact: every event on the fact topics whose origin (the claim's acceptance) lies in
  * the window, its broker timestamp minus its origin; casework tasks by their creation time minus their cause
- * event's origin. A window runs from its load's start to the next load's start.
+ * event's origin. A window runs from its load's start until the platform had caught up with that load, so what
+ * happens between loads (the roster growth: its members' preventive gaps and alerts) counts for none.
  */
 async function measureLatencies(
   connection: OpsConnection,
   database: Client,
-  windowStarts: readonly number[],
+  windows: ReadonlyArray<{ readonly from: number; readonly until: number }>,
 ): Promise<Array<Record<string, Percentiles>>> {
-  const windowOf = (origin: number): number => {
-    let found = -1;
-    windowStarts.forEach((start, index) => {
-      if (origin >= start) found = index;
-    });
-    return found;
-  };
-  const values: Array<Record<string, number[]>> = windowStarts.map(() => ({}));
+  const windowOf = (origin: number): number =>
+    windows.findIndex((window) => origin >= window.from && origin <= window.until);
+  const values: Array<Record<string, number[]>> = windows.map(() => ({}));
   const originById = new Map<string, number>();
   for (const topic of FACT_TOPICS) {
     const messages = await readTopic(connection, connection.names.physical(topic), { timeoutMs: 300_000 });
@@ -462,7 +463,7 @@ async function measureLatencies(
   }
   const tasks = await database.query<{ cause: string | null; created: Date }>(
     'SELECT cause_event_id::text AS cause, created_at AS created FROM casework.tasks WHERE created_at >= $1',
-    [new Date(windowStarts[0] ?? 0)],
+    [new Date(windows[0]?.from ?? 0)],
   );
   for (const task of tasks.rows) {
     const origin = task.cause === null ? undefined : originById.get(task.cause);
