@@ -570,6 +570,7 @@ describe('claims-intake X12 837 files', () => {
     });
 
     it('answers Accept: application/edi-x12 with the 999 alone', async () => {
+      const before = await published();
       const response = await upload(
         file([{ kind: 'institutional', claims: [{ claim: institutional('X12-ACK-1') }] }]),
         {
@@ -580,6 +581,8 @@ describe('claims-intake X12 837 files', () => {
       expect(response.text).toMatch(/^ISA\*.*\nGS\*FA\*CAREPLATFORM\*CLEARINGHOUSE01\*/);
       expect(response.text).toContain('ST*999*0001*005010X231A1~');
       expect(response.text).toMatch(/IEA\*1\*\d{9}~\n$/);
+      // The accepted claim is published before the next test counts claim-received.
+      expect(await publishedOnceAt(before + 1)).toBe(before + 1);
     });
 
     it('streams a chunked upload of 6 transaction sets', async () => {
