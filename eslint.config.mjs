@@ -45,10 +45,16 @@ const productionConstraints = [
   },
 ];
 
-// Tests may also use the testing library (real Postgres and broker, population generator).
+// Tests may also use the testing library (real Postgres and broker, population generator) and test-only packages
+// (fast-check, say) that production code of the library may not import.
 const testConstraints = productionConstraints.map((constraint) =>
   constraint.onlyDependOnLibsWithTags && constraint.sourceTag.startsWith('type:') && constraint.sourceTag !== 'type:domain'
-    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing', 'type:app'], bannedExternalImports: undefined }
+    ? {
+        ...constraint,
+        onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing', 'type:app'],
+        bannedExternalImports: undefined,
+        allowedExternalImports: undefined,
+      }
     : constraint,
 );
 

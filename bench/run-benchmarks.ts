@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCaseworkBenchmark } from './casework/casework-benchmark';
 import { runConsoleBenchmark } from './console/console-benchmark';
+import { runDecodeBenchmark } from './decode/decode-benchmark';
 import { renderConsoleMarkdown } from './console/console-report';
 import { runGapsBenchmark } from './gaps/gaps-benchmark';
 import { runIdentificationBenchmark } from './identification/identification-benchmark';
@@ -284,6 +285,8 @@ const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
   --roster-scale N  platform: then grow the roster N times and load again at --scale-rate (10; 1 skips)
   --scale-rate N  platform: claims/s of that load (500)
   --profile       platform: profile every service (node --cpu-prof) and print where its CPU time went
+  decode          one consumed claim-received message decoded, planned validation against class-validator
+                  (ADR 21): --claims N (30000) messages
   console         the member view at a plan's size: --members N (50000) on the roster, --months N (24) of claims,
                   --requests N (2000) views per phase, --user NAME (supervisor-dee), --seed S
   --help          this text
@@ -298,6 +301,7 @@ const BENCH_NAMES = [
   'poison',
   'platform',
   'console',
+  'decode',
   'all',
 ];
 const BENCH_OPTIONS = [
@@ -395,6 +399,25 @@ async function consoleMemberView(): Promise<void> {
   log(`written: ${join(dir, 'console-benchmark.md')}, .json`);
 }
 
+/** `npm run bench -- decode`: one consumed claim-received message decoded, planned against class-validator (ADR 21). */
+function decode(): void {
+  const result = runDecodeBenchmark({ messages: numberArgument('claims', 30000) });
+  process.stdout.write(
+    `\ndecode benchmark: ${result.messages} claim-received messages (the three claim types), median of 5 rounds\n`,
+  );
+  process.stdout.write(`${'path'.padEnd(48)}${'µs/message'.padStart(12)}${'messages/s'.padStart(14)}\n`);
+  for (const [name, micros] of [
+    ['JSON.parse alone', result.jsonParseMicros],
+    ['decode with class-validator (baseline)', result.classValidatorMicros],
+    ['decodeEvent, planned validation', result.plannedMicros],
+  ] as const) {
+    process.stdout.write(
+      `${name.padEnd(48)}${micros.toFixed(1).padStart(12)}${(1e6 / micros).toFixed(0).padStart(14)}\n`,
+    );
+  }
+  process.stdout.write(`planned validation: ${result.speedup.toFixed(2)}x the baseline's speed\n`);
+}
+
 async function main(): Promise<void> {
   checkArguments(process.argv.slice(2));
   const first = process.argv[2];
@@ -408,6 +431,7 @@ async function main(): Promise<void> {
   if (which === 'poison') await poison();
   if (which === 'platform') await platform();
   if (which === 'console') await consoleMemberView();
+  if (which === 'decode' || which === 'all') decode();
   if (!BENCH_NAMES.includes(which)) throw new Error(`unknown benchmark ${which}`);
 }
 

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EventEnvelopeSchema, type EventEnvelope } from './event-envelope';
 import { findEventDefinition, knownVersionsOf, type EventDefinition } from './event-definition';
+import { passesValidation } from './planned-validation';
 import { checkInputBounds, DEFAULT_INPUT_BOUNDS, type InputBounds } from './input-bounds';
 import { describeIssues, toValidationIssues, type ValidationIssue } from './validation-issues';
 
@@ -63,7 +64,9 @@ export function decodeEvent(
   const { data, ...fields } = parsed as Record<string, unknown>;
   const envelope = plainToInstance(EventEnvelopeSchema, fields);
   envelope.data = data as Record<string, unknown>;
-  const envelopeIssues = toValidationIssues(validateSync(envelope, KAFKA_VALIDATION));
+  const envelopeIssues = passesValidation(envelope, 'strip')
+    ? []
+    : toValidationIssues(validateSync(envelope, KAFKA_VALIDATION));
   const eventId = typeof envelope.id === 'string' ? envelope.id : undefined;
   if (envelopeIssues.length > 0) {
     return withId({ ok: false, code: 'invalid-envelope', reason: describeIssues(envelopeIssues) }, eventId);
@@ -108,7 +111,10 @@ export function validatePayload<TData extends object>(
   data: unknown,
 ): { ok: true; payload: TData } | { ok: false; issues: ValidationIssue[] } {
   const payload = plainToInstance(definition.payload, data);
-  const issues = toValidationIssues(validateSync(payload, KAFKA_VALIDATION));
+  // The planned pass answers for the valid payloads; class-validator names what is wrong with the others.
+  const issues = passesValidation(payload, 'strip')
+    ? []
+    : toValidationIssues(validateSync(payload, KAFKA_VALIDATION));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, payload };
 }
 

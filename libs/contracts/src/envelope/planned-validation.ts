@@ -1,0 +1,202 @@
+import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
+
+/**
+ * A planned pass over class-validator's own metadata: it runs the same constraints, with the same arguments, in
+ * the order and with the skipping rules of class-validator's ValidationExecutor (0.15), for the options the
+ * platform validates with (`whitelist`, `forbidUnknownValues`, no groups, no `skip*Properties`, no async). What
+ * it leaves out is the executor's work per call: looking up and filtering the metadata of every class, and
+ * building a ValidationError for every property, valid or not. The plan of each class is built once.
+ *
+ * It only says yes or no. A yes means class-validator would report nothing (and the unknown fields are stripped
+ * as it would strip them); on a no the caller runs class-validator, which stays the one source of the error
+ * messages. Anything the plan does not model (an async constraint, a value of a class without metadata) answers no,
+ * so the worst a gap in the plan can do is send a valid value down the slow path. docs/adr/0021 explains why.
+ */
+export type UnknownFields = 'strip' | 'forbid';
+
+/** class-validator's metadata and constraint records, as far as the plan reads them. */
+interface Metadata {
+  readonly type: string;
+  readonly target: unknown;
+  readonly propertyName: string;
+  readonly constraints: unknown[];
+  readonly constraintCls: unknown;
+  readonly each?: boolean;
+  readonly validateIf?: (object: object, value: unknown) => boolean;
+}
+interface Constraint {
+  readonly async: boolean;
+  readonly instance: { validate(value: unknown, args: ValidationArguments): unknown };
+}
+interface Storage {
+  getTargetValidationMetadatas(
+    target: unknown,
+    targetSchema: string | undefined,
+    always: boolean,
+    strictGroups: boolean,
+    groups?: string[],
+  ): Metadata[];
+  getTargetValidatorConstraints(target: unknown): Constraint[];
+}
+
+interface CustomCheck {
+  readonly metadata: Metadata;
+  readonly constraints: readonly Constraint[];
+}
+interface PropertyPlan {
+  readonly name: string;
+  readonly conditions: readonly Metadata[];
+  readonly defined: readonly CustomCheck[];
+  readonly custom: readonly CustomCheck[];
+  readonly nested: readonly Metadata[];
+}
+interface ClassPlan {
+  readonly known: ReadonlySet<string>;
+  readonly properties: readonly PropertyPlan[];
+}
+
+const plans = new Map<unknown, ClassPlan | null>();
+
+const PLANNED_TYPES: ReadonlySet<string> = new Set([
+  ValidationTypes.CUSTOM_VALIDATION,
+  ValidationTypes.NESTED_VALIDATION,
+  ValidationTypes.CONDITIONAL_VALIDATION,
+  ValidationTypes.IS_DEFINED,
+  ValidationTypes.WHITELIST,
+]);
+
+function planOf(target: unknown): ClassPlan | null {
+  const known = plans.get(target);
+  if (known !== undefined) return known;
+  const storage = getMetadataStorage() as unknown as Storage;
+  // The executor's own call (no schema name, `always` and `strictGroups` off, no groups), made once.
+  const metadatas = storage.getTargetValidationMetadatas(target, undefined, false, false, undefined);
+  // A kind of rule the plan does not model (a promise validation, say) leaves the whole class to class-validator.
+  const plan =
+    metadatas.length === 0 || metadatas.some((metadata) => !PLANNED_TYPES.has(metadata.type))
+      ? null
+      : buildPlan(storage, metadatas);
+  plans.set(target, plan);
+  return plan;
+}
+
+function buildPlan(storage: Storage, metadatas: readonly Metadata[]): ClassPlan {
+  const grouped = new Map<string, Metadata[]>();
+  for (const metadata of metadatas) {
+    const group = grouped.get(metadata.propertyName) ?? [];
+    group.push(metadata);
+    grouped.set(metadata.propertyName, group);
+  }
+  const check = (metadata: Metadata): CustomCheck => ({
+    metadata,
+    constraints: storage.getTargetValidatorConstraints(metadata.constraintCls),
+  });
+  const properties = [...grouped].map(([name, group]): PropertyPlan => {
+    const others = group.filter(
+      (metadata) =>
+        metadata.type !== ValidationTypes.IS_DEFINED && metadata.type !== ValidationTypes.WHITELIST,
+    );
+    return {
+      name,
+      conditions: others.filter((metadata) => metadata.type === ValidationTypes.CONDITIONAL_VALIDATION),
+      defined: group.filter((metadata) => metadata.type === ValidationTypes.IS_DEFINED).map(check),
+      custom: others.filter((metadata) => metadata.type === ValidationTypes.CUSTOM_VALIDATION).map(check),
+      nested: others.filter((metadata) => metadata.type === ValidationTypes.NESTED_VALIDATION),
+    };
+  });
+  return { known: new Set(grouped.keys()), properties };
+}
+
+/**
+ * True when `validateSync(object, { whitelist: true, forbidNonWhitelisted: unknownFields === 'forbid' })` would
+ * return no error; with 'strip', unknown fields are then removed from `object` and its nested values, as
+ * class-validator removes them. False means: ask class-validator.
+ */
+export function passesValidation(object: object, unknownFields: UnknownFields): boolean {
+  return validObject(object, unknownFields);
+}
+
+function validObject(object: object, unknownFields: UnknownFields): boolean {
+  const plan = planOf(object.constructor);
+  if (plan === null) return false; // forbidUnknownValues: a value of a class without metadata
+  for (const key of Object.keys(object)) {
+    if (plan.known.has(key)) continue;
+    if (unknownFields === 'forbid') return false;
+    Reflect.deleteProperty(object, key);
+  }
+  for (const property of plan.properties) {
+    if (!validProperty(object, (object as Record<string, unknown>)[property.name], property, unknownFields)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function validProperty(
+  object: object,
+  value: unknown,
+  property: PropertyPlan,
+  unknownFields: UnknownFields,
+): boolean {
+  // The executor evaluates every condition (ValidateIf, IsOptional) before anything, IsDefined included.
+  let canValidate = true;
+  for (const condition of property.conditions) {
+    const test = condition.constraints[0] as (object: object, value: unknown) => boolean;
+    canValidate = test(object, value) && canValidate;
+  }
+  if (!canValidate) return true;
+  for (const check of property.defined) if (!passes(object, value, check)) return false;
+  for (const check of property.custom) if (!passes(object, value, check)) return false;
+  return validNested(value, property.nested, unknownFields);
+}
+
+function passes(object: object, value: unknown, check: CustomCheck): boolean {
+  const { metadata } = check;
+  if (metadata.validateIf !== undefined && !metadata.validateIf(object, value)) return true;
+  const args: ValidationArguments = {
+    // As the executor builds them (a constraint may read any of these).
+    targetName: (object.constructor as { name?: string } | undefined)?.name as string,
+    property: metadata.propertyName,
+    object,
+    value,
+    constraints: metadata.constraints,
+  };
+  for (const constraint of check.constraints) {
+    if (constraint.async) return false;
+    if (metadata.each === true && isArrayLike(value)) {
+      for (const item of arrayOf(value)) if (!valid(constraint.instance.validate(item, args))) return false;
+    } else if (!valid(constraint.instance.validate(value, args))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A synchronous yes; a promise (an async constraint) counts as no. */
+function valid(result: unknown): boolean {
+  return result !== null && typeof result === 'object' && 'then' in result ? false : Boolean(result);
+}
+
+function validNested(value: unknown, nested: readonly Metadata[], unknownFields: UnknownFields): boolean {
+  if (value === undefined) return true;
+  for (const metadata of nested) {
+    if (metadata.type !== ValidationTypes.NESTED_VALIDATION) continue;
+    if (isArrayLike(value)) {
+      // Each item is validated with the property's nested rules alone, as the executor does.
+      for (const item of arrayOf(value)) if (!validNested(item, nested, unknownFields)) return false;
+    } else if (value instanceof Object) {
+      if (!validObject(value, unknownFields)) return false;
+    } else {
+      return false; // "nested property must be either object or array"
+    }
+  }
+  return true;
+}
+
+function isArrayLike(value: unknown): value is unknown[] | Set<unknown> | Map<unknown, unknown> {
+  return Array.isArray(value) || value instanceof Set || value instanceof Map;
+}
+
+function arrayOf(value: unknown[] | Set<unknown> | Map<unknown, unknown>): unknown[] {
+  return value instanceof Map ? [...value.values()] : Array.isArray(value) ? value : [...value];
+}
