@@ -269,8 +269,8 @@ async function poison(): Promise<void> {
 let failedProperties = false;
 
 const USAGE = `usage: npm run bench [-- NAME] [OPTIONS]
-  NAME        intake | x12 | identification | gaps | survey | casework | poison | platform | console (without one:
-              all but poison, platform and console)
+  NAME        intake | x12 | identification | gaps | survey | casework | decode | poison | platform | console
+              (without one: all but poison, platform and console)
   --claims N      intake: claims per path (50000); x12: claims per path (100000)
   --households N  identification, gaps, survey: households of the base population
   --members N     casework: members of the base population
