@@ -3,10 +3,25 @@ import { addDays, dayNumber, measurementYear, measureWindowMonths } from './gap-
 import type { GapClaim, GapEvaluation, GapRule } from './gap-rule.types';
 import { proportionOfDaysCovered } from './proportion-of-days-covered.util';
 
+interface RuleCodes {
+  readonly procedures: ReadonlySet<string>;
+  readonly loinc: ReadonlySet<string>;
+  readonly drugClasses: ReadonlySet<string>;
+  readonly exclusionDiagnoses: { readonly diagnosisCodePrefixes: readonly string[] };
+}
+
+/**
+ * What each rule looks at, gathered once per rule object: rules are immutable (a code-set release makes new ones),
+ * and this runs for every rule on every claim.
+ */
+const codesByRule = new WeakMap<GapRule, RuleCodes>();
+
 /** Every code, LOINC and drug class a rule looks at (closing services, control results, fills, exclusions). */
-function codesOf(rule: GapRule): { procedures: Set<string>; loinc: Set<string>; drugClasses: Set<string> } {
+function codesOf(rule: GapRule): RuleCodes {
+  const known = codesByRule.get(rule);
+  if (known !== undefined) return known;
   const services = (rule.closing ?? []).flat();
-  return {
+  const codes: RuleCodes = {
     procedures: new Set([
       ...services.flatMap((service) => service.codes.procedureCodes ?? []),
       ...Object.keys(rule.control?.resultCodes ?? {}),
@@ -23,7 +38,16 @@ function codesOf(rule: GapRule): { procedures: Set<string>; loinc: Set<string>; 
       ...rule.eligibility.flatMap((eligibility) => eligibility.filledDrugClasses ?? []),
       ...(rule.exclusions.drugClasses ?? []),
     ]),
+    exclusionDiagnoses: {
+      diagnosisCodePrefixes: [
+        ...rule.exclusions.diagnosisCodePrefixes,
+        ...(rule.exclusions.windowedDiagnoses ?? []).flatMap((windowed) => windowed.diagnosisCodePrefixes),
+        ...(rule.exclusions.anyTimeDiagnosisCodePrefixes ?? []),
+      ],
+    },
   };
+  codesByRule.set(rule, codes);
+  return codes;
 }
 
 /**
@@ -41,18 +65,7 @@ export function rulesConcerningGapClaim(
         claim.procedureCodes.some((code) => codes.procedures.has(code)) ||
         claim.labs.some((lab) => codes.loinc.has(lab.loincCode)) ||
         (claim.drugClass !== undefined && codes.drugClasses.has(claim.drugClass)) ||
-        matchesDiagnosis(
-          {
-            diagnosisCodePrefixes: [
-              ...rule.exclusions.diagnosisCodePrefixes,
-              ...(rule.exclusions.windowedDiagnoses ?? []).flatMap(
-                (windowed) => windowed.diagnosisCodePrefixes,
-              ),
-              ...(rule.exclusions.anyTimeDiagnosisCodePrefixes ?? []),
-            ],
-          },
-          claim.diagnosisCodes,
-        )
+        matchesDiagnosis(codes.exclusionDiagnoses, claim.diagnosisCodes)
       );
     })
     .map((rule) => rule.id);

@@ -39,9 +39,14 @@ interface Storage {
   getTargetValidatorConstraints(target: unknown): Constraint[];
 }
 
+/** A constraint's validator, resolved once: class-validator looks it up in its container on every call. */
+interface Validator {
+  readonly async: boolean;
+  validate(value: unknown, args: ValidationArguments): unknown;
+}
 interface CustomCheck {
   readonly metadata: Metadata;
-  readonly constraints: readonly Constraint[];
+  readonly validators: readonly Validator[];
 }
 interface PropertyPlan {
   readonly name: string;
@@ -51,6 +56,8 @@ interface PropertyPlan {
   readonly nested: readonly Metadata[];
 }
 interface ClassPlan {
+  /** The class's name, as the executor passes it to constraints (`targetName`). */
+  readonly name: string;
   readonly known: ReadonlySet<string>;
   readonly properties: readonly PropertyPlan[];
 }
@@ -75,12 +82,12 @@ function planOf(target: unknown): ClassPlan | null {
   const plan =
     metadatas.length === 0 || metadatas.some((metadata) => !PLANNED_TYPES.has(metadata.type))
       ? null
-      : buildPlan(storage, metadatas);
+      : buildPlan(storage, metadatas, (target as { name?: string } | undefined)?.name);
   plans.set(target, plan);
   return plan;
 }
 
-function buildPlan(storage: Storage, metadatas: readonly Metadata[]): ClassPlan {
+function buildPlan(storage: Storage, metadatas: readonly Metadata[], name: string | undefined): ClassPlan {
   const grouped = new Map<string, Metadata[]>();
   for (const metadata of metadatas) {
     const group = grouped.get(metadata.propertyName) ?? [];
@@ -89,7 +96,10 @@ function buildPlan(storage: Storage, metadatas: readonly Metadata[]): ClassPlan 
   }
   const check = (metadata: Metadata): CustomCheck => ({
     metadata,
-    constraints: storage.getTargetValidatorConstraints(metadata.constraintCls),
+    validators: storage.getTargetValidatorConstraints(metadata.constraintCls).map((constraint) => {
+      const { instance } = constraint;
+      return { async: constraint.async, validate: instance.validate.bind(instance) };
+    }),
   });
   const properties = [...grouped].map(([name, group]): PropertyPlan => {
     const others = group.filter(
@@ -104,7 +114,8 @@ function buildPlan(storage: Storage, metadatas: readonly Metadata[]): ClassPlan 
       nested: others.filter((metadata) => metadata.type === ValidationTypes.NESTED_VALIDATION),
     };
   });
-  return { known: new Set(grouped.keys()), properties };
+  // As the executor builds it from `object.constructor.name` (a constraint may read it).
+  return { name: name as string, known: new Set(grouped.keys()), properties };
 }
 
 /**
@@ -125,7 +136,8 @@ function validObject(object: object, unknownFields: UnknownFields): boolean {
     Reflect.deleteProperty(object, key);
   }
   for (const property of plan.properties) {
-    if (!validProperty(object, (object as Record<string, unknown>)[property.name], property, unknownFields)) {
+    const value = (object as Record<string, unknown>)[property.name];
+    if (!validProperty(object, value, property, plan.name, unknownFields)) {
       return false;
     }
   }
@@ -136,6 +148,7 @@ function validProperty(
   object: object,
   value: unknown,
   property: PropertyPlan,
+  targetName: string,
   unknownFields: UnknownFields,
 ): boolean {
   // The executor evaluates every condition (ValidateIf, IsOptional) before anything, IsDefined included.
@@ -145,27 +158,27 @@ function validProperty(
     canValidate = test(object, value) && canValidate;
   }
   if (!canValidate) return true;
-  for (const check of property.defined) if (!passes(object, value, check)) return false;
-  for (const check of property.custom) if (!passes(object, value, check)) return false;
+  for (const check of property.defined) if (!passes(object, value, check, targetName)) return false;
+  for (const check of property.custom) if (!passes(object, value, check, targetName)) return false;
   return validNested(value, property.nested, unknownFields);
 }
 
-function passes(object: object, value: unknown, check: CustomCheck): boolean {
+function passes(object: object, value: unknown, check: CustomCheck, targetName: string): boolean {
   const { metadata } = check;
   if (metadata.validateIf !== undefined && !metadata.validateIf(object, value)) return true;
   const args: ValidationArguments = {
     // As the executor builds them (a constraint may read any of these).
-    targetName: (object.constructor as { name?: string } | undefined)?.name as string,
+    targetName,
     property: metadata.propertyName,
     object,
     value,
     constraints: metadata.constraints,
   };
-  for (const constraint of check.constraints) {
-    if (constraint.async) return false;
+  for (const validator of check.validators) {
+    if (validator.async) return false;
     if (metadata.each === true && isArrayLike(value)) {
-      for (const item of arrayOf(value)) if (!valid(constraint.instance.validate(item, args))) return false;
-    } else if (!valid(constraint.instance.validate(value, args))) {
+      for (const item of arrayOf(value)) if (!valid(validator.validate(item, args))) return false;
+    } else if (!valid(validator.validate(value, args))) {
       return false;
     }
   }
