@@ -1,8 +1,6 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { EventEnvelopeSchema, type EventEnvelope } from './event-envelope';
 import { findEventDefinition, knownVersionsOf, type EventDefinition } from './event-definition';
-import { passesValidation } from './planned-validation';
+import { transformAndValidate } from './planned-validation';
 import { checkInputBounds, DEFAULT_INPUT_BOUNDS, type InputBounds } from './input-bounds';
 import { describeIssues, toValidationIssues, type ValidationIssue } from './validation-issues';
 
@@ -30,6 +28,7 @@ export type DecodeResult =
  * additive changes keep the version, so a consumer must tolerate fields newer than itself.
  */
 const KAFKA_VALIDATION = { whitelist: true, forbidNonWhitelisted: false } as const;
+const KAFKA = { unknownFields: 'strip', validatorOptions: KAFKA_VALIDATION } as const;
 
 /**
  * Parses and validates one message value: JSON, then the input bounds (depth, array and string lengths, no NUL,
@@ -62,11 +61,11 @@ export function decodeEvent(
   }
   // The payload is transformed once, by its own class below; the envelope class only needs the raw object.
   const { data, ...fields } = parsed as Record<string, unknown>;
-  const envelope = plainToInstance(EventEnvelopeSchema, fields);
-  envelope.data = data as Record<string, unknown>;
-  const envelopeIssues = passesValidation(envelope, 'strip')
-    ? []
-    : toValidationIssues(validateSync(envelope, KAFKA_VALIDATION));
+  const checked = transformAndValidate(EventEnvelopeSchema, fields, KAFKA, (instance) => {
+    instance.data = data as Record<string, unknown>;
+  });
+  const envelope = checked.value;
+  const envelopeIssues = checked.ok ? [] : toValidationIssues(checked.errors);
   const eventId = typeof envelope.id === 'string' ? envelope.id : undefined;
   if (envelopeIssues.length > 0) {
     return withId({ ok: false, code: 'invalid-envelope', reason: describeIssues(envelopeIssues) }, eventId);
@@ -110,12 +109,11 @@ export function validatePayload<TData extends object>(
   definition: EventDefinition<TData>,
   data: unknown,
 ): { ok: true; payload: TData } | { ok: false; issues: ValidationIssue[] } {
-  const payload = plainToInstance(definition.payload, data);
-  // The planned pass answers for the valid payloads; class-validator names what is wrong with the others.
-  const issues = passesValidation(payload, 'strip')
-    ? []
-    : toValidationIssues(validateSync(payload, KAFKA_VALIDATION));
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, payload };
+  // Planned for the valid payloads; class-validator names what is wrong with the others (ADR 21).
+  const checked = transformAndValidate(definition.payload, data, KAFKA);
+  return checked.ok
+    ? { ok: true, payload: checked.value }
+    : { ok: false, issues: toValidationIssues(checked.errors) };
 }
 
 function withId(

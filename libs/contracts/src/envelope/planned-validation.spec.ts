@@ -29,6 +29,8 @@ import {
   aValidProfessionalClaim,
 } from '../testing/claim-factory';
 import { EventEnvelopeSchema } from './event-envelope';
+import { claimContextOf } from '../events/claims-inbound/claim-context';
+import { toInstance } from './planned-transform';
 import { passesValidation, type UnknownFields } from './planned-validation';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -207,7 +209,7 @@ function reference(
     forbidNonWhitelisted: unknownFields === 'forbid',
     forbidUnknownValues: true,
   });
-  return { ok: errors.length === 0, value: JSON.stringify(value) };
+  return { ok: errors.length === 0, value: JSON.stringify(shapeOf(value)) };
 }
 
 function planned(
@@ -215,8 +217,25 @@ function planned(
   plain: Json,
   unknownFields: UnknownFields,
 ): { ok: boolean; value: string } {
-  const value = plainToInstance(cls, structuredClone(plain));
-  return { ok: passesValidation(value, unknownFields), value: JSON.stringify(value) };
+  const value = toInstance(cls, structuredClone(plain));
+  return { ok: passesValidation(value, unknownFields), value: JSON.stringify(shapeOf(value)) };
+}
+
+/**
+ * A value with what JSON leaves out: each object's class, and the claim context class-transformer's `@Transform`
+ * attaches to a claim's items (its index, sibling count and the claim's id).
+ */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (typeof value !== 'object' || value === null) return value;
+  const context = claimContextOf(value);
+  return {
+    class: (value.constructor as { name?: string } | undefined)?.name,
+    ...(context === undefined
+      ? {}
+      : { context: [context.index, context.siblings?.length, context.claim['claimId']] }),
+    ...Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shapeOf(item)])),
+  };
 }
 
 /** Every path to a value inside `value` (object keys and array indexes), the root excluded. */
@@ -322,7 +341,10 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom('extra', 'futureField', 'lines', 'memberId', 'data'), edgeValue)
+      .tuple(
+        fc.constantFrom('extra', 'futureField', 'lines', 'memberId', 'data', 'toString', 'valueOf'),
+        edgeValue,
+      )
       .map(([key, value]): Edit => ({ kind: 'add-key', key, value })),
   },
 );
@@ -351,6 +373,10 @@ describe('passesValidation', () => {
               if (paths.length === 0) break;
               plain = applyEdit(plain, paths[pick % paths.length] ?? [], change);
             }
+            // The planned transform builds what class-transformer builds, valid or not.
+            expect(JSON.stringify(shapeOf(toInstance(cls, structuredClone(plain))))).toBe(
+              JSON.stringify(shapeOf(plainToInstance(cls, structuredClone(plain)))),
+            );
             const expected = reference(cls, plain, unknownFields);
             if (!expected.ok) refused += 1;
             const actual = planned(cls, plain, unknownFields);

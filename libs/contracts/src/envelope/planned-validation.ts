@@ -1,4 +1,13 @@
-import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import {
+  getMetadataStorage,
+  validateSync,
+  ValidationTypes,
+  type ValidationArguments,
+  type ValidationError,
+  type ValidatorOptions,
+} from 'class-validator';
+import { toInstance } from './planned-transform';
 
 /**
  * A planned pass over class-validator's own metadata: it runs the same constraints, with the same arguments, in
@@ -212,4 +221,28 @@ function isArrayLike(value: unknown): value is unknown[] | Set<unknown> | Map<un
 
 function arrayOf(value: unknown[] | Set<unknown> | Map<unknown, unknown>): unknown[] {
   return value instanceof Map ? [...value.values()] : Array.isArray(value) ? value : [...value];
+}
+
+/**
+ * `plainToInstance(cls, plain)` then `validateSync` with the platform's options, planned (ADR 21): the instance
+ * by {@link toInstance}, the verdict by {@link passesValidation}; on a no, class-transformer and class-validator
+ * themselves on `plain`, so that every refusal, and every value the plan would refuse wrongly, is theirs.
+ * `complete` finishes an instance before validation (the envelope takes its `data` as given). On a refusal,
+ * `value` is class-transformer's instance as class-validator left it.
+ */
+export function transformAndValidate<T extends object>(
+  cls: new () => T,
+  plain: unknown,
+  options: { readonly unknownFields: UnknownFields; readonly validatorOptions: ValidatorOptions },
+  complete?: (instance: T) => void,
+):
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly value: T; readonly errors: ValidationError[] } {
+  const planned = toInstance(cls, plain);
+  complete?.(planned);
+  if (passesValidation(planned, options.unknownFields)) return { ok: true, value: planned };
+  const value = plainToInstance(cls, plain);
+  complete?.(value);
+  const errors = validateSync(value, options.validatorOptions);
+  return errors.length === 0 ? { ok: true, value } : { ok: false, value, errors };
 }

@@ -1,8 +1,6 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import type { PayloadClass } from '../envelope/event-definition';
 import { checkInputBounds, DEFAULT_INPUT_BOUNDS, type InputBounds } from '../envelope/input-bounds';
-import { passesValidation } from '../envelope/planned-validation';
+import { transformAndValidate } from '../envelope/planned-validation';
 import { toValidationIssues, type ValidationIssue } from '../envelope/validation-issues';
 
 /** Field name used for issues about the submitted value as a whole. */
@@ -28,14 +26,15 @@ export function validateSubmission<T extends object>(
   }
   const boundIssues = checkInputBounds(plain, options.bounds ?? DEFAULT_INPUT_BOUNDS);
   if (boundIssues.length > 0) return { ok: false, issues: boundIssues };
-  const value = plainToInstance(cls, plain);
-  if (passesValidation(value, options.forbidUnknownFields ? 'forbid' : 'strip')) return { ok: true, value };
-  const errors = validateSync(value, {
-    whitelist: true,
-    forbidNonWhitelisted: options.forbidUnknownFields,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+  const checked = transformAndValidate(cls, plain, {
+    unknownFields: options.forbidUnknownFields ? 'forbid' : 'strip',
+    validatorOptions: {
+      whitelist: true,
+      forbidNonWhitelisted: options.forbidUnknownFields,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+    },
   });
-  const issues = toValidationIssues(errors);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
+  const issues = checked.ok ? [] : toValidationIssues(checked.errors);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: checked.value };
 }
