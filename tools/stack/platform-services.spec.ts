@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import { compiledServiceMain } from '../build/compiled-services';
-import { DEV_IDENTITY_ISSUER, existingServices } from './platform-services';
+import { DEV_IDENTITY_ISSUER, existingServices, selectServices } from './platform-services';
 
 describe('the processes of the local stack', () => {
   const root = join(__dirname, '..', '..');
@@ -30,5 +30,16 @@ describe('the processes of the local stack', () => {
       expect(service.entry).toBe(`services/${service.name}/src/main.ts`);
       expect(service.main).toBe(relative(root, compiledServiceMain(root, service.name)));
     }
+  });
+
+  it('leaves out the services named in without, keeping the order, and refuses a name it does not run', () => {
+    const names = (list: ReadonlyArray<{ name: string }>): string[] => list.map((service) => service.name);
+    expect(names(selectServices(services, []))).toEqual(names(services));
+    expect(names(selectServices(services, ['console']))).toEqual(
+      names(services).filter((name) => name !== 'console'),
+    );
+    expect(() => selectServices(services, ['consol'])).toThrow(
+      /cannot leave out consol: the stack runs dev-identity, claims-intake/,
+    );
   });
 });

