@@ -148,6 +148,8 @@ export async function runPlatformBenchmark(
   const stack = await startPlatformStack((line) => log(`[stack] ${line}`), {
     dir: join(options.dir, 'stack'),
     ports: 'free',
+    // The benchmark feeds intake and reads the broker and the database; nothing opens the console.
+    without: ['console'],
     ...(options.profile === true ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] } : {}),
   });
   const pids = new Map<number, string>();

@@ -23,7 +23,12 @@ const program = new Command('proof')
   .description('whole-platform fault proof: a faulted run checked against a clean run of the same input')
   .option('--ci', 'the CI form: 20,000 claims, 6 kills, every other fault as in the full form')
   .option('--claims <n>', 'claims in the input (full form 200,000)', positive)
-  .option('--rate <n>', 'claims per second of the timed load', positive)
+  .option('--rate <n>', "claims per second of the faulted run's timed load", positive)
+  .option(
+    '--clean-rate <n>',
+    "claims per second of the clean run's load (CI form 1,600, full form 500: its pace does not change the expected end state)",
+    positive,
+  )
   .option('--seed <n>', 'seed of the input and of the fault schedule', positive)
   .option('--kills <n>', 'SIGKILLs at random moments (full form 10)', positive)
   .option('--outage <seconds>', 'broker outage (0: none)', positive)
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     ci?: boolean;
     claims?: number;
     rate?: number;
+    cleanRate?: number;
     seed?: number;
     kills?: number;
     outage?: number;
@@ -56,11 +62,15 @@ async function main(): Promise<void> {
     unsafeDisableInbox?: boolean;
     dir: string;
   }>();
-  const base = given.ci === true ? CI_PROOF : { ...CI_PROOF, claims: 200_000, ratePerSecond: 500, kills: 10 };
+  const base =
+    given.ci === true
+      ? CI_PROOF
+      : { ...CI_PROOF, claims: 200_000, ratePerSecond: 500, cleanRatePerSecond: 500, kills: 10 };
   const options: ProofOptions = {
     ...base,
     ...(given.claims === undefined ? {} : { claims: given.claims }),
     ...(given.rate === undefined ? {} : { ratePerSecond: given.rate }),
+    ...(given.cleanRate === undefined ? {} : { cleanRatePerSecond: given.cleanRate }),
     ...(given.seed === undefined ? {} : { seed: given.seed }),
     ...(given.kills === undefined ? {} : { kills: given.kills }),
     ...(given.outage === undefined ? {} : { brokerOutageSeconds: given.outage }),

@@ -8,6 +8,7 @@ import { describeFault, type Fault } from './fault-schedule';
 import { postBatches, publishClaims, type FeedReport } from './feed';
 import { collectFacts, type RunFacts } from './platform-facts';
 import { tamperWithRun, type Tampering } from './negative-control';
+import { resetGroupToEarliest } from './reset-group';
 import type { ProofInput } from './proof-input';
 
 /** One run of the platform over a proof input: clean (no faults) or under a fault schedule. */
@@ -72,6 +73,8 @@ export async function runPlatform(options: RunOptions): Promise<RunResult> {
   const stack = await startPlatformStack((line) => log(`[${options.name}] ${line}`), {
     dir: options.dir,
     ports: 'free',
+    // Nothing here opens the console: the proof feeds intake and reads the broker and the database.
+    without: ['console'],
     ...(options.instances === undefined ? {} : { instances: options.instances }),
     ...(options.serviceEnv === undefined ? {} : { serviceEnv: options.serviceEnv }),
     // Liveness asked every 2 s, so a hung process is replaced within seconds, as an orchestrator's probe would.
@@ -330,13 +333,11 @@ async function replayGroup(stack: PlatformStack, connection: OpsConnection, grou
     const deadline = Date.now() + 120_000;
     for (;;) {
       try {
-        for (const topic of definition.topics) {
-          await connection.admin.resetOffsets({
-            groupId: physicalGroup,
-            topic: connection.names.physical(topic),
-            earliest: true,
-          });
-        }
+        await resetGroupToEarliest(
+          connection.kafka,
+          physicalGroup,
+          definition.topics.map((topic) => connection.names.physical(topic)),
+        );
         return;
       } catch (error) {
         if (Date.now() > deadline) throw error;
