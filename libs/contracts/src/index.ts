@@ -78,6 +78,7 @@ export * from './events/care-alert-issued/care-alert-issued.payload';
 export * from './events/care-alert-issued/care-alert-issued.event';
 export * from './events/validate-submission';
 export * from './testing/claim-factory';
+export * from './testing/payload-examples';
 export * from './events/survey-triggered/survey.enums';
 export * from './events/survey-triggered/survey-triggered.payload';
 export * from './events/survey-triggered/survey-triggered.event';

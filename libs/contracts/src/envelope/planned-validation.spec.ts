@@ -28,6 +28,14 @@ import {
   aValidPharmacyClaim,
   aValidProfessionalClaim,
 } from '../testing/claim-factory';
+import {
+  aClosedGapPayload,
+  aDetectedGapPayload,
+  anAlertPayload,
+  anAssessmentPayload,
+  anIdentificationPayload,
+  aSurveyPayload,
+} from '../testing/payload-examples';
 import { EventEnvelopeSchema } from './event-envelope';
 import { claimContextOf } from '../events/claims-inbound/claim-context';
 import { toInstance } from './planned-transform';
@@ -37,12 +45,6 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type PayloadClass = new () => object;
 
 const UUID = '0b6f0c1e-58a5-4b7e-9f51-1f3a2c9d7e10';
-const claimReference = (claimId: string, setting: string) => ({
-  claimId,
-  version: 1,
-  serviceDate: '2025-01-15',
-  setting,
-});
 
 /** A valid value of each class, written here (not produced by the code under test), for the mutations below. */
 const BASES: ReadonlyArray<readonly [string, PayloadClass, Json]> = [
@@ -78,123 +80,24 @@ const BASES: ReadonlyArray<readonly [string, PayloadClass, Json]> = [
     MemberEligibilityChangedPayload,
     { changeType: 'updated', member: aValidMember() as unknown as Json, changedFields: ['address'] },
   ],
+  ['an identification', MemberIdentifiedPayload, anIdentificationPayload() as Json],
+  ['a detected gap', CareGapDetectedPayload, aDetectedGapPayload() as Json],
   [
-    'an identification',
-    MemberIdentifiedPayload,
-    {
-      identificationId: UUID,
-      memberId: 'M0000001',
-      conditionId: 'diabetes',
-      conditionName: 'Diabetes',
-      ruleId: 'diabetes',
-      ruleVersion: 'ccw-2023.1',
-      catalogVersion: 'conditions-2026.1',
-      basis: 'claims',
-      firstMetOn: '2025-02-20',
-      identifiedAt: '2025-03-11T08:00:00.000Z',
-      trigger: 'claim',
-      evidence: {
-        qualifyingClaims: [
-          claimReference('CLM-P-0001', 'professional'),
-          claimReference('CLM-P-0002', 'professional'),
-        ],
-        supportingFills: [claimReference('CLM-RX-0001', 'pharmacy')],
-        selfReported: [{ assessmentId: 'HRA-2025-0001', completedOn: '2025-03-01' }],
-      },
-    },
-  ],
-  [
-    'a detected gap',
+    'a detected adherence gap',
     CareGapDetectedPayload,
     {
-      gapId: UUID,
-      memberId: 'M-1',
+      ...(aDetectedGapPayload() as Record<string, Json>),
       ruleId: 'statin-adherence',
-      ruleVersion: 'gaps-2026.1',
-      gapName: 'Statin adherence',
       kind: 'adherence',
       reason: 'below-threshold',
       proportionOfDaysCovered: 0.61,
-      openedOn: '2026-03-01',
-      detectedAt: '2026-03-01T10:00:00.000Z',
       evidenceClaimIds: ['CLM-1'],
-      providerNpi: '1245319599',
     },
   ],
-  [
-    'a closed gap',
-    CareGapClosedPayload,
-    {
-      gapId: UUID,
-      memberId: 'M-1',
-      ruleId: 'diabetes-hba1c-testing',
-      ruleVersion: 'gaps-2026.1',
-      reason: 'satisfied',
-      openedOn: '2026-03-01',
-      closedAt: '2026-04-02T09:00:00.000Z',
-      closingClaimIds: ['CLM-9'],
-    },
-  ],
-  [
-    'an alert',
-    CareAlertIssuedPayload,
-    {
-      alertId: UUID,
-      gapId: UUID,
-      memberId: 'M-1',
-      ruleId: 'diabetes-hba1c-testing',
-      audience: 'provider',
-      channel: 'provider-portal',
-      providerNpi: '1245319599',
-      templateId: 'diabetes-hba1c-testing.provider',
-      issuedAt: '2026-03-01T10:00:00.000Z',
-    },
-  ],
-  [
-    'a survey',
-    SurveyTriggeredPayload,
-    {
-      surveyId: UUID,
-      memberId: 'M0000001',
-      visit: {
-        serviceDate: '2026-03-10',
-        kind: 'sick',
-        procedureCode: '99213',
-        telehealth: false,
-        claimId: 'CLM-P-0001',
-        claimVersion: 1,
-        codeSetVersion: 'survey-visits-2026.1',
-      },
-      provider: {
-        npi: '1234567893',
-        tin: '123456789',
-        billingNpi: '1245319599',
-        name: 'Dr. Test',
-        practiceName: 'Main Street',
-      },
-      channel: 'email',
-      language: 'es-US',
-      topics: ['getting-needed-care', 'care-coordination'],
-      instrumentVersion: 'post-visit-2026.1',
-      triggeredAt: '2026-03-11T08:00:00.000Z',
-    },
-  ],
-  [
-    'an assessment',
-    AssessmentCompletedPayload,
-    {
-      assessmentId: 'HRA-2025-0001',
-      memberId: 'M0000001',
-      completedOn: '2025-03-01',
-      instrument: 'Annual health assessment',
-      selfReportedConditions: ['diabetes', 'hypertension'],
-      biometrics: [
-        { code: 'hba1c-percent', value: 7.2 },
-        { code: 'bp-systolic', value: 148 },
-      ],
-      recordedAt: '2025-03-02T09:15:00Z',
-    },
-  ],
+  ['a closed gap', CareGapClosedPayload, aClosedGapPayload() as Json],
+  ['an alert', CareAlertIssuedPayload, anAlertPayload() as Json],
+  ['a survey', SurveyTriggeredPayload, aSurveyPayload() as Json],
+  ['an assessment', AssessmentCompletedPayload, anAssessmentPayload() as Json],
 ];
 
 /** class-validator's verdict, and the value as it leaves validation (unknown fields stripped). */

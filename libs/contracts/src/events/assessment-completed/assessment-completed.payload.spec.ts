@@ -1,21 +1,11 @@
+import { anAssessmentPayload } from '../../testing/payload-examples';
 import { validateSubmission } from '../validate-submission';
 import { AssessmentCompletedPayload, BiometricResult } from './assessment-completed.payload';
 
 /** "Today" for IsNotFutureDate: late on 15 June 2025 (UTC). */
 const NOW = new Date('2025-06-15T23:30:00.000Z');
 
-const valid = {
-  assessmentId: 'HRA-2025-0001',
-  memberId: 'M0000001',
-  completedOn: '2025-03-01',
-  instrument: 'Annual health assessment',
-  selfReportedConditions: ['diabetes', 'hypertension'],
-  biometrics: [
-    { code: 'hba1c-percent', value: 7.2 },
-    { code: 'bp-systolic', value: 148 },
-  ],
-  recordedAt: '2025-03-02T09:15:00Z',
-};
+const valid = anAssessmentPayload();
 
 const fields = (payload: unknown, forbidUnknownFields = true): string[] => {
   const result = validateSubmission(AssessmentCompletedPayload, payload, { forbidUnknownFields });

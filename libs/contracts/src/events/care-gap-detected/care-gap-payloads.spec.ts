@@ -1,3 +1,4 @@
+import { aClosedGapPayload, aDetectedGapPayload, anAlertPayload } from '../../testing/payload-examples';
 import { validateSubmission } from '../validate-submission';
 import { CareAlertIssuedPayload } from '../care-alert-issued/care-alert-issued.payload';
 import { CareGapClosedPayload } from '../care-gap-closed/care-gap-closed.payload';
@@ -8,42 +9,9 @@ const fieldsOf = (payloadClass: new () => object, payload: unknown): string[] =>
   return result.ok ? [] : result.issues.map((issue) => issue.field).sort();
 };
 
-const detected = {
-  gapId: '0b6f0c1e-58a5-4b7e-9f51-1f3a2c9d7e10',
-  memberId: 'M-1',
-  ruleId: 'diabetes-hba1c-testing',
-  ruleVersion: 'gaps-2026.1',
-  gapName: 'Diabetes: HbA1c testing',
-  kind: 'service',
-  reason: 'no-service',
-  openedOn: '2026-03-01',
-  detectedAt: '2026-03-01T10:00:00.000Z',
-  evidenceClaimIds: [],
-  providerNpi: '1245319599',
-};
-
-const closed = {
-  gapId: detected.gapId,
-  memberId: 'M-1',
-  ruleId: 'diabetes-hba1c-testing',
-  ruleVersion: 'gaps-2026.1',
-  reason: 'satisfied',
-  openedOn: '2026-03-01',
-  closedAt: '2026-04-02T09:00:00.000Z',
-  closingClaimIds: ['CLM-9'],
-};
-
-const alert = {
-  alertId: '5d1c9a56-9c0e-4d3e-a1b8-0d6c1f2e3a4b',
-  gapId: detected.gapId,
-  memberId: 'M-1',
-  ruleId: 'diabetes-hba1c-testing',
-  audience: 'provider',
-  channel: 'provider-portal',
-  providerNpi: '1245319599',
-  templateId: 'diabetes-hba1c-testing.provider',
-  issuedAt: '2026-03-01T10:00:00.000Z',
-};
+const detected = aDetectedGapPayload();
+const closed = aClosedGapPayload();
+const alert = anAlertPayload();
 
 describe('care-gap payloads', () => {
   it('accept valid payloads', () => {

@@ -1,41 +1,24 @@
+import {
+  anEvidenceClaim,
+  anIdentificationEvidence,
+  anIdentificationPayload,
+} from '../../testing/payload-examples';
 import { validateSubmission } from '../validate-submission';
 import { EvidenceClaim, IdentificationEvidence } from './identification-evidence.payload';
 import { MemberIdentifiedPayload } from './member-identified.payload';
 
-const aClaimRef = (overrides: Record<string, unknown> = {}) => ({
-  claimId: 'CLM-P-0001',
-  version: 1,
-  serviceDate: '2025-01-15',
-  setting: 'professional',
-  ...overrides,
-});
-
-const evidence = {
-  qualifyingClaims: [aClaimRef(), aClaimRef({ claimId: 'CLM-P-0002', version: 2, serviceDate: '2025-02-20' })],
-  supportingFills: [aClaimRef({ claimId: 'CLM-RX-0001', serviceDate: '2025-03-10', setting: 'pharmacy' })],
-  selfReported: [{ assessmentId: 'HRA-2025-0001', completedOn: '2025-03-01' }],
-};
-
-const valid = {
-  identificationId: '3f2b8c1e-9a4d-4c7b-8e2f-1a2b3c4d5e6f',
-  memberId: 'M0000001',
-  conditionId: 'diabetes',
-  conditionName: 'Diabetes',
-  ruleId: 'diabetes',
-  ruleVersion: 'ccw-2023.1',
-  catalogVersion: 'conditions-2026.1',
-  basis: 'claims',
-  firstMetOn: '2025-02-20',
-  identifiedAt: '2025-03-11T08:00:00.000Z',
-  trigger: 'claim',
-  evidence,
-};
+const aClaimRef = anEvidenceClaim;
+const evidence = anIdentificationEvidence();
+const valid = { ...anIdentificationPayload(), evidence };
 
 const fields = (payload: unknown, forbidUnknownFields = true): string[] => {
   const result = validateSubmission(MemberIdentifiedPayload, payload, { forbidUnknownFields });
   return result.ok ? [] : result.issues.map((issue) => issue.field).sort();
 };
-const withEvidence = (change: Record<string, unknown>) => ({ ...valid, evidence: { ...evidence, ...change } });
+const withEvidence = (change: Record<string, unknown>) => ({
+  ...valid,
+  evidence: { ...evidence, ...change },
+});
 
 describe('MemberIdentifiedPayload', () => {
   it('passes an identification and returns nested evidence instances', () => {
@@ -46,7 +29,17 @@ describe('MemberIdentifiedPayload', () => {
   });
 
   it.each<[string, Record<string, unknown>]>([
-    ['a pharmacy basis', { basis: 'pharmacy', evidence: { qualifyingClaims: [aClaimRef({ setting: 'pharmacy' })], supportingFills: [], selfReported: [] } }],
+    [
+      'a pharmacy basis',
+      {
+        basis: 'pharmacy',
+        evidence: {
+          qualifyingClaims: [aClaimRef({ setting: 'pharmacy' })],
+          supportingFills: [],
+          selfReported: [],
+        },
+      },
+    ],
     ['a self-reported basis', { basis: 'self-reported' }],
     ['an assessment trigger', { trigger: 'assessment' }],
     ['a reevaluation trigger', { trigger: 'reevaluation' }],
@@ -69,9 +62,21 @@ describe('MemberIdentifiedPayload', () => {
 
   it.each<[string, Record<string, unknown>, string[]]>([
     ['a non-uuid identification id', { ...valid, identificationId: 'IDENT-0001' }, ['identificationId']],
-    ['a uuid without dashes', { ...valid, identificationId: '3f2b8c1e9a4d4c7b8e2f1a2b3c4d5e6f' }, ['identificationId']],
-    ['a uuid-shaped id of version 0', { ...valid, identificationId: '3f2b8c1e-9a4d-0c7b-8e2f-1a2b3c4d5e6f' }, ['identificationId']],
-    ['a uuid in braces', { ...valid, identificationId: '{3f2b8c1e-9a4d-4c7b-8e2f-1a2b3c4d5e6f}' }, ['identificationId']],
+    [
+      'a uuid without dashes',
+      { ...valid, identificationId: '3f2b8c1e9a4d4c7b8e2f1a2b3c4d5e6f' },
+      ['identificationId'],
+    ],
+    [
+      'a uuid-shaped id of version 0',
+      { ...valid, identificationId: '3f2b8c1e-9a4d-0c7b-8e2f-1a2b3c4d5e6f' },
+      ['identificationId'],
+    ],
+    [
+      'a uuid in braces',
+      { ...valid, identificationId: '{3f2b8c1e-9a4d-4c7b-8e2f-1a2b3c4d5e6f}' },
+      ['identificationId'],
+    ],
     ['a numeric identification id', { ...valid, identificationId: 42 }, ['identificationId']],
     ['a member id with a space', { ...valid, memberId: 'M 1' }, ['memberId']],
     ['a condition id in upper case', { ...valid, conditionId: 'Diabetes' }, ['conditionId']],
@@ -91,25 +96,71 @@ describe('MemberIdentifiedPayload', () => {
     ['missing evidence', { ...valid, evidence: undefined }, ['evidence']],
     ['null evidence', { ...valid, evidence: null }, ['evidence']],
     ['evidence as a string', { ...valid, evidence: 'claims' }, ['evidence']],
-    ['evidence without qualifying claims', withEvidence({ qualifyingClaims: undefined }), ['evidence.qualifyingClaims']],
-    ['evidence without supporting fills', withEvidence({ supportingFills: undefined }), ['evidence.supportingFills']],
-    ['evidence without self-reported items', withEvidence({ selfReported: undefined }), ['evidence.selfReported']],
-    ['a bad claim setting', withEvidence({ qualifyingClaims: [aClaimRef({ setting: 'hospital' })] }), ['evidence.qualifyingClaims[0].setting']],
+    [
+      'evidence without qualifying claims',
+      withEvidence({ qualifyingClaims: undefined }),
+      ['evidence.qualifyingClaims'],
+    ],
+    [
+      'evidence without supporting fills',
+      withEvidence({ supportingFills: undefined }),
+      ['evidence.supportingFills'],
+    ],
+    [
+      'evidence without self-reported items',
+      withEvidence({ selfReported: undefined }),
+      ['evidence.selfReported'],
+    ],
+    [
+      'a bad claim setting',
+      withEvidence({ qualifyingClaims: [aClaimRef({ setting: 'hospital' })] }),
+      ['evidence.qualifyingClaims[0].setting'],
+    ],
     [
       'a claim version 0 in second place',
       withEvidence({ qualifyingClaims: [aClaimRef(), aClaimRef({ version: 0 })] }),
       ['evidence.qualifyingClaims[1].version'],
     ],
-    ['a fractional claim version', withEvidence({ qualifyingClaims: [aClaimRef({ version: 1.5 })] }), ['evidence.qualifyingClaims[0].version']],
-    ['a claim id with a space', withEvidence({ qualifyingClaims: [aClaimRef({ claimId: 'CLM 1' })] }), ['evidence.qualifyingClaims[0].claimId']],
-    ['a fill on a day that does not exist', withEvidence({ supportingFills: [aClaimRef({ serviceDate: '2025-02-29' })] }), ['evidence.supportingFills[0].serviceDate']],
-    ['a fill without a setting', withEvidence({ supportingFills: [aClaimRef({ setting: undefined })] }), ['evidence.supportingFills[0].setting']],
-    ['an empty assessment id', withEvidence({ selfReported: [{ assessmentId: '', completedOn: '2025-03-01' }] }), ['evidence.selfReported[0].assessmentId']],
-    ['an assessment without completedOn', withEvidence({ selfReported: [{ assessmentId: 'HRA-1' }] }), ['evidence.selfReported[0].completedOn']],
-    ['a null qualifying claim', withEvidence({ qualifyingClaims: [null] }), ['evidence.qualifyingClaims', 'evidence.qualifyingClaims[0]']],
+    [
+      'a fractional claim version',
+      withEvidence({ qualifyingClaims: [aClaimRef({ version: 1.5 })] }),
+      ['evidence.qualifyingClaims[0].version'],
+    ],
+    [
+      'a claim id with a space',
+      withEvidence({ qualifyingClaims: [aClaimRef({ claimId: 'CLM 1' })] }),
+      ['evidence.qualifyingClaims[0].claimId'],
+    ],
+    [
+      'a fill on a day that does not exist',
+      withEvidence({ supportingFills: [aClaimRef({ serviceDate: '2025-02-29' })] }),
+      ['evidence.supportingFills[0].serviceDate'],
+    ],
+    [
+      'a fill without a setting',
+      withEvidence({ supportingFills: [aClaimRef({ setting: undefined })] }),
+      ['evidence.supportingFills[0].setting'],
+    ],
+    [
+      'an empty assessment id',
+      withEvidence({ selfReported: [{ assessmentId: '', completedOn: '2025-03-01' }] }),
+      ['evidence.selfReported[0].assessmentId'],
+    ],
+    [
+      'an assessment without completedOn',
+      withEvidence({ selfReported: [{ assessmentId: 'HRA-1' }] }),
+      ['evidence.selfReported[0].completedOn'],
+    ],
+    [
+      'a null qualifying claim',
+      withEvidence({ qualifyingClaims: [null] }),
+      ['evidence.qualifyingClaims', 'evidence.qualifyingClaims[0]'],
+    ],
     [
       '501 qualifying claims',
-      withEvidence({ qualifyingClaims: Array.from({ length: 501 }, (_, i) => aClaimRef({ claimId: `CLM-${String(i)}` })) }),
+      withEvidence({
+        qualifyingClaims: Array.from({ length: 501 }, (_, i) => aClaimRef({ claimId: `CLM-${String(i)}` })),
+      }),
       ['evidence.qualifyingClaims'],
     ],
     [
@@ -143,6 +194,8 @@ describe('MemberIdentifiedPayload', () => {
 
   it('tolerates unknown fields when they are not forbidden (Kafka)', () => {
     expect(fields({ ...valid, confidence: 0.9 }, false)).toEqual([]);
-    expect(fields(withEvidence({ qualifyingClaims: [aClaimRef({ diagnosisCodes: ['E11.9'] })] }), false)).toEqual([]);
+    expect(
+      fields(withEvidence({ qualifyingClaims: [aClaimRef({ diagnosisCodes: ['E11.9'] })] }), false),
+    ).toEqual([]);
   });
 });

@@ -1,39 +1,10 @@
+import { aSurveyPayload, aSurveyProvider, aSurveyVisit } from '../../testing/payload-examples';
 import { validateSubmission } from '../validate-submission';
 import { SurveyProvider, SurveyTriggeredPayload, SurveyVisit } from './survey-triggered.payload';
 
-const visit = {
-  serviceDate: '2026-03-10',
-  kind: 'sick',
-  procedureCode: '99213',
-  telehealth: false,
-  claimId: 'CLM-P-0001',
-  claimVersion: 1,
-  codeSetVersion: 'survey-visits-2026.1',
-};
-const provider = {
-  npi: '1234567893',
-  tin: '123456789',
-  billingNpi: '1245319599',
-  name: 'Dr. Test Provider',
-  practiceName: 'Main Street Clinic',
-};
-const valid = {
-  surveyId: '93e5e2dc-ec9d-5c22-adad-652a87a0ef2e',
-  memberId: 'M0000001',
-  visit,
-  provider,
-  channel: 'email',
-  language: 'es-US',
-  topics: [
-    'getting-needed-care',
-    'getting-care-quickly',
-    'care-coordination',
-    'provider-communication',
-    'quality-of-care',
-  ],
-  instrumentVersion: 'post-visit-2026.1',
-  triggeredAt: '2026-03-11T08:00:00.000Z',
-};
+const visit = aSurveyVisit();
+const provider = aSurveyProvider();
+const valid = { ...aSurveyPayload(), visit, provider };
 
 const fields = (payload: unknown, forbidUnknownFields = true): string[] => {
   const result = validateSubmission(SurveyTriggeredPayload, payload, { forbidUnknownFields });
