@@ -132,6 +132,7 @@ export class MessagingRuntime {
           deadLetterMaxBytes: this.options.settings.maxSendBytes,
           inputBounds: inputBoundsOf(this.options.settings),
           inbox: !this.options.settings.unsafeDisableInbox,
+          maxEventsPerTransaction: this.options.settings.maxEventsPerTransaction,
         },
         definition,
       );

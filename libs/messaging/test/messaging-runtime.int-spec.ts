@@ -428,6 +428,34 @@ describe('messaging runtime', () => {
       expect((await environment.probe.count(INBOUND_DLQ)) - before.deadLetters).toBe(0);
       expect(invocations.slice(invocationsBefore).flat()).toEqual(['TE-3', 'TE-3']);
     });
+
+    it('applies a fetched batch in transactions of at most KAFKA_MAX_EVENTS_PER_TRANSACTION events, each once', async () => {
+      await settled();
+      await stopRuntime();
+      // Waiting before the consumer starts, on one key (one partition): fetched as one batch of 180.
+      const messages = Array.from({ length: 180 }, (_, index) => claimMessage(`TX-${index}`, 'tx-member'));
+      await produce(messages);
+      const original = settings;
+      settings = { ...settings, maxEventsPerTransaction: 50 };
+      const invocationsBefore = invocations.length;
+      try {
+        running = await startRuntime();
+        await settled(60_000);
+      } finally {
+        await stopRuntime();
+        settings = original;
+        running = await startRuntime();
+      }
+      const sizes = invocations
+        .slice(invocationsBefore)
+        .map((claims) => claims.filter((claimId) => claimId.startsWith('TX-')).length)
+        .filter((size) => size > 0);
+      expect(Math.max(...sizes)).toBe(50);
+      expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(180);
+      const applied = await appliedCounts('TX-');
+      expect(Object.keys(applied)).toHaveLength(180);
+      expect(Object.values(applied).every((n) => n === 1)).toBe(true);
+    });
   });
 
   describe('graceful shutdown', () => {

@@ -40,7 +40,20 @@ export interface EventConsumerDependencies {
    * applied, re-deliveries included (docs/fault-proof.md: what that run shows).
    */
   readonly inbox?: boolean;
+  /** Events applied in one transaction at most (default {@link MAX_EVENTS_PER_TRANSACTION}). */
+  readonly maxEventsPerTransaction?: number;
 }
+
+/**
+ * Events applied in one database transaction at most. A handler may hold a lock per member until commit (advisory
+ * locks, lockKeys in libs/persistence), and PostgreSQL's lock table is shared by every transaction and bounded
+ * (max_locks_per_transaction x max_connections: 12,800 entries on the local stack): a fetched batch of a roster
+ * burst carries thousands of members, and growing a roster to a million exhausted it ("out of shared memory") in
+ * four services at once. A batch is therefore applied in transactions of this many events, one after the other;
+ * its offset is still committed only after the last one, and a redelivery after a crash between them finds the
+ * applied ones in the inbox.
+ */
+export const MAX_EVENTS_PER_TRANSACTION = 250;
 
 /** A fetched batch this member has not committed yet. */
 export interface BatchInProgress {
@@ -424,10 +437,29 @@ export class EventConsumer {
   }
 
   /**
-   * Applies the batch in one transaction. If that fails permanently, applies each event alone so that only
-   * the events that fail by themselves are dead-lettered. Returns them, or undefined when stopping.
+   * Applies the batch in transactions of at most {@link MAX_EVENTS_PER_TRANSACTION} events, in order. Returns the
+   * events to dead-letter, or undefined when stopping (nothing is committed then; the inbox makes the redelivery
+   * of the transactions already applied harmless).
    */
   private async apply(events: ReceivedEvent[], payload: EachBatchPayload): Promise<DeadLetter[] | undefined> {
+    const size = Math.max(1, this.deps.maxEventsPerTransaction ?? MAX_EVENTS_PER_TRANSACTION);
+    const rejected: DeadLetter[] = [];
+    for (let start = 0; start < events.length; start += size) {
+      const part = await this.applyInOneTransaction(events.slice(start, start + size), payload);
+      if (part === undefined) return undefined;
+      rejected.push(...part);
+    }
+    return rejected;
+  }
+
+  /**
+   * Applies events in one transaction. If that fails permanently, applies each event alone so that only the
+   * events that fail by themselves are dead-lettered. Returns them, or undefined when stopping.
+   */
+  private async applyInOneTransaction(
+    events: ReceivedEvent[],
+    payload: EachBatchPayload,
+  ): Promise<DeadLetter[] | undefined> {
     if (events.length === 0) return [];
     const labels = { topic: events[0]?.topic ?? '', group: this.group };
     const whole = await this.attempt(events, payload, labels);

@@ -29,6 +29,12 @@ export const MESSAGING_SETTINGS_SPEC = {
     4,
     { min: 1, max: 64 },
   ),
+  maxEventsPerTransaction: setting.integer(
+    'KAFKA_MAX_EVENTS_PER_TRANSACTION',
+    'events of a fetched batch applied in one database transaction at most (each may hold a lock per member until commit)',
+    250,
+    { min: 1, max: 10000 },
+  ),
   sessionTimeoutMs: setting.integer(
     'KAFKA_SESSION_TIMEOUT_MS',
     'consumer group session timeout: how long a silent member keeps its partitions',
