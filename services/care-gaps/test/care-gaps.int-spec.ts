@@ -188,6 +188,22 @@ describe('care-gaps', () => {
       (alert) => alert.ruleId === 'diabetes-hba1c-poor-control',
     );
     expect(first.map((alert) => alert.audience).sort()).toEqual(['member', 'provider']);
+    // Each alert names the rule version and the code set release its gap was decided with (issue 21): the rules of
+    // gaps-2026.2 and, with no CODESETS_DIR, the built-in code sets.
+    expect(first.map((alert) => [alert.ruleVersion, alert.codeSetRelease])).toEqual([
+      ['gaps-2026.2', 'built-in-seed-2026.1'],
+      ['gaps-2026.2', 'built-in-seed-2026.1'],
+    ]);
+    const rows = await service.dataSource.query<
+      Array<{ audience: string; rule_version: string | null; code_set_release: string | null }>
+    >(
+      `SELECT audience, rule_version, code_set_release FROM gap_alerts
+        WHERE member_id = 'G-D' AND rule_id = 'diabetes-hba1c-poor-control' ORDER BY audience`,
+    );
+    expect(rows).toEqual([
+      { audience: 'member', rule_version: 'gaps-2026.2', code_set_release: 'built-in-seed-2026.1' },
+      { audience: 'provider', rule_version: 'gaps-2026.2', code_set_release: 'built-in-seed-2026.1' },
+    ]);
     await claims(
       officeVisit({
         claimId: 'D-A1C-2',

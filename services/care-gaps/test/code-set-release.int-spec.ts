@@ -43,6 +43,8 @@ describe('care-gaps with a code set release', () => {
   let service: RunningCareGaps;
   let probe: GapsProbe;
   let codesetsDir: string;
+  /** The release id the second test loaded. */
+  let loaded = '';
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
@@ -103,6 +105,13 @@ describe('care-gaps with a code set release', () => {
       `SELECT code_set_release FROM gaps WHERE rule_id = 'statin-therapy-cardiovascular'`,
     );
     expect(stored).toEqual([{ code_set_release: BUILT_IN }]);
+    const alerts = await probe.alerts('G-CAD');
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(new Set(alerts.map((alert) => alert.codeSetRelease))).toEqual(new Set([BUILT_IN]));
+    const storedAlerts = await service.dataSource.query<Array<{ code_set_release: string | null }>>(
+      `SELECT DISTINCT code_set_release FROM gap_alerts WHERE member_id = 'G-CAD'`,
+    );
+    expect(storedAlerts).toEqual([{ code_set_release: BUILT_IN }]);
   });
 
   it('closes it after a release that classifies the fill is loaded and picked up at start-up, and emits nothing else', async () => {
@@ -150,6 +159,66 @@ describe('care-gaps with a code set release', () => {
     expect(stored).toEqual([
       { rule_id: 'colorectal-cancer-screening', status: 'open', close_code_set_release: null },
       { rule_id: 'statin-therapy-cardiovascular', status: 'closed', close_code_set_release: release },
+    ]);
+    // the member's gaps as the API shows them: the release each was opened and closed with, beside the rule version
+    const response = await fetch(`${service.url}/v1/members/G-CAD/gaps`, {
+      headers: await environment.bearer('coach-ana'),
+    });
+    expect(response.status).toBe(200);
+    const view = (await response.json()) as {
+      gaps: Array<{
+        ruleId: string;
+        ruleVersion: string;
+        codeSetRelease: string | null;
+        closeCodeSetRelease: string | null;
+      }>;
+    };
+    expect(
+      view.gaps
+        .map((gap) => [gap.ruleId, gap.ruleVersion, gap.codeSetRelease, gap.closeCodeSetRelease])
+        .sort(),
+    ).toEqual([
+      ['colorectal-cancer-screening', 'gaps-2026.2', BUILT_IN, null],
+      ['statin-therapy-cardiovascular', 'gaps-2026.2', BUILT_IN, release],
+    ]);
+    loaded = release;
+  });
+
+  it('opens a new gap under the loaded release and its alerts name that release and the rule version', async () => {
+    // 60 on 31 December, no screening on file: the colorectal screening gap opens (rules of gaps-2026.2).
+    await environment.probe.produce(TOPICS.memberEligibilityChanged.name, [
+      eventMessage(TOPICS.memberEligibilityChanged.name, 'G-NEW', {
+        changeType: 'added',
+        member: aValidMember({
+          memberId: 'G-NEW',
+          subscriberId: 'G-NEW',
+          sex: 'male',
+          birthDate: '1966-07-07',
+        }),
+        changedFields: [],
+      }),
+    ]);
+    await probe.settle();
+    const detected = await probe.detected('G-NEW');
+    expect(detected.map((event) => [event.ruleId, event.ruleVersion, event.codeSetRelease])).toEqual([
+      ['colorectal-cancer-screening', 'gaps-2026.2', loaded],
+    ]);
+    const alerts = await probe.alerts('G-NEW');
+    expect(
+      alerts.map((alert) => [alert.ruleId, alert.audience, alert.ruleVersion, alert.codeSetRelease]).sort(),
+    ).toEqual([
+      ['colorectal-cancer-screening', 'member', 'gaps-2026.2', loaded],
+      ['colorectal-cancer-screening', 'provider', 'gaps-2026.2', loaded],
+    ]);
+    const rows = await service.dataSource.query<
+      Array<{ audience: string; status: string; rule_version: string; code_set_release: string }>
+    >(
+      `SELECT audience, status, rule_version, code_set_release FROM gap_alerts WHERE member_id = 'G-NEW'
+        ORDER BY audience`,
+    );
+    expect(rows).toEqual([
+      { audience: 'member', status: 'issued', rule_version: 'gaps-2026.2', code_set_release: loaded },
+      { audience: 'provider', status: 'issued', rule_version: 'gaps-2026.2', code_set_release: loaded },
     ]);
   });
 });

@@ -89,6 +89,8 @@ export function anAlertPayload(): Record<string, unknown> {
     gapId: '0b6f0c1e-58a5-4b7e-9f51-1f3a2c9d7e10',
     memberId: 'M-1',
     ruleId: 'diabetes-hba1c-testing',
+    ruleVersion: 'gaps-2026.1',
+    codeSetRelease: 'codesets-3f2a9c1d0b7e',
     audience: 'provider',
     channel: 'provider-portal',
     providerNpi: '1245319599',

@@ -1,5 +1,6 @@
 import { AuditTrail1796800000000 } from '@care/audit';
 import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import { AlertRuleVersions1797300000000 } from './alert-rule-versions.migration';
 import { CareGaps1763910000000 } from './care-gaps.migration';
 import { CodeSetReleases1797200000000 } from './code-set-releases.migration';
 import { GapRuleCatalog1797100000000 } from './gap-rule-catalog.migration';
@@ -12,4 +13,5 @@ export const CARE_GAPS_MIGRATIONS = [
   AuditTrail1796800000000,
   GapRuleCatalog1797100000000,
   CodeSetReleases1797200000000,
+  AlertRuleVersions1797300000000,
 ];

@@ -32,6 +32,22 @@ export class CareAlertIssuedPayload {
   @Matches(RULE_TOKEN_PATTERN)
   ruleId!: string;
 
+  /**
+   * The version of the rule that opened the gap the alert is about. Absent from producers older than issue 21 (the
+   * gap's `care-gap-detected` carries it too).
+   */
+  @OptionalField()
+  @Matches(RULE_TOKEN_PATTERN)
+  ruleVersion?: string;
+
+  /**
+   * The code set release (NDC drug classes, value sets) the rule was evaluated with, beside its version. Absent from
+   * producers older than code set releases (issue 21).
+   */
+  @OptionalField()
+  @Matches(RULE_TOKEN_PATTERN)
+  codeSetRelease?: string;
+
   @IsIn(ALERT_AUDIENCES)
   audience!: AlertAudience;
 

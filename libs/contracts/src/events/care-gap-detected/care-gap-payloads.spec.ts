@@ -37,6 +37,12 @@ describe('care-gap payloads', () => {
     ).toEqual([]);
   });
 
+  it('accept an alert without rule version and code set release (producers older than issue 21)', () => {
+    expect(
+      fieldsOf(CareAlertIssuedPayload, { ...alert, ruleVersion: undefined, codeSetRelease: undefined }),
+    ).toEqual([]);
+  });
+
   it.each<[string, new () => object, unknown, string[]]>([
     [
       'detected: unknown reason and kind',
@@ -71,6 +77,12 @@ describe('care-gap payloads', () => {
       ['providerNpi'],
     ],
     ['alert: unknown channel', CareAlertIssuedPayload, { ...alert, channel: 'fax' }, ['channel']],
+    [
+      'alert: rule version and code set release not tokens',
+      CareAlertIssuedPayload,
+      { ...alert, ruleVersion: 'Gaps 2026', codeSetRelease: '' },
+      ['codeSetRelease', 'ruleVersion'],
+    ],
     [
       'alert: language not a tag',
       CareAlertIssuedPayload,

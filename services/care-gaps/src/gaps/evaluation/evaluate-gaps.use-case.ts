@@ -35,6 +35,7 @@ import {
   loadOpenGaps,
   loadRecentAlerts,
   saveReviews,
+  type NewAlert,
   type NewGap,
 } from './gap-state.repository';
 
@@ -164,13 +165,7 @@ export class EvaluateGapsUseCase {
 
     const newGaps: NewGap[] = [];
     const closures: Array<{ gapId: string; reason: GapCloseReason; closingClaimIds: readonly string[] }> = [];
-    const alerts: Array<{
-      alertId: string;
-      gapId: string;
-      memberId: string;
-      ruleId: string;
-      decision: AlertDecision;
-    }> = [];
+    const alerts: NewAlert[] = [];
     const reviews: Array<{ memberId: string; reviewOn: string }> = [];
 
     for (const memberId of known) {
@@ -213,7 +208,15 @@ export class EvaluateGapsUseCase {
           });
           for (const decision of decisions) {
             const alertId = randomUUID();
-            alerts.push({ alertId, gapId: gap.gapId, memberId, ruleId: rule.id, decision });
+            alerts.push({
+              alertId,
+              gapId: gap.gapId,
+              memberId,
+              ruleId: rule.id,
+              ruleVersion: gap.ruleVersion,
+              codeSetRelease: gap.codeSetRelease,
+              decision,
+            });
             outcome.alerts.push({ audience: decision.audience, status: decision.status });
             if (decision.status === 'issued') {
               outcome.events.push(this.alertEvent(rule, gap, alertId, decision, at, causedBy));
@@ -302,6 +305,8 @@ export class EvaluateGapsUseCase {
         gapId: gap.gapId,
         memberId: gap.memberId,
         ruleId: rule.id,
+        ruleVersion: gap.ruleVersion,
+        codeSetRelease: gap.codeSetRelease,
         audience: decision.audience,
         channel: decision.channel ?? 'mail',
         ...(decision.providerNpi === null ? {} : { providerNpi: decision.providerNpi }),

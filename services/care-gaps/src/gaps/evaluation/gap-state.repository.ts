@@ -121,23 +121,32 @@ export async function closeGaps(
   );
 }
 
+/** An alert decided for a gap being opened, issued or suppressed. */
+export interface NewAlert {
+  readonly alertId: string;
+  readonly gapId: string;
+  readonly memberId: string;
+  readonly ruleId: string;
+  /** The version of the rule that opened the gap, and the code set release it decided with. */
+  readonly ruleVersion: string;
+  readonly codeSetRelease: string;
+  readonly decision: AlertDecision;
+}
+
 export async function insertAlerts(
   manager: EntityManager,
-  alerts: ReadonlyArray<{
-    alertId: string;
-    gapId: string;
-    memberId: string;
-    ruleId: string;
-    decision: AlertDecision;
-  }>,
+  alerts: readonly NewAlert[],
   at: Date,
 ): Promise<void> {
   if (alerts.length === 0) return;
   await manager.query(
-    `INSERT INTO gap_alerts (alert_id, gap_id, member_id, rule_id, audience, channel, provider_npi, status, reason, created_at)
-     SELECT r.alert_id, r.gap_id, r.member_id, r.rule_id, r.audience, r.channel, r.provider_npi, r.status, r.reason, $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(alert_id uuid, gap_id uuid, member_id text, rule_id text, audience text,
-            channel text, provider_npi text, status text, reason text)
+    `INSERT INTO gap_alerts (alert_id, gap_id, member_id, rule_id, rule_version, code_set_release, audience, channel,
+                             provider_npi, status, reason, created_at)
+     SELECT r.alert_id, r.gap_id, r.member_id, r.rule_id, r.rule_version, r.code_set_release, r.audience, r.channel,
+            r.provider_npi, r.status, r.reason, $2
+       FROM jsonb_to_recordset($1::jsonb) AS r(alert_id uuid, gap_id uuid, member_id text, rule_id text,
+            rule_version text, code_set_release text, audience text, channel text, provider_npi text, status text,
+            reason text)
      ON CONFLICT (gap_id, audience) DO NOTHING`,
     [
       JSON.stringify(
@@ -146,6 +155,8 @@ export async function insertAlerts(
           gap_id: alert.gapId,
           member_id: alert.memberId,
           rule_id: alert.ruleId,
+          rule_version: alert.ruleVersion,
+          code_set_release: alert.codeSetRelease,
           audience: alert.decision.audience,
           channel: alert.decision.channel,
           provider_npi: alert.decision.providerNpi,

@@ -10,6 +10,8 @@ export interface GapView {
   readonly memberId: string;
   readonly ruleId: string;
   readonly ruleVersion: string;
+  /** The code set release the gap was opened with, beside the rule version; null for gaps from before issue 21. */
+  readonly codeSetRelease: string | null;
   readonly status: 'open' | 'closed';
   readonly reason: string;
   readonly openedOn: string;
@@ -18,8 +20,15 @@ export interface GapView {
   readonly providerNpi: string | null;
   readonly closedAt: string | null;
   readonly closeReason: string | null;
+  /** The code set release the gap was closed with; null while open and for closures from before issue 21. */
+  readonly closeCodeSetRelease: string | null;
   readonly closingClaimIds: readonly string[];
-  readonly alerts: ReadonlyArray<{ audience: string; status: string; channel: string | null; reason: string | null }>;
+  readonly alerts: ReadonlyArray<{
+    audience: string;
+    status: string;
+    channel: string | null;
+    reason: string | null;
+  }>;
 }
 
 export interface GapPage {
@@ -33,6 +42,7 @@ interface GapRow {
   member_id: string;
   rule_id: string;
   rule_version: string;
+  code_set_release: string | null;
   status: 'open' | 'closed';
   reason: string;
   opened_on: string;
@@ -41,13 +51,15 @@ interface GapRow {
   provider_npi: string | null;
   closed_at: Date | null;
   close_reason: string | null;
+  close_code_set_release: string | null;
   closing_claim_ids: string[];
   alerts: GapView['alerts'] | null;
 }
 
 const SELECT_GAPS = `
-  SELECT g.gap_id, g.member_id, g.rule_id, g.rule_version, g.status, g.reason, g.opened_on::text AS opened_on,
-         g.detected_at, g.evidence, g.provider_npi, g.closed_at, g.close_reason, g.closing_claim_ids,
+  SELECT g.gap_id, g.member_id, g.rule_id, g.rule_version, g.code_set_release, g.status, g.reason,
+         g.opened_on::text AS opened_on, g.detected_at, g.evidence, g.provider_npi, g.closed_at, g.close_reason,
+         g.close_code_set_release, g.closing_claim_ids,
          (SELECT json_agg(json_build_object('audience', a.audience, 'status', a.status, 'channel', a.channel,
                                             'reason', a.reason) ORDER BY a.audience)
             FROM gap_alerts a WHERE a.gap_id = g.gap_id) AS alerts
@@ -58,6 +70,7 @@ const viewOf = (row: GapRow): GapView => ({
   memberId: row.member_id,
   ruleId: row.rule_id,
   ruleVersion: row.rule_version,
+  codeSetRelease: row.code_set_release,
   status: row.status,
   reason: row.reason,
   openedOn: row.opened_on,
@@ -66,6 +79,7 @@ const viewOf = (row: GapRow): GapView => ({
   providerNpi: row.provider_npi,
   closedAt: row.closed_at?.toISOString() ?? null,
   closeReason: row.close_reason,
+  closeCodeSetRelease: row.close_code_set_release,
   closingClaimIds: row.closing_claim_ids,
   alerts: row.alerts ?? [],
 });
