@@ -134,6 +134,53 @@ describe('condition-identification with a code set release', () => {
       `SELECT code_set_release FROM identifications WHERE member_id = 'M-NEW'`,
     );
     expect(stored).toEqual([{ code_set_release: release }]);
+    // the retraction records what decided it beside what the identification was made with: same rule version
+    // (ccw-2023.1), the new release
+    const vs = await service.dataSource.query<
+      Array<{
+        rule_version: string;
+        code_set_release: string | null;
+        retraction_reason: string | null;
+        retraction_rule_version: string | null;
+        retraction_code_set_release: string | null;
+      }>
+    >(
+      `SELECT rule_version, code_set_release, retraction_reason, retraction_rule_version, retraction_code_set_release
+         FROM identifications WHERE member_id = 'M-VS' AND condition_id = 'diabetes'`,
+    );
+    expect(vs).toEqual([
+      {
+        rule_version: 'ccw-2023.1',
+        code_set_release: BUILT_IN,
+        retraction_reason: 'rule-changed',
+        retraction_rule_version: 'ccw-2023.1',
+        retraction_code_set_release: release,
+      },
+    ]);
+    // the member view shows the release beside the rule version, for today's evaluation and in the history
+    const response = await fetch(`${service.url}/v1/members/M-VS/conditions`, {
+      headers: await environment.bearer('coach-ana'),
+    });
+    expect(response.status).toBe(200);
+    const view = (await response.json()) as {
+      conditions: Array<{ conditionId: string; ruleVersion: string; codeSetRelease: string }>;
+      history: Array<{
+        conditionId: string;
+        codeSetRelease: string | null;
+        retractionRuleVersion: string | null;
+        retractionCodeSetRelease: string | null;
+      }>;
+    };
+    expect(
+      view.conditions
+        .filter((condition) => condition.conditionId === 'diabetes')
+        .map((condition) => [condition.ruleVersion, condition.codeSetRelease]),
+    ).toEqual([['ccw-2023.1', release]]);
+    expect(
+      view.history
+        .filter((item) => item.conditionId === 'diabetes')
+        .map((item) => [item.codeSetRelease, item.retractionRuleVersion, item.retractionCodeSetRelease]),
+    ).toEqual([[BUILT_IN, 'ccw-2023.1', release]]);
   });
 
   it('a restart with the same release changes nothing', async () => {

@@ -30,6 +30,12 @@ export interface IdentificationRecord {
   readonly identifiedAt: string;
   readonly retractedAt: string | null;
   readonly retractionReason: string | null;
+  /**
+   * The rule version and code set release the retraction was decided with; null while not retracted and for
+   * retractions recorded before they were.
+   */
+  readonly retractionRuleVersion: string | null;
+  readonly retractionCodeSetRelease: string | null;
 }
 
 const stateKey = (memberId: string, conditionId: string): string => `${memberId}\u0000${conditionId}`;
@@ -136,19 +142,30 @@ export async function insertIdentifications(
   );
 }
 
-/** Marks identifications retracted; returns their recorded first-met dates by id. */
+/**
+ * Marks identifications retracted, with the rule version and code set release the retraction was decided with;
+ * returns their recorded first-met dates by id.
+ */
 export async function retractIdentifications(
   manager: EntityManager,
-  retractions: ReadonlyArray<{ identificationId: string; reason: string }>,
+  retractions: ReadonlyArray<{ identificationId: string; reason: string; ruleVersion: string }>,
   retractedAt: Date,
+  codeSetRelease: string,
 ): Promise<Map<string, string>> {
   if (retractions.length === 0) return new Map();
   const rows = await manager.query<Array<{ identification_id: string; first_met_on: string }>>(
-    `UPDATE identifications AS i SET retracted_at = $3, retraction_reason = r.reason
-       FROM unnest($1::uuid[], $2::text[]) AS r(identification_id, reason)
+    `UPDATE identifications AS i SET retracted_at = $4, retraction_reason = r.reason,
+                                     retraction_rule_version = r.rule_version, retraction_code_set_release = $5
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(identification_id, reason, rule_version)
       WHERE i.identification_id = r.identification_id AND i.retracted_at IS NULL
       RETURNING i.identification_id, i.first_met_on::text AS first_met_on`,
-    [retractions.map((item) => item.identificationId), retractions.map((item) => item.reason), retractedAt],
+    [
+      retractions.map((item) => item.identificationId),
+      retractions.map((item) => item.reason),
+      retractions.map((item) => item.ruleVersion),
+      retractedAt,
+      codeSetRelease,
+    ],
   );
   return new Map(rows.map((row) => [row.identification_id, row.first_met_on]));
 }
@@ -168,6 +185,8 @@ interface IdentificationRow {
   identified_at: Date;
   retracted_at: Date | null;
   retraction_reason: string | null;
+  retraction_rule_version: string | null;
+  retraction_code_set_release: string | null;
 }
 
 /** Every identification of one member, oldest first. */
@@ -177,7 +196,8 @@ export async function identificationsOf(
 ): Promise<IdentificationRecord[]> {
   const rows = await manager.query<IdentificationRow[]>(
     `SELECT identification_id, member_id, condition_id, rule_id, rule_version, catalog_version, code_set_release, basis,
-            first_met_on::text AS first_met_on, evidence, trigger, identified_at, retracted_at, retraction_reason
+            first_met_on::text AS first_met_on, evidence, trigger, identified_at, retracted_at, retraction_reason,
+            retraction_rule_version, retraction_code_set_release
        FROM identifications WHERE member_id = $1 ORDER BY identified_at, identification_id`,
     [memberId],
   );
@@ -196,5 +216,7 @@ export async function identificationsOf(
     identifiedAt: row.identified_at.toISOString(),
     retractedAt: row.retracted_at?.toISOString() ?? null,
     retractionReason: row.retraction_reason,
+    retractionRuleVersion: row.retraction_rule_version,
+    retractionCodeSetRelease: row.retraction_code_set_release,
   }));
 }

@@ -302,7 +302,16 @@ export class EvaluateMembersUseCase {
 
     // Identifications first: member_conditions refers to them.
     await insertIdentifications(manager, newIdentifications);
-    const firstMetOn = await retractIdentifications(manager, retractions, now);
+    const firstMetOn = await retractIdentifications(
+      manager,
+      retractions.map((retraction) => ({
+        identificationId: retraction.identificationId,
+        reason: retraction.reason,
+        ruleVersion: retraction.rule.version,
+      })),
+      now,
+      this.codeSets.id,
+    );
     await saveConditionStates(manager, nextStates, now);
     for (const retraction of retractions) {
       outcome.events.push(
@@ -335,6 +344,8 @@ export class EvaluateMembersUseCase {
       identifiedAt: at,
       retractedAt: null,
       retractionReason: null,
+      retractionRuleVersion: null,
+      retractionCodeSetRelease: null,
     };
   }
 

@@ -19,6 +19,8 @@ export interface MemberConditionView {
   readonly name: string;
   readonly ruleId: string;
   readonly ruleVersion: string;
+  /** The code set release today's evaluation decides with, beside the rule version (issue 21). */
+  readonly codeSetRelease: string;
   /** Stored state: identified, excluded or not-met (never identified, or retracted). */
   readonly status: ConditionStatus;
   /** Today's evaluation on today's evidence (the stored state follows it after each claim and daily). */
@@ -82,6 +84,7 @@ export class MemberConditionsQuery {
           name: rule.name,
           ruleId: rule.id,
           ruleVersion: rule.version,
+          codeSetRelease: this.evaluate.codeSets.id,
           status: state?.status ?? 'not-met',
           evaluation: {
             asOf,
