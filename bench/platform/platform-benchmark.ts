@@ -91,7 +91,9 @@ export interface PlatformBenchmarkResult {
   readonly rates: readonly RateResult[];
   /** Resident memory just after start-up, before any data. */
   readonly rssAtStartMb: Readonly<Record<string, number>>;
-  /** Resident memory at rest after the history was loaded, before the timed loads. */
+  /** Resident memory 5 s after the history was loaded and every group had caught up. */
+  readonly rssAfterHistoryMb: Readonly<Record<string, number>>;
+  /** Resident memory at rest after the history: once each service released its memory at rest (or 90 s). */
   readonly rssAtRestMb: Readonly<Record<string, number>>;
   readonly rssPeakMb: Readonly<Record<string, number>>;
   readonly timeline: readonly Sample[];
@@ -184,7 +186,17 @@ export async function runPlatformBenchmark(
       `history: ${members.length} members and ${historyClaims.length} claims settled in ${historySeconds.toFixed(1)} s`,
     );
     await sleep(5000);
+    const afterHistory = timeline[timeline.length - 1] ?? emptySample(ready);
+    // At rest: once every service has given back what the history grew (MEMORY_RELEASE_IDLE_SECONDS, 30 s of rest
+    // by default), or after 90 s if one has not.
+    const restStarted = Date.now();
+    const released = await waitForMemoryReleases(stack, 90_000);
+    await sleep(2000);
     const atRest = timeline[timeline.length - 1] ?? emptySample(ready);
+    log(
+      `at rest after ${((Date.now() - restStarted) / 1000).toFixed(0)} s: ` +
+        `${released.length === 0 ? 'no service' : released.join(', ')} released memory`,
+    );
 
     const claims = loadClaims[Symbol.iterator]();
     const rates: RateResult[] = [];
@@ -296,6 +308,9 @@ export async function runPlatformBenchmark(
       baselines: { ...kafkaBaseline, postgresInsertPerSecond },
       rates: results,
       rssAtStartMb: Object.fromEntries(services.map((service) => [service, mb(atStart.rss[service] ?? 0)])),
+      rssAfterHistoryMb: Object.fromEntries(
+        services.map((service) => [service, mb(afterHistory.rss[service] ?? 0)]),
+      ),
       rssAtRestMb: Object.fromEntries(services.map((service) => [service, mb(atRest.rss[service] ?? 0)])),
       rssPeakMb: Object.fromEntries(
         services.map((service) => [
@@ -364,6 +379,27 @@ async function takeSample(
   for (const partition of report.partitions)
     lag[partition.group] = (lag[partition.group] ?? 0) + partition.lag;
   return { t: (Date.now() - ready) / 1000, lag, outbox: outboxRows, cpu, rss };
+}
+
+/**
+ * The services (by name) whose `care_memory_releases_total` counts a release at rest, waiting until every service
+ * of the stack that serves metrics has one or `timeoutMs` passed.
+ */
+async function waitForMemoryReleases(stack: PlatformStack, timeoutMs: number): Promise<string[]> {
+  const services = stack.services.filter((service) => service.name !== 'dev-identity');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const released: string[] = [];
+    for (const service of services) {
+      const text = await fetch(`${service.url}/metrics`)
+        .then((response) => response.text())
+        .catch(() => '');
+      const count = Number(/^care_memory_releases_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? 0);
+      if (count > 0) released.push(service.name);
+    }
+    if (released.length === services.length || Date.now() >= deadline) return released;
+    await sleep(2000);
+  }
 }
 
 /** Milliseconds until every group caught up and every outbox was empty, twice in a row a second apart. */
@@ -666,15 +702,15 @@ export function renderMarkdown(result: PlatformBenchmarkResult): string {
           .join(' | ')} |`,
     ),
     '',
-    `| service | RSS at start MB | RSS at rest after history MB | RSS peak MB | ${result.rates.map((rate) => `CPU s / 1,000 claims at ${rate.phase}`).join(' | ')} |`,
-    `| --- | ---: | ---: | ---: | ${result.rates.map(() => '---:').join(' | ')} |`,
+    `| service | RSS at start MB | RSS after history MB | RSS at rest MB | RSS peak MB | ${result.rates.map((rate) => `CPU s / 1,000 claims at ${rate.phase}`).join(' | ')} |`,
+    `| --- | ---: | ---: | ---: | ---: | ${result.rates.map(() => '---:').join(' | ')} |`,
     ...services.map(
       (service) =>
-        `| ${service} | ${result.rssAtStartMb[service] ?? 0} | ${result.rssAtRestMb[service] ?? 0} | ${result.rssPeakMb[service] ?? 0} | ${result.rates
+        `| ${service} | ${result.rssAtStartMb[service] ?? 0} | ${result.rssAfterHistoryMb[service] ?? 0} | ${result.rssAtRestMb[service] ?? 0} | ${result.rssPeakMb[service] ?? 0} | ${result.rates
           .map((rate) => fixed(rate.cpuPer1000[service] ?? 0, 2))
           .join(' | ')} |`,
     ),
-    `| all services | ${sumOf(result.rssAtStartMb)} | ${sumOf(result.rssAtRestMb)} | ${sumOf(result.rssPeakMb)} | ${result.rates
+    `| all services | ${sumOf(result.rssAtStartMb)} | ${sumOf(result.rssAfterHistoryMb)} | ${sumOf(result.rssAtRestMb)} | ${sumOf(result.rssPeakMb)} | ${result.rates
       .map((rate) => fixed(sumOf(rate.cpuPer1000), 2))
       .join(' | ')} |`,
     '',

@@ -13,3 +13,5 @@ export * from './time/interval-job';
 export * from './http/input-bounds.interceptor';
 export * from './http/storage-rejection';
 export * from './time/time-slices';
+export * from './memory/resting-memory-release';
+export * from './memory/resting-memory.provider';
