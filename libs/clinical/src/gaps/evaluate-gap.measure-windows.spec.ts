@@ -409,3 +409,96 @@ describe('outcomes that stay as they were (kept choices)', () => {
     },
   );
 });
+
+describe('adherence (PQA PDC), kept choices mid-year: coverage up to the as-of day, first fill 91 days before it', () => {
+  // As of 15 June 2026. The rule text (docs/clinical/care-gap-rules.md): 2+ fills on distinct dates in the
+  // measurement year; the first at least 91 days before the as-of day, else not yet measured ('too-early'); the
+  // treatment period runs from the first fill to the as-of day, both included; PDC >= 0.80 closes.
+  // 91 days before 15 June is 16 March (16 days of March from the 16th, 30 of April, 31 of May, 15 of June: 92
+  // treatment days counted on both ends, 91 days apart); 17 March is 90 days before.
+  const TOO_EARLY: Outcome = [false, false, false, 'too-early'];
+  const BELOW: Outcome = [true, false, true, 'below-threshold'];
+  const RULES: ReadonlyArray<[string, GapRule, 'metformin' | 'arb' | 'statin']> = [
+    ['adherence-diabetes (metformin fills)', ADHERENCE_DIABETES_RULE, 'metformin'],
+    ['adherence-ras-antagonists (ARB fills)', ADHERENCE_RAS_ANTAGONISTS_RULE, 'arb'],
+    ['adherence-statins (statin fills)', ADHERENCE_STATINS_RULE, 'statin'],
+  ];
+
+  describe.each(RULES)('%s', (_name, rule, drugClass) => {
+    it.each<[string, Array<[date: string, daysSupply: number]>, Outcome, number | undefined]>([
+      // the first fill 90 days before the as-of day: not measured yet, whatever the coverage
+      [
+        'first fill 17 March (90 days before), fully covered',
+        [
+          ['2026-03-17', 90],
+          ['2026-06-15', 30],
+        ],
+        TOO_EARLY,
+        undefined,
+      ],
+      // 91 days before: measured; 16 March + 90 days covers 16 March to 13 June, 14 June + 30 the rest: 92 of 92
+      [
+        'first fill 16 March (91 days before), fully covered',
+        [
+          ['2026-03-16', 90],
+          ['2026-06-14', 30],
+        ],
+        CLOSED,
+        1,
+      ],
+      // 16 March + 30 days: 16 March to 14 April (30); 1 May + 44 days: 1 May to 13 June (44): 74 of 92 = 0.804
+      [
+        '74 of 92 days covered',
+        [
+          ['2026-03-16', 30],
+          ['2026-05-01', 44],
+        ],
+        CLOSED,
+        74 / 92,
+      ],
+      // one day less of supply: 1 May to 12 June (43): 73 of 92 = 0.793
+      [
+        '73 of 92 days covered',
+        [
+          ['2026-03-16', 30],
+          ['2026-05-01', 43],
+        ],
+        BELOW,
+        73 / 92,
+      ],
+      // 1 May + 90 days runs to 29 July; only 1 May to 15 June (46) counts: 76 of 92 = 0.826. Counted to 31 December
+      // (the PQA period end) the same fills would cover 120 of 291 days and be open.
+      [
+        'a supply running past the as-of day',
+        [
+          ['2026-03-16', 30],
+          ['2026-05-01', 90],
+        ],
+        CLOSED,
+        76 / 92,
+      ],
+    ])('as of 15 June 2026, %s', (_name, fills, expected, pdc) => {
+      const claims = fills.map(([date, daysSupply]) => aGapFill(date, drugClass, daysSupply));
+      const result = evaluateGap(rule, ANYONE, claims, MID_2026);
+      expect(outcomeOf(result)).toEqual(expected);
+      if (pdc === undefined) expect(result.proportionOfDaysCovered).toBeUndefined();
+      else expect(result.proportionOfDaysCovered).toBeCloseTo(pdc, 6);
+    });
+
+    it('the same fills counted to 31 December: 120 of 291 days (16 March to 31 December), open', () => {
+      const claims = [aGapFill('2026-03-16', drugClass, 30), aGapFill('2026-05-01', drugClass, 90)];
+      const result = evaluateGap(rule, ANYONE, claims, END_2026);
+      expect(outcomeOf(result)).toEqual(BELOW);
+      expect(result.proportionOfDaysCovered).toBeCloseTo(120 / 291, 6);
+    });
+
+    it('a first fill 90 days before is measured the next day: reviewed on 16 June (17 March + 91 days)', () => {
+      const claims = [aGapFill('2026-03-17', drugClass, 90), aGapFill('2026-06-15', drugClass, 30)];
+      const evaluation = evaluateGap(rule, ANYONE, claims, MID_2026);
+      expect(outcomeOf(evaluation)).toEqual(TOO_EARLY);
+      expect(nextGapReview(rule, claims, evaluation, MID_2026)).toBe('2026-06-16');
+      // 17 March to 16 June: 92 days, 17 March + 90 covers to 14 June, 15 June + 30 the rest
+      expect(outcomeOf(evaluateGap(rule, ANYONE, claims, '2026-06-16'))).toEqual(CLOSED);
+    });
+  });
+});
