@@ -324,4 +324,47 @@ describe('casework work queues', () => {
     expect(held.body.map((task) => task.taskId)).toEqual([taken.body.taskId]);
     expect((await eli.get<{ heldByCaller: number }>('/v1/queues/mine')).body.heldByCaller).toBe(1);
   });
+
+  it("lists a member's notes across their tasks, closed ones too, in the caller's queues, and audits the read, allowed or refused", async () => {
+    await publish(TOPICS.memberIdentified.name, memberIdentified('M-N1'));
+    await publish(TOPICS.careGapDetected.name, careGapDetected('M-N1'));
+    await probe.settle();
+    const writer = coach('coach-18');
+    const auditOf = (memberId: string) =>
+      service.dataSource.query<Array<{ actor: string; action: string; resource_type: string; resource_id: string; outcome: string }>>(
+        'SELECT actor, action, resource_type, resource_id, outcome FROM read_audit WHERE member_id = $1 ORDER BY entry_id',
+        [memberId],
+      );
+    const [welcome, gap] = (await writer.get<TaskView[]>('/v1/members/M-N1/tasks')).body;
+    if (welcome === undefined || gap === undefined) throw new Error('M-N1 has no welcome and gap tasks');
+
+    // A note on a task then completed, and one on a task still open.
+    expect((await writer.post(`/v1/tasks/${welcome.taskId}/reassign`, { assignee: 'coach-18' })).status).toBe(200);
+    expect((await writer.post(`/v1/tasks/${welcome.taskId}/notes`, { text: 'Reached her; she will think about it.' })).status).toBe(201);
+    expect((await writer.post(`/v1/tasks/${welcome.taskId}/complete`, { outcome: 'unable-to-reach' })).status).toBe(200);
+    expect((await writer.post(`/v1/tasks/${gap.taskId}/notes`, { text: 'HbA1c booked for Friday.' })).status).toBe(201);
+    const before = (await auditOf('M-N1')).length;
+
+    const notes = await coach('coach-17').get<Array<{ taskId: string; taskKind: string; taskStatus: string; author: string; text: string }>>('/v1/members/M-N1/notes');
+    expect(notes.status).toBe(200);
+    expect(notes.body.map((note) => [note.text, note.taskKind, note.taskStatus, note.author])).toEqual([
+      ['HbA1c booked for Friday.', 'gap-outreach', 'open', 'coach-18'],
+      ['Reached her; she will think about it.', 'welcome-outreach', 'completed', 'coach-18'],
+    ]);
+    // The list of active tasks no longer shows the completed one: only this read shows its note.
+    expect((await writer.get<TaskView[]>('/v1/members/M-N1/tasks')).body.map((task) => task.taskId)).toEqual([gap.taskId]);
+    // An advocate works another queue: no coaching notes, but the read is still audited.
+    expect(await coach('advocate-dana').get('/v1/members/M-N1/notes')).toMatchObject({ status: 200, body: [] });
+    // No member-data role: refused, and the refusal is in the trail with the member.
+    expect((await coach('ops-eli').get('/v1/members/M-N1/notes')).status).toBe(403);
+    expect((await coach('provider-pia').get('/v1/members/M-N1/notes')).status).toBe(403);
+
+    expect((await auditOf('M-N1')).slice(before)).toEqual([
+      { actor: 'coach-17', action: 'task-notes.read', resource_type: 'member', resource_id: 'M-N1', outcome: 'allowed' },
+      { actor: 'coach-18', action: 'task.list', resource_type: 'task', resource_id: gap.taskId, outcome: 'allowed' },
+      { actor: 'advocate-dana', action: 'task-notes.read', resource_type: 'member', resource_id: 'M-N1', outcome: 'allowed' },
+      { actor: 'ops-eli', action: 'access.role-forbidden', resource_type: 'member', resource_id: 'M-N1', outcome: 'denied' },
+      { actor: 'provider-pia', action: 'access.role-forbidden', resource_type: 'member', resource_id: 'M-N1', outcome: 'denied' },
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ import { mayWorkQueue, seesAllQueues, type CaseworkCaller } from '../shared/acce
 import { CASEWORK_POLICY, type CaseworkPolicy } from '../shared/casework-policy';
 import { CaseworkException } from '../shared/casework.exception';
 import { lockMembers } from '../shared/lock-members.util';
-import { appendNote, loadNotes, type TaskNote } from './persistence/task-note.repository';
+import { appendNote, loadNotes, loadNotesOfMember, type MemberNote, type TaskNote } from './persistence/task-note.repository';
 import {
   applyTaskChange,
   assignNext,
@@ -98,6 +98,18 @@ export class TaskActionsService {
       context,
       (tasks: TaskView[]) => tasks.map((task) => taskRead(task, 'task.list')),
       async (manager) => (await findActiveTasksOfMember(manager, memberId)).filter((task) => mayWorkQueue(caller, task.queue)),
+    );
+  }
+
+  /**
+   * A member's notes on every task of theirs, closed ones too, in the queues the caller works (supervisors: all),
+   * newest first. Reading them is a read of the member's record: audited whether or not there are any.
+   */
+  notesOfMember(memberId: string, caller: CaseworkCaller, context: ReadContext): Promise<MemberNote[]> {
+    return this.audit.allowed(
+      context,
+      [{ action: 'task-notes.read', resourceType: 'member', resourceId: memberId, memberId }],
+      async (manager) => (await loadNotesOfMember(manager, memberId)).filter((note) => mayWorkQueue(caller, note.queue)),
     );
   }
 

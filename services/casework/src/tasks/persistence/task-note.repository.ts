@@ -54,3 +54,22 @@ export async function loadNotes(manager: EntityManager, taskId: string): Promise
   );
   return rows.map(noteOf);
 }
+
+/** A note with the task it was written on, as a member's notes list them. */
+export interface MemberNote extends TaskNote {
+  readonly taskKind: string;
+  readonly taskStatus: string;
+  readonly queue: string;
+}
+
+/** At most 200 notes of a member, on any of their tasks (closed ones too), newest first (task_notes by task). */
+export async function loadNotesOfMember(manager: EntityManager, memberId: string): Promise<MemberNote[]> {
+  const rows = await manager.query<Array<NoteRow & { kind: string; status: string; queue: string }>>(
+    `SELECT task_notes.*, tasks.kind, tasks.status, tasks.queue
+       FROM task_notes JOIN tasks ON tasks.task_id = task_notes.task_id
+      WHERE tasks.member_id = $1
+      ORDER BY task_notes.created_at DESC, task_notes.note_id LIMIT 200`,
+    [memberId],
+  );
+  return rows.map((row) => ({ ...noteOf(row), taskKind: row.kind, taskStatus: row.status, queue: row.queue }));
+}
