@@ -61,7 +61,7 @@ describe('codesets command', () => {
   it('does not load a release with errors and exits 1', async () => {
     const { code, stdout } = await run(['load', RELEASE_A, '--into', target]);
     expect(code).toBe(1);
-    expect(stdout).toContain('error: 6 of 66 directory rows rejected');
+    expect(stdout).toContain('error: 6 of 76 directory rows rejected');
     expect(stdout).toContain('not loaded: the release has errors');
     expect(existsSync(join(target, 'current.json'))).toBe(false);
   });

@@ -15,7 +15,8 @@ describe('compileRelease (fixture release-a: NDC Directory rows, ValueSets and a
       insulin: ['00002751001', '00002821501', '00088222033'],
       sulfonylurea: ['00049411066'],
       'sglt2-inhibitor': ['00597015230', '00597015960'],
-      'glp1-agonist': ['00169413212'],
+      // Ozempic, Victoza, Mounjaro; not Wegovy, Saxenda, Zepbound (weight management)
+      'glp1-agonist': ['00002150680', '00169406012', '00169413212'],
       'inhaled-corticosteroid': ['00173071820', '00186037020'],
       'leukotriene-modifier': ['00006011731'],
       'loop-diuretic': ['00054429725'],
@@ -24,6 +25,16 @@ describe('compileRelease (fixture release-a: NDC Directory rows, ValueSets and a
       arni: ['00078065920'],
       statin: ['00071015523', '00071015540', '00085173301', '50090034800', '68180051301', '68180051303'],
     });
+  });
+
+  it('leaves the weight-management GLP-1 products (Wegovy, Saxenda, Zepbound) out of every class', async () => {
+    const { compiled, ndcDirectory } = await compileRelease(RELEASE_A, { maxRejectedShare: 0.2 });
+    const classified = new Set(Object.values(compiled.drugClasses).flat());
+    // 0169-4525-14 Wegovy (semaglutide), 0169-2800-15 Saxenda (liraglutide), 0002-2506-80 Zepbound (tirzepatide)
+    for (const ndc of ['00169452514', '00169280015', '00002250680'])
+      expect([ndc, classified.has(ndc)]).toEqual([ndc, false]);
+    // nor are they rejected: a product no class takes is skipped quietly
+    expect(ndcDirectory?.rejectedCount).toBe(6);
   });
 
   it('gives every seed-table NDC the fixture lists the seed class', async () => {
@@ -57,7 +68,7 @@ describe('compileRelease (fixture release-a: NDC Directory rows, ValueSets and a
 
   it('refuses the release when more rows are rejected than allowed', async () => {
     const { errors } = await compileRelease(RELEASE_A);
-    expect(errors[0]).toBe('6 of 66 directory rows rejected');
+    expect(errors[0]).toBe('6 of 76 directory rows rejected');
   });
 
   it('maps value sets onto code lists', async () => {
@@ -110,8 +121,14 @@ describe('compileRelease (fixture release-a: NDC Directory rows, ValueSets and a
     [
       'a product file without PHARM_CLASSES',
       'product.txt',
-      'PRODUCTID\tPRODUCTNDC\tPRODUCTTYPENAME\tROUTENAME\tSUBSTANCENAME\n',
+      'PRODUCTID\tPRODUCTNDC\tPRODUCTTYPENAME\tPROPRIETARYNAME\tROUTENAME\tSUBSTANCENAME\n',
       'product.txt: header lacks PHARM_CLASSES',
+    ],
+    [
+      'a product file without PROPRIETARYNAME (weight-management GLP-1 products could not be told apart)',
+      'product.txt',
+      'PRODUCTID\tPRODUCTNDC\tPRODUCTTYPENAME\tROUTENAME\tSUBSTANCENAME\tPHARM_CLASSES\n',
+      'product.txt: header lacks PROPRIETARYNAME',
     ],
     ['an empty package file', 'package.txt', '', 'package.txt: empty (no header row)'],
     [

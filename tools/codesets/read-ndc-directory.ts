@@ -32,6 +32,7 @@ const PRODUCT_COLUMNS = [
   'PRODUCTID',
   'PRODUCTNDC',
   'PRODUCTTYPENAME',
+  'PROPRIETARYNAME',
   'ROUTENAME',
   'SUBSTANCENAME',
   'PHARM_CLASSES',
@@ -156,6 +157,7 @@ export async function readNdcDirectory(
         substances: splitList(row.field('SUBSTANCENAME')),
         pharmClasses: splitPharmClasses(row.field('PHARM_CLASSES')),
         routes: splitList(row.field('ROUTENAME')),
+        proprietaryName: row.field('PROPRIETARYNAME'),
       },
       definitions,
     );

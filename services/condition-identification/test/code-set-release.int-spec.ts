@@ -74,6 +74,13 @@ describe('condition-identification with a code set release', () => {
       claimReceivedMessage(
         fill({ claimId: 'NEW-2', memberId: 'M-NEW', date: daysAgo(30), ndc: '00597015960' }),
       ),
+      // Wegovy (semaglutide for weight management, 0169-4525-14 in the fixture): no diabetes now or with the release
+      claimReceivedMessage(
+        fill({ claimId: 'WL-1', memberId: 'M-WEGOVY', date: daysAgo(60), ndc: '00169452514' }),
+      ),
+      claimReceivedMessage(
+        fill({ claimId: 'WL-2', memberId: 'M-WEGOVY', date: daysAgo(30), ndc: '00169452514' }),
+      ),
       // diabetes with chronic kidney disease (E11.22) on two dates: diabetes under the built-in prefix E11
       claimReceivedMessage(
         officeVisit({ claimId: 'VS-1', memberId: 'M-VS', date: daysAgo(50), codes: ['E11.22'] }),
@@ -125,6 +132,8 @@ describe('condition-identification with a code set release', () => {
     expect(
       identified.map((event) => [event.memberId, event.conditionId, event.trigger, event.codeSetRelease]),
     ).toEqual([['M-NEW', 'diabetes', 'rerun', release]]);
+    // two fills of a weight-management GLP-1 product do not identify diabetes (the release leaves Wegovy unclassified)
+    expect(await probe.identified('M-WEGOVY')).toEqual([]);
     // the release's diabetes value set does not hold E11.22: M-VS's diabetes is retracted, and nothing else changes
     const retracted = (await probe.retracted()).slice(before.retracted);
     expect(

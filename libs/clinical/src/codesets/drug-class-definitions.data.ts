@@ -7,16 +7,28 @@ import type { DrugClass } from '../conditions/drug-class.types';
  * well as classes because a combination product's `PHARM_CLASSES` often names one ingredient's class only (e.g.
  * empagliflozin/metformin listed with "Biguanide [EPC]" alone, sacubitril/valsartan with "Angiotensin 2 Receptor
  * Blocker [EPC]" alone). `routes`, when given, must include one of the product's routes (`ROUTENAME`).
+ * `excludedProprietaryNames`, when given, keeps products of those brand names (`PROPRIETARYNAME`) out of the class
+ * even when their class or ingredient matches: the directory holds no indication, and the brand is what tells a
+ * weight-management GLP-1 product from the same ingredient marketed for diabetes.
  */
 export interface DrugClassDefinition {
   readonly drugClass: DrugClass;
   readonly pharmClasses: readonly string[];
   readonly ingredients: readonly string[];
   readonly routes?: readonly string[];
+  readonly excludedProprietaryNames?: readonly string[];
 }
 
+/**
+ * GLP-1 (and GIP/GLP-1) products approved for chronic weight management only, by their FDA proprietary names:
+ * semaglutide (Wegovy), liraglutide (Saxenda), tirzepatide (Zepbound). Their ingredients are the diabetes products'
+ * (Ozempic, Rybelsus, Victoza, Mounjaro), so without this two weight-loss fills would identify diabetes and count in
+ * the diabetes adherence measure. Decision and limits: docs/clinical/code-sets.md.
+ */
+export const WEIGHT_MANAGEMENT_GLP1_PROPRIETARY_NAMES: readonly string[] = ['WEGOVY', 'SAXENDA', 'ZEPBOUND'];
+
 /** Version of the definitions below; part of what a compiled release records. */
-export const DRUG_CLASS_DEFINITIONS_VERSION = 'drug-classes-2026.1';
+export const DRUG_CLASS_DEFINITIONS_VERSION = 'drug-classes-2026.2';
 
 /**
  * Platform drug classes from the NDC Directory, in precedence order: a product matching several definitions gets
@@ -41,6 +53,7 @@ export const DRUG_CLASS_DEFINITIONS: readonly DrugClassDefinition[] = [
     drugClass: 'glp1-agonist',
     pharmClasses: ['GLP-1 Receptor Agonist [EPC]', 'Glucagon-like Peptide-1 Receptor Agonist [EPC]'],
     ingredients: ['SEMAGLUTIDE', 'LIRAGLUTIDE', 'DULAGLUTIDE', 'EXENATIDE', 'LIXISENATIDE', 'TIRZEPATIDE'],
+    excludedProprietaryNames: WEIGHT_MANAGEMENT_GLP1_PROPRIETARY_NAMES,
   },
   {
     drugClass: 'sglt2-inhibitor',

@@ -121,4 +121,47 @@ describe('drugClassOfProduct', () => {
   ] as const)('leaves %s unclassified', (_case, input) => {
     expect(drugClassOfProduct(input)).toBeNull();
   });
+
+  describe('GLP-1 products for weight management (by proprietary name; the directory has no indication)', () => {
+    const glp1 = (substance: string, proprietaryName?: string): NdcProduct => ({
+      ...product([substance], ['GLP-1 Receptor Agonist [EPC]'], ['SUBCUTANEOUS']),
+      ...(proprietaryName === undefined ? {} : { proprietaryName }),
+    });
+
+    it.each<[string, NdcProduct, string | null]>([
+      ['Ozempic (semaglutide, type 2 diabetes)', glp1('SEMAGLUTIDE', 'Ozempic'), 'glp1-agonist'],
+      [
+        'Rybelsus (oral semaglutide, type 2 diabetes)',
+        { ...glp1('SEMAGLUTIDE', 'Rybelsus'), routes: ['ORAL'] },
+        'glp1-agonist',
+      ],
+      ['Victoza (liraglutide, type 2 diabetes)', glp1('LIRAGLUTIDE', 'Victoza'), 'glp1-agonist'],
+      [
+        'Mounjaro (tirzepatide by its ingredient, type 2 diabetes)',
+        product(['TIRZEPATIDE'], [], ['SUBCUTANEOUS']),
+        'glp1-agonist',
+      ],
+      ['Wegovy (semaglutide, weight management)', glp1('SEMAGLUTIDE', 'Wegovy'), null],
+      ['Saxenda (liraglutide, weight management)', glp1('LIRAGLUTIDE', 'Saxenda'), null],
+      [
+        'Zepbound (tirzepatide, weight management)',
+        { ...product(['TIRZEPATIDE'], [], ['SUBCUTANEOUS']), proprietaryName: 'Zepbound' },
+        null,
+      ],
+      ['a brand name in other case and spacing', glp1('SEMAGLUTIDE', ' WEGOVY '), null],
+      ['a name that only starts with a brand', glp1('SEMAGLUTIDE', 'Wegovyx'), 'glp1-agonist'],
+      ['no proprietary name given', glp1('SEMAGLUTIDE'), 'glp1-agonist'],
+    ])('%s: %s', (_name, given, expected) => {
+      expect(drugClassOfProduct(given)).toBe(expected);
+    });
+
+    it('a brand name only excludes from the class that lists it (Wegovy named on a statin stays a statin)', () => {
+      expect(
+        drugClassOfProduct({
+          ...product(['ATORVASTATIN CALCIUM'], ['HMG-CoA Reductase Inhibitor [EPC]']),
+          proprietaryName: 'Wegovy',
+        }),
+      ).toBe('statin');
+    });
+  });
 });

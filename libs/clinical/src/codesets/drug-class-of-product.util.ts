@@ -9,6 +9,8 @@ export interface NdcProduct {
   readonly pharmClasses: readonly string[];
   /** `ROUTENAME`, one entry per route ('ORAL', 'RESPIRATORY (INHALATION)'). */
   readonly routes: readonly string[];
+  /** `PROPRIETARYNAME`, the brand or generic name the product is marketed under ('Ozempic'); absent: not known. */
+  readonly proprietaryName?: string;
 }
 
 const canonical = (value: string): string => value.trim().replace(/\s+/g, ' ').toUpperCase();
@@ -18,6 +20,13 @@ const isIngredient = (substance: string, ingredient: string): boolean =>
   substance === ingredient || substance.startsWith(`${ingredient} `);
 
 function matches(definition: DrugClassDefinition, product: NdcProduct): boolean {
+  if (
+    product.proprietaryName !== undefined &&
+    (definition.excludedProprietaryNames ?? []).some(
+      (name) => canonical(name) === canonical(product.proprietaryName ?? ''),
+    )
+  )
+    return false;
   if (
     definition.routes !== undefined &&
     !product.routes.some((route) => definition.routes?.includes(canonical(route)))
