@@ -66,6 +66,49 @@ describe('codesets command', () => {
     expect(existsSync(join(target, 'current.json'))).toBe(false);
   });
 
+  it.each(['abc', '', '1.5', '-0.1', 'NaN', '0.2x'])(
+    'refuses --max-rejected-share %j, naming the option, and loads nothing',
+    async (share) => {
+      const { code, stdout, stderr } = await run([
+        'load',
+        RELEASE_A,
+        '--into',
+        target,
+        '--max-rejected-share',
+        share,
+      ]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(
+        `error: option '--max-rejected-share <share>' argument '${share}' is invalid. ${JSON.stringify(share)} is not a share between 0 and 1`,
+      );
+      expect(stdout).toBe('');
+      expect(existsSync(join(target, 'current.json'))).toBe(false);
+    },
+  );
+
+  it.each([
+    ['0', 1],
+    ['1', 0],
+    ['.2', 0],
+  ])('takes --max-rejected-share %s as a share (6 of 76 rows rejected: exit %d)', async (share, expected) => {
+    const { code } = await run(['validate', RELEASE_A, '--max-rejected-share', share]);
+    expect(code).toBe(expected);
+  });
+
+  it('warns, without refusing, about a drug class the directory gives no NDC', async () => {
+    const next = join(work, 'next');
+    cpSync(RELEASE_A, next, { recursive: true });
+    const products = readFileSync(join(next, 'product.txt'), 'utf8');
+    // Glucotrol is the fixture's only sulfonylurea
+    writeFileSync(join(next, 'product.txt'), products.replace(/^0049-4110_a11.*\r\n/m, ''));
+    const { code, stdout } = await run(['validate', next, '--max-rejected-share', '0.2']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      '  warning: drug class sulfonylurea: no NDC in the directory; fills of it count for nothing under this release\n',
+    );
+    expect(stdout.match(/warning: drug class /g)).toHaveLength(1);
+  });
+
   it('lists the code list addresses a mapping may name', async () => {
     const { code, stdout } = await run(['lists']);
     expect(code).toBe(0);

@@ -6,8 +6,13 @@ import {
   codeSetReleaseFromJson,
   type CodeSetDiff,
 } from '@care/clinical';
-import { Command, CommanderError } from 'commander';
-import { compileRelease, type ReleaseCompilation } from './compile-release';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import {
+  compileRelease,
+  DEFAULT_MAX_REJECTED_SHARE,
+  isShare,
+  type ReleaseCompilation,
+} from './compile-release';
 import { loadedRelease, storeRelease } from './release-store';
 
 /** Where the command writes; the real process by default, buffers in tests. */
@@ -21,7 +26,16 @@ interface Options {
   readonly into?: string;
   readonly label?: string;
   readonly json?: boolean;
-  readonly maxRejectedShare?: string;
+  readonly maxRejectedShare?: number;
+}
+
+/** `--max-rejected-share`: a number from 0 to 1 ('0.01', '.2', '1'); anything else is refused, naming the option. */
+export function parseShare(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !isShare(value)) {
+    throw new InvalidArgumentError(`${JSON.stringify(text)} is not a share between 0 and 1 (e.g. 0.01)`);
+  }
+  return value;
 }
 
 const SHOWN_CODES = 20;
@@ -89,9 +103,7 @@ export async function runCodesets(argv: readonly string[], io: CodesetsIo): Prom
   const compile = async (directory: string, options: Options): Promise<ReleaseCompilation> => {
     const compilation = await compileRelease(directory, {
       ...(options.label === undefined ? {} : { label: options.label }),
-      ...(options.maxRejectedShare === undefined
-        ? {}
-        : { maxRejectedShare: Number(options.maxRejectedShare) }),
+      ...(options.maxRejectedShare === undefined ? {} : { maxRejectedShare: options.maxRejectedShare }),
       targets,
     });
     if (options.json !== true) io.stdout(renderCompilation(compilation));
@@ -115,8 +127,9 @@ export async function runCodesets(argv: readonly string[], io: CodesetsIo): Prom
       .option('--label <label>', 'human part of the release id', 'codesets')
       .option(
         '--max-rejected-share <share>',
-        'rejected directory rows allowed, as a share of all rows',
-        '0.01',
+        'rejected directory rows allowed, as a share of all rows (0 to 1)',
+        parseShare,
+        DEFAULT_MAX_REJECTED_SHARE,
       )
       .option('--json', 'machine-readable JSON on stdout');
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NDC_DRUG_CLASSES } from '@care/clinical';
@@ -65,6 +65,57 @@ describe('compileRelease (fixture release-a: NDC Directory rows, ValueSets and a
     expect(ndcDirectory?.productsOfOtherTypes).toBe(1);
     expect(warnings).toContain('6 directory rows rejected');
   });
+
+  it('warns about no drug class when the directory gives every class NDCs', async () => {
+    const { warnings } = await compileRelease(RELEASE_A, { maxRejectedShare: 0.2 });
+    expect(warnings.filter((warning) => warning.startsWith('drug class '))).toEqual([]);
+  });
+
+  it('warns about each drug class the directory gives no NDC, and not without a directory', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'codesets-'));
+    try {
+      cpSync(RELEASE_A, directory, { recursive: true });
+      // keep the header and the Lipitor row only: statins alone
+      const products = readFileSync(join(directory, 'product.txt'), 'utf8').split('\r\n');
+      writeFileSync(join(directory, 'product.txt'), `${products.slice(0, 2).join('\r\n')}\r\n`);
+      const { warnings, errors, compiled } = await compileRelease(directory, { maxRejectedShare: 0.2 });
+      expect(errors).toEqual([]);
+      expect(Object.keys(compiled.drugClasses)).toEqual(['statin']);
+      expect(
+        warnings
+          .filter((warning) => warning.startsWith('drug class '))
+          .map((warning) => warning.split(':')[0]),
+      ).toEqual(
+        [
+          'metformin',
+          'insulin',
+          'sulfonylurea',
+          'sglt2-inhibitor',
+          'glp1-agonist',
+          'inhaled-corticosteroid',
+          'leukotriene-modifier',
+          'loop-diuretic',
+          'ace-inhibitor',
+          'arb',
+          'arni',
+        ].map((drugClass) => `drug class ${drugClass}`),
+      );
+      rmSync(join(directory, 'product.txt'));
+      rmSync(join(directory, 'package.txt'));
+      const seed = await compileRelease(directory, { maxRejectedShare: 0.2 });
+      expect(seed.warnings.filter((warning) => warning.startsWith('drug class '))).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it.each([Number.NaN, -0.1, 1.5, Number.POSITIVE_INFINITY])(
+    'refuses a max rejected share of %s (NaN would let every rejected row through)',
+    async (maxRejectedShare) => {
+      const { errors } = await compileRelease(RELEASE_A, { maxRejectedShare });
+      expect(errors).toContain(`max rejected share ${String(maxRejectedShare)}: not a share between 0 and 1`);
+    },
+  );
 
   it('refuses the release when more rows are rejected than allowed', async () => {
     const { errors } = await compileRelease(RELEASE_A);

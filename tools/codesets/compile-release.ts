@@ -37,6 +37,12 @@ export interface CompileOptions {
   readonly targets?: readonly CodeListTarget[];
 }
 
+/** Rejected directory rows allowed when not told, as a share of all rows. */
+export const DEFAULT_MAX_REJECTED_SHARE = 0.01;
+
+/** A finite number from 0 to 1. */
+export const isShare = (value: number): boolean => Number.isFinite(value) && value >= 0 && value <= 1;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -92,6 +98,11 @@ export async function compileRelease(
       `label ${JSON.stringify(label)}: lower-case letters, digits, '.' and '-', at most 51 characters`,
     );
   }
+  const maxRejectedShare = options.maxRejectedShare ?? DEFAULT_MAX_REJECTED_SHARE;
+  // NaN would compare false with every share and let any number of rejected rows through
+  if (!isShare(maxRejectedShare)) {
+    errors.push(`max rejected share ${String(maxRejectedShare)}: not a share between 0 and 1`);
+  }
   const targets = options.targets ?? codeListTargets(CONDITION_RULES, GAP_RULES);
   const sources: Record<string, unknown> = {};
 
@@ -109,7 +120,7 @@ export async function compileRelease(
       const rejectedLines = ndcDirectory.rejected.map(
         (row) => `${row.file} line ${String(row.line)}: ${row.reason}`,
       );
-      if (share > (options.maxRejectedShare ?? 0.01)) {
+      if (share > maxRejectedShare) {
         errors.push(
           `${String(ndcDirectory.rejectedCount)} of ${String(rows)} directory rows rejected`,
           ...rejectedLines,
@@ -120,6 +131,16 @@ export async function compileRelease(
       if (ndcDirectory.packagesClassified === 0)
         errors.push('the NDC Directory gives no package a drug class');
       for (const [ndc, drugClass] of ndcDirectory.drugClasses) (drugClasses[drugClass] ??= []).push(ndc);
+      // A class no package compiles to: every fill of it counts for nothing under this release (the seed table's
+      // NDCs of that class too), which a real directory never gives; a cut or filtered directory does.
+      if (ndcDirectory.packagesClassified > 0) {
+        for (const drugClass of DRUG_CLASSES) {
+          if (drugClasses[drugClass] === undefined)
+            warnings.push(
+              `drug class ${drugClass}: no NDC in the directory; fills of it count for nothing under this release`,
+            );
+        }
+      }
       sources['ndcDirectory'] = {
         productRows: ndcDirectory.productRows,
         productsClassified: ndcDirectory.productsClassified,
