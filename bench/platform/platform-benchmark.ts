@@ -17,7 +17,7 @@ import { startPlatformStack, type PlatformStack } from '../../tools/stack/platfo
 import { percentilesOf, type Percentiles } from '../support/percentiles';
 import { summarizeProfiles } from './cpu-profile';
 import { runOpenLoop, type OpenLoopResult } from './open-loop';
-import { sampleProcess } from './process-sampler';
+import { machineBusySeconds, sampleProcess } from './process-sampler';
 
 /** Options of `npm run bench -- platform`. */
 export interface PlatformBenchmarkOptions {
@@ -51,6 +51,9 @@ interface Sample {
   /** Per service (its instances summed): CPU seconds since start and resident bytes. */
   readonly cpu: Readonly<Record<string, number>>;
   readonly rss: Readonly<Record<string, number>>;
+  /** CPU seconds since boot of the whole machine (all cores), and of this process (the load generator). */
+  readonly machineCpu?: number;
+  readonly loadGeneratorCpu?: number;
 }
 
 /** One timed load and what the platform made of it. */
@@ -70,6 +73,16 @@ export interface RateResult {
   readonly latency: Readonly<Record<string, Percentiles>>;
   /** CPU seconds per 1,000 claims sent, per service, from the load's start until drained. */
   readonly cpuPer1000: Readonly<Record<string, number>>;
+  /**
+   * Cores busy while the load ran, on average: the whole machine, the services, the load generator (this process),
+   * and the rest (the broker, the database, anything else on the machine).
+   */
+  readonly cores: {
+    readonly machine: number;
+    readonly services: number;
+    readonly loadGenerator: number;
+    readonly rest: number;
+  };
   /**
    * The load ran from `from` to `to`; the platform had caught up with it by `settledAt`. Latencies count the facts
    * whose origin lies between `from` and `settledAt` (not what a later step, such as a roster growth, caused).
@@ -214,6 +227,7 @@ export async function runPlatformBenchmark(
         maxInFlight: 200,
       });
       const loadEnd = Date.now();
+      const atLoadEnd = timeline[timeline.length - 1] ?? emptySample(ready);
       const during = timeline.filter((sample) => sample.t * 1000 + ready >= load.startedAt);
       const lagAtEnd = worstOf(timeline[timeline.length - 1]?.lag);
       const drainSeconds = (await waitUntilDrained(connection, database, 600_000)) / 1000;
@@ -227,6 +241,18 @@ export async function runPlatformBenchmark(
         ]),
       );
       const maxLag = Math.max(0, ...during.map((sample) => worstOf(sample.lag)));
+      const loadSeconds = Math.max(0.001, atLoadEnd.t - before.t);
+      const coresOf = (from: number | undefined, to: number | undefined): number =>
+        from === undefined || to === undefined ? 0 : (to - from) / loadSeconds;
+      const machine = coresOf(before.machineCpu, atLoadEnd.machineCpu);
+      const services = coresOf(totalOf(before.cpu), totalOf(atLoadEnd.cpu));
+      const loadGenerator = coresOf(before.loadGeneratorCpu, atLoadEnd.loadGeneratorCpu);
+      const cores = {
+        machine,
+        services,
+        loadGenerator,
+        rest: Math.max(0, machine - services - loadGenerator),
+      };
       rates.push({
         phase,
         load,
@@ -237,6 +263,7 @@ export async function runPlatformBenchmark(
         sustainable: false,
         latency: {},
         cpuPer1000,
+        cores,
         window: { from: load.startedAt, to: loadEnd, settledAt },
       });
       log(
@@ -378,7 +405,16 @@ async function takeSample(
   const lag: Record<string, number> = {};
   for (const partition of report.partitions)
     lag[partition.group] = (lag[partition.group] ?? 0) + partition.lag;
-  return { t: (Date.now() - ready) / 1000, lag, outbox: outboxRows, cpu, rss };
+  const own = process.cpuUsage();
+  return {
+    t: (Date.now() - ready) / 1000,
+    lag,
+    outbox: outboxRows,
+    cpu,
+    rss,
+    machineCpu: machineBusySeconds(),
+    loadGeneratorCpu: (own.user + own.system) / 1e6,
+  };
 }
 
 /**
@@ -691,6 +727,16 @@ export function renderMarkdown(result: PlatformBenchmarkResult): string {
         `| ${rate.phase} | ${rate.load.offered} | ${fixed(rate.absorbedPerSecond)} | ` +
         `${fixed(rate.absorbedPerSecond / baselines.kafkaEndToEndPerSecond, 3)} | ${rate.load.shed} | ${rate.maxLag} | ` +
         `${rate.lagAtEnd} | ${fixed(rate.drainSeconds, 1)} | ${rate.sustainable ? 'yes' : 'no'} |`,
+    ),
+    '',
+    `Cores busy while each load ran, on average, of the machine's ${result.machine['cores'] ?? '?'}:`,
+    '',
+    '| load | whole machine | the services | the load generator | broker, database and the rest |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...result.rates.map(
+      (rate) =>
+        `| ${rate.phase} | ${fixed(rate.cores.machine, 2)} | ${fixed(rate.cores.services, 2)} | ` +
+        `${fixed(rate.cores.loadGenerator, 2)} | ${fixed(rate.cores.rest, 2)} |`,
     ),
     '',
     "Latency from a claim's acceptance (its `origin-time`) to each derived fact, ms: p50 / p95 / p99 / max (count)",

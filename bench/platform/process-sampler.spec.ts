@@ -1,4 +1,4 @@
-import { cpuSecondsOfStat, sampleProcess } from './process-sampler';
+import { cpuSecondsOfStat, machineBusySeconds, sampleProcess } from './process-sampler';
 
 describe('process sampler', () => {
   it('reads utime and stime past a command name holding spaces and parentheses', () => {
@@ -12,5 +12,10 @@ describe('process sampler', () => {
     expect(own?.rssBytes).toBeGreaterThan(1024 * 1024);
     expect(own?.cpuSeconds).toBeGreaterThan(0);
     expect(sampleProcess(2 ** 22 + 12345)).toBeUndefined();
+  });
+
+  it('counts the machine busy in user, nice, system, irq, softirq and steal time, not idle or iowait', () => {
+    const stat = 'cpu  1000 20 300 9000 400 5 6 7 0 0\ncpu0 500 10 150 4500 200 2 3 3 0 0\nintr 1\n';
+    expect(machineBusySeconds(stat)).toBeCloseTo(13.38, 10);
   });
 });
