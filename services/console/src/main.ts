@@ -6,7 +6,7 @@ import { loadConsoleConfig, CONSOLE_SCHEMA } from './console.config';
 import { ConsoleModule } from './console.module';
 import { OidcLogin } from './session/oidc-login';
 import { csrfProtection, sessionBearer, sessionMiddleware } from './session/session.middleware';
-import { findWebDir, securityHeaders, webApp } from './web-assets/web-assets';
+import { findWebDir, noStore, securityHeaders, webApp } from './web-assets/web-assets';
 
 /** Starts the console's backend-for-frontend; a bad setting stops it here with the variable named. */
 async function main(): Promise<void> {
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     middleware: (app) => {
       if (secure) app.set('trust proxy', 1);
       app.use(securityHeaders(secure));
+      // Before the session and the guards, so a refusal is not cached either.
+      app.use('/api', noStore());
       // One pool for TypeORM and the session store.
       const pool = (app.get(DataSource).driver as PostgresDriver).master as import('pg').Pool;
       app.use(

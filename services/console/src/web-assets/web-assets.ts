@@ -54,6 +54,18 @@ export function securityHeaders(secure: boolean): RequestHandler {
 }
 
 /**
+ * `Cache-Control: no-store` on every response under the path it is mounted on (/api): member data, the session's
+ * CSRF token and the services' errors are never kept by the browser's cache or a shared proxy, whatever their status
+ * (a 401 or 403 included). Set before the route runs, so every answer carries it.
+ */
+export function noStore(): RequestHandler {
+  return (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('cache-control', 'no-store');
+    next();
+  };
+}
+
+/**
  * The built single-page app: hashed assets cached for a year, index.html never cached, and index.html for every
  * GET of a page path (client-side routes such as /members/M1) that is not one of the backend's.
  */
