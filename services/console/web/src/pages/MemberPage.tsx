@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { hasRole, useUser, WORKER_ROLES } from '../session';
 import type { GapRuleSummary, MemberView, Section as SectionOf } from '../types';
-import { ErrorNote, Forbidden, formatDateTime, Section, TASK_KIND_LABELS } from './common';
+import { ErrorNote, Forbidden, formatDateTime, Section, TaskWhy } from './common';
 import { EnrollmentActions } from './EnrollmentActions';
 import { OpenCaseForm } from './OpenCaseForm';
 import { ScreeningForm } from './ScreeningForm';
@@ -12,6 +12,7 @@ import { ScreeningForm } from './ScreeningForm';
 const ScreeningTrendChart = lazy(() =>
   import('./ScreeningTrendChart').then((module) => ({ default: module.ScreeningTrendChart })),
 );
+import { describeTask } from './task-reason';
 import { TaskActions } from './TaskActions';
 
 /** A part the service could not give: its status, said plainly (the rest of the page still shows). */
@@ -83,8 +84,7 @@ export function MemberPage() {
       </h1>
       {urgent.length > 0 && (
         <div role="alert" className="urgent-banner">
-          Urgent: {urgent.map((task) => TASK_KIND_LABELS[task.kind] ?? task.kind).join('; ')}. Reach the
-          member today.
+          Urgent: {urgent.map(describeTask).join('; ')}. Reach the member today.
         </div>
       )}
       <div className="grid">
@@ -148,7 +148,7 @@ export function MemberPage() {
           {tasks.map((task) => (
             <li key={task.taskId} className={`priority-${task.priority}`}>
               <p>
-                <span className="badge">{task.priority}</span> {TASK_KIND_LABELS[task.kind] ?? task.kind}; due{' '}
+                <span className="badge">{task.priority}</span> <TaskWhy task={task} />; due{' '}
                 {formatDateTime(task.dueAt)}; {task.status}
                 {task.assignee ? ` (held by ${task.assignee === user.subject ? 'you' : task.assignee})` : ''}
               </p>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../api';
 import { hasRole, useUser } from '../session';
 import type { QueueStats, Task } from '../types';
-import { ErrorNote, Forbidden, formatDateTime, Section, TASK_KIND_LABELS } from './common';
+import { ErrorNote, Forbidden, formatDateTime, Section, TaskWhy } from './common';
 
 const minutes = (seconds: number | null): string =>
   seconds === null ? '—' : `${Math.round(seconds / 60)} min`;
@@ -125,8 +125,8 @@ function QueueTasks({ queue }: { queue: string }) {
           {tasks.data.map((task) => (
             <li key={task.taskId} className={`priority-${task.priority}`}>
               <Link to={`/members/${task.memberId}?task=${task.taskId}`}>
-                <span className="badge">{task.priority}</span> {TASK_KIND_LABELS[task.kind] ?? task.kind},
-                member {task.memberId}, due {formatDateTime(task.dueAt)}
+                <span className="badge">{task.priority}</span> <TaskWhy task={task} />, member {task.memberId}
+                , due {formatDateTime(task.dueAt)}
               </Link>
               {task.assignee ? ` (held by ${task.assignee})` : ''}
               <Reassign task={task} />

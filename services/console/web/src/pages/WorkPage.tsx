@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import { hasRole, useUser, WORKER_ROLES } from '../session';
 import type { QueueCounts, Task } from '../types';
-import { ErrorNote, Forbidden, formatDateTime, Section, TASK_KIND_LABELS } from './common';
+import { ErrorNote, Forbidden, formatDateTime, Section, TaskWhy } from './common';
 
 /** A coach's or advocate's day: their queues with counts, Next task, and the tasks they hold. */
 export function WorkPage() {
@@ -87,8 +87,8 @@ export function WorkPage() {
             {held.data.map((task) => (
               <li key={task.taskId} className={`priority-${task.priority}`}>
                 <Link to={`/members/${task.memberId}?task=${task.taskId}`}>
-                  <span className="badge">{task.priority}</span> {TASK_KIND_LABELS[task.kind] ?? task.kind},
-                  member {task.memberId}, due {formatDateTime(task.dueAt)}
+                  <span className="badge">{task.priority}</span> <TaskWhy task={task} />, member{' '}
+                  {task.memberId}, due {formatDateTime(task.dueAt)}
                 </Link>
               </li>
             ))}

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api';
+import type { Task } from '../types';
+import { TASK_KIND_LABELS, taskReason } from './task-reason';
 
 /** What a user without the role sees instead of a page (the backend refuses its API too). */
 export function Forbidden({ what }: { what: string }) {
@@ -39,10 +41,13 @@ const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeSty
 export const formatDateTime = (iso: string | null | undefined): string =>
   iso === null || iso === undefined ? '—' : dateTime.format(new Date(iso));
 
-/** Why a task exists, in a coach's words. */
-export const TASK_KIND_LABELS: Record<string, string> = {
-  'welcome-outreach': 'Newly identified condition: welcome outreach',
-  'gap-outreach': 'Care gap: outreach',
-  'screening-follow-up': 'Positive screening: follow-up',
-  'case-callback': 'Advocacy case: call back',
-};
+/** A task's kind and why it exists (the condition, gap or screening behind it): one formatter for every page. */
+export function TaskWhy({ task }: { task: Pick<Task, 'kind' | 'details'> }) {
+  const reason = taskReason(task);
+  return (
+    <>
+      {TASK_KIND_LABELS[task.kind] ?? task.kind}
+      {reason !== '' && <span className="task-reason"> — {reason}</span>}
+    </>
+  );
+}
