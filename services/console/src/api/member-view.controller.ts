@@ -27,6 +27,7 @@ const SECTIONS: ReadonlyArray<readonly [string, UpstreamName, (memberId: string)
   ['cases', 'casework', (id) => `/v1/members/${id}/cases`],
   ['tasks', 'casework', (id) => `/v1/members/${id}/tasks`],
   ['enrollment', 'casework', (id) => `/v1/members/${id}/enrollment`],
+  ['notes', 'casework', (id) => `/v1/members/${id}/notes`],
 ];
 
 /** One part of the member view: the owning service's answer, or its status when it did not answer 200. */
@@ -43,7 +44,7 @@ const sectionOf = (answer: UpstreamAnswer): MemberViewSection =>
     : { ok: false, status: answer.status, error: answer.body };
 
 /**
- * The member view: one request of the page, eight calls to the services that own the data, made at once with
+ * The member view: one request of the page, nine calls to the services that own the data, made at once with
  * the user's token (each service audits its own read under the user's name). A service that fails or refuses
  * leaves its part empty with its status; the rest of the page still shows.
  */

@@ -107,6 +107,17 @@ export interface ScreeningHistory {
     series: ReadonlyArray<{ screeningId: string; total: number; completedAt: string }>;
   }>;
 }
+/** A note on one of the member's tasks (closed ones too), newest first. */
+export interface MemberNote {
+  readonly noteId: string;
+  readonly taskId: string;
+  readonly taskKind: string;
+  readonly taskStatus: string;
+  readonly author: string;
+  readonly text: string;
+  readonly createdAt: string;
+}
+
 export interface MemberView {
   readonly memberId: string;
   readonly sections: {
@@ -126,6 +137,7 @@ export interface MemberView {
     >;
     tasks: Section<readonly Task[]>;
     enrollment: Section<unknown>;
+    notes: Section<readonly MemberNote[]>;
   };
 }
 

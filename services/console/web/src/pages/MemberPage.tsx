@@ -12,7 +12,7 @@ import { ScreeningForm } from './ScreeningForm';
 const ScreeningTrendChart = lazy(() =>
   import('./ScreeningTrendChart').then((module) => ({ default: module.ScreeningTrendChart })),
 );
-import { describeTask } from './task-reason';
+import { describeTask, TASK_KIND_LABELS } from './task-reason';
 import { TaskActions } from './TaskActions';
 
 /** A part the service could not give: its status, said plainly (the rest of the page still shows). */
@@ -75,6 +75,7 @@ export function MemberPage() {
   const visits = sections.surveyVisits.ok ? visitsOf(sections.surveyVisits.data) : [];
   const cases = sections.cases.ok ? sections.cases.data : [];
   const enrollments = sections.enrollment.ok ? enrollmentsOf(sections.enrollment.data) : [];
+  const notes = sections.notes.ok ? sections.notes.data : [];
 
   return (
     <>
@@ -156,6 +157,24 @@ export function MemberPage() {
             </li>
           ))}
         </ul>
+      </Section>
+
+      <Section title="Notes" id="notes-title">
+        <Unavailable section={sections.notes} what="notes" />
+        {notes.length === 0 && sections.notes.ok && <p>No note on this member's tasks.</p>}
+        {notes.length > 0 && (
+          <ul className="notes" aria-label="Notes on all tasks">
+            {notes.map((note) => (
+              <li key={note.noteId}>
+                <span className="muted">
+                  {note.author}, {formatDateTime(note.createdAt)}, on{' '}
+                  {TASK_KIND_LABELS[note.taskKind] ?? note.taskKind} ({note.taskStatus}):
+                </span>{' '}
+                {note.text}
+              </li>
+            ))}
+          </ul>
+        )}
       </Section>
 
       <Section title="Identified conditions" id="conditions-title">
