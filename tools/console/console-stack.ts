@@ -124,3 +124,20 @@ export const apiCall = (page: Page, method: 'GET' | 'POST', path: string, body?:
     },
     { method, target: `/api${path}`, body },
   );
+
+/** A console API GET from the signed-in page: its status, JSON body (null when not JSON) and Cache-Control. */
+export const apiJson = (
+  page: Page,
+  path: string,
+): Promise<{ status: number; body: unknown; cacheControl: string | null }> =>
+  page.evaluate(async (target) => {
+    const response = await fetch(target, { credentials: 'same-origin' });
+    const text = await response.text();
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+    return { status: response.status, body, cacheControl: response.headers.get('cache-control') };
+  }, `/api${path}`);

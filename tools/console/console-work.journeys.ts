@@ -3,7 +3,7 @@ import { DEV_CLIENT_SECRET, requestClientToken } from '@care/auth';
 import { aValidMember } from '@care/contracts';
 import { daysAgo, officeVisit } from '@care/testing';
 import { seriousAccessibilityViolations } from './browser';
-import { apiCall, choose, SCREENSHOTS, signIn, until, type ConsoleStack } from './console-stack';
+import { apiCall, apiJson, choose, SCREENSHOTS, signIn, until, type ConsoleStack } from './console-stack';
 
 /**
  * The console as coaches, advocates and supervisors meet it, signing in through the identity provider's own login
@@ -74,6 +74,17 @@ export function workJourneys(get: () => ConsoleStack): void {
     await next.click();
     await page.waitForURL(new RegExp(`/members/${memberId}\\?task=`));
     await page.getByRole('heading', { level: 1, name: /Rosa Example/ }).waitFor();
+    // Each task says why it exists: the condition identified, the gap found (from the task's details).
+    const tasks = page.getByRole('region', { name: 'Tasks' });
+    await expect(
+      tasks.getByRole('listitem').filter({ hasText: 'Newly identified condition' }).first().textContent(),
+    ).resolves.toContain('— identified: Diabetes');
+    await expect(
+      tasks
+        .getByRole('listitem')
+        .filter({ hasText: 'Care gap: outreach — gap: Diabetes: HbA1c testing' })
+        .count(),
+    ).resolves.toBe(1);
     const conditions = page.getByRole('region', { name: 'Identified conditions' });
     await expect(conditions.getByRole('rowheader').first().textContent()).resolves.toMatch(/diabetes/i);
     await expect(conditions.textContent()).resolves.toContain(`${memberId}-V1`);
@@ -86,7 +97,6 @@ export function workJourneys(get: () => ConsoleStack): void {
     );
 
     // A note on the task taken, shown with the task once written.
-    const tasks = page.getByRole('region', { name: 'Tasks' });
     // The panel of the task taken is open (the others are closed).
     await tasks
       .getByLabel('Note')
@@ -99,6 +109,12 @@ export function workJourneys(get: () => ConsoleStack): void {
       .waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'member-view.png'), fullPage: true });
+
+    // On My work, the task held says why it exists too.
+    await page.goto(`${get().consoleUrl}/work`);
+    await expect(
+      page.getByRole('region', { name: 'Tasks I hold' }).getByRole('link').first().textContent(),
+    ).resolves.toMatch(/— (identified: Diabetes|gap: Diabetes: HbA1c testing)/);
     await page.context().close();
   });
 
@@ -125,6 +141,10 @@ export function workJourneys(get: () => ConsoleStack): void {
     await expect(
       page.getByRole('status').filter({ hasText: 'Result: total' }).textContent(),
     ).resolves.toContain('total 1');
+    // The trend chart shows the new total (loaded with the first chart).
+    const trend = page.getByRole('img', { name: /^PHQ-9 totals/ });
+    await trend.waitFor();
+    await expect(trend.getAttribute('aria-label')).resolves.toMatch(/^PHQ-9 totals: \d{4}-\d{2}-\d{2} 1$/);
     await page.screenshot({ path: join(SCREENSHOTS, 'phq9-urgent.png'), fullPage: true });
 
     await page.goto(`${get().consoleUrl}/work`);
@@ -136,10 +156,151 @@ export function workJourneys(get: () => ConsoleStack): void {
     }, 60_000);
     await page.getByRole('button', { name: 'Next task from coaching' }).click();
     await page.waitForURL(new RegExp(`/members/${memberId}\\?task=`));
+    // The task handed out is this screening's urgent follow-up, not merely some task at the head of the queue.
+    const taken = new URL(page.url()).searchParams.get('task') ?? '';
+    const task = await apiJson(page, `/tasks/${taken}`);
+    expect(task).toMatchObject({
+      status: 200,
+      body: {
+        kind: 'screening-follow-up',
+        priority: 'urgent',
+        memberId,
+        details: { instrument: 'phq-9', total: 1, safetyFlag: true },
+      },
+    });
+    const held = page
+      .getByRole('region', { name: 'Tasks' })
+      .getByRole('listitem')
+      .filter({ hasText: 'held by you' })
+      .filter({ hasText: 'Positive screening' });
+    await expect(held.getByText('urgent', { exact: true }).count()).resolves.toBe(1);
+    await expect(held.textContent()).resolves.toMatch(/— PHQ-9: total 1, .*self-harm answer/);
     await expect(
       page.getByRole('alert').filter({ hasText: 'Urgent' }).first().textContent(),
-    ).resolves.toContain('Positive screening');
+    ).resolves.toContain('Positive screening: follow-up — PHQ-9: total 1');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+
+    // A provider's user may not administer a screening: no form, "No access", and the console's API refuses it.
+    const provider = await signIn(get(), 'provider-pia', `/members/${memberId}`);
+    await provider.getByRole('heading', { name: 'No access' }).waitFor();
+    await expect(provider.getByRole('form', { name: /PHQ-9/ }).count()).resolves.toBe(0);
+    expect(
+      await apiCall(provider, 'POST', '/screenings', {
+        screeningId: '7d9f3c1e-0c8e-4b8a-9a51-3f0d2f7a1b11',
+        memberId,
+        instrument: 'phq-9',
+        answers: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 1 },
+        completedAt: new Date().toISOString(),
+      }),
+    ).toBe(403);
+    await provider.context().close();
+  });
+
+  it('a coach administers AUDIT-C, completes a task with an outcome, snoozes another and enrolls the member, by keyboard', async () => {
+    const page = await signIn(get(), 'coach-ana', `/members/${memberId}`);
+    const heldTasks = (await apiJson(page, '/queues/mine/tasks')).body as Array<{
+      taskId: string;
+      memberId: string;
+    }>;
+    const held = heldTasks.find((task) => task.memberId === memberId);
+    if (held === undefined) throw new Error(`coach-ana holds no task of ${memberId}`);
+
+    // AUDIT-C: the instrument chosen by arrow key, every item answered, sent with Enter, the result shown at once.
+    await page.getByRole('radio', { name: 'PHQ-9', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    const audit = page.getByRole('form', { name: /AUDIT-C/ });
+    await audit.waitFor();
+    await audit
+      .getByRole('radiogroup', { name: /^1\. / })
+      .getByRole('radio', { name: /^2 to 3 times a week/ })
+      .focus();
+    await page.keyboard.press('Space');
+    await audit
+      .getByRole('radiogroup', { name: /^2\. / })
+      .locator('label', { hasText: /^3 or 4/ })
+      .click();
+    await audit
+      .getByRole('radiogroup', { name: /^3\. / })
+      .locator('label', { hasText: /^Less than monthly/ })
+      .click();
+    await audit.getByRole('button', { name: 'Score and save AUDIT-C' }).press('Enter');
+    const result = page.getByRole('status').filter({ hasText: 'Result: total' });
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toMatch(/Result: total 5,.* positive/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The task held since the first journey, completed with an outcome: the panel opened and the outcome picked by
+    // keyboard (typing selects the outcome that starts so).
+    const tasks = page.getByRole('region', { name: 'Tasks' });
+    const mine = tasks
+      .getByRole('listitem')
+      .filter({ hasText: 'held by you' })
+      .filter({ hasText: /outreach/ });
+    await mine.getByText('Work this task').focus();
+    await page.keyboard.press('Enter');
+    await mine.getByRole('button', { name: /Choose an outcome/ }).focus();
+    await page.keyboard.type('unable');
+    await expect(mine.getByRole('button', { name: /unable-to-reach/ }).count()).resolves.toBe(1);
+    await mine.getByRole('button', { name: 'Complete task' }).press('Enter');
+    await until(
+      async () =>
+        ((await apiJson(page, `/tasks/${held.taskId}`)).body as { status?: string } | null)?.status ===
+        'completed',
+      15_000,
+    );
+    await expect(apiJson(page, `/tasks/${held.taskId}`)).resolves.toMatchObject({
+      body: { status: 'completed', outcome: 'unable-to-reach', assignee: 'coach-ana' },
+    });
+    // Its note stays on the member view, with the task closed (casework's notes across every task of the member).
+    await page
+      .getByRole('region', { name: 'Notes', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: 'Left a voicemail; will call again Thursday.' })
+      .filter({ hasText: '(completed)' })
+      .waitFor();
+
+    // Another outreach task, snoozed until tomorrow with a reason, sent with Enter from the reason field.
+    const waiting = await tasks
+      .getByRole('listitem')
+      .filter({ hasText: /Newly identified condition|Care gap: outreach/ })
+      .filter({ hasNotText: 'held by' })
+      .first()
+      .textContent();
+    const reason = /— ([^;]+);/.exec(waiting ?? '')?.[1];
+    if (reason === undefined) throw new Error(`no reason on the task: ${waiting ?? ''}`);
+    const other = tasks.getByRole('listitem').filter({ hasText: `— ${reason};` });
+    await other.getByText('Work this task').focus();
+    await page.keyboard.press('Enter');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000)
+      .toISOString()
+      .slice(0, 16);
+    await other.getByLabel('Snooze until').fill(local);
+    await other.getByLabel('Reason').fill('Member asked for a call tomorrow');
+    await other.getByLabel('Reason').press('Enter');
+    await other.filter({ hasText: /; snoozed/ }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The AUDIT-C follow-up arrives in the coaching queue and says why it exists.
+    const followUp = tasks.getByRole('listitem').filter({ hasText: 'AUDIT-C' });
+    await until(async () => {
+      await page.reload();
+      return (await followUp.count()) === 1;
+    }, 30_000);
+    await expect(followUp.textContent()).resolves.toContain(
+      'Positive screening: follow-up — AUDIT-C: total 5',
+    );
+
+    // Enrolled in the care program, by keyboard.
+    const enrollment = page.getByRole('region', { name: 'Program enrollment' });
+    await enrollment.getByRole('button', { name: 'Enroll in care program' }).press('Enter');
+    await enrollment
+      .getByRole('listitem')
+      .filter({ hasText: /chronic-condition-management: enrolled/ })
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'member-actions.png'), fullPage: true });
     await page.context().close();
   });
 
@@ -194,6 +355,47 @@ export function workJourneys(get: () => ConsoleStack): void {
     await provider.context().close();
   });
 
+  it('an advocate opens a bill negotiation for a non-covered bill over $400 and records it with the sign-off', async () => {
+    const page = await signIn(get(), 'advocate-cruz', `/members/${memberId}`);
+    const form = page.getByRole('form', { name: 'Open an advocacy case' });
+    await form.waitFor();
+    await form.getByRole('button', { name: /Choose service/ }).focus();
+    await page.keyboard.type('Negotiate');
+    await expect(form.getByRole('button', { name: /Negotiate a discount/ }).count()).resolves.toBe(1);
+    await form.getByLabel(/The request/).fill('A hospital bill the plan does not cover; can it be lowered?');
+    // The program's rule, applied in the form: a bill of $400 or less is not negotiated.
+    await form.getByLabel('Amount billed ($)').fill('350');
+    await expect(
+      form.getByRole('status').filter({ hasText: 'not negotiated' }).textContent(),
+    ).resolves.toContain('Bills of $400 or less are not negotiated.');
+    await expect(form.getByRole('button', { name: 'Open case' }).isDisabled()).resolves.toBe(true);
+    await form.getByLabel('Amount billed ($)').fill('1250');
+    await expect(form.getByRole('status').count()).resolves.toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Open case' }).press('Enter');
+
+    await page.waitForURL(/\/cases\/C-/);
+    const negotiation = page.getByRole('form', { name: 'Record the bill negotiation' });
+    await negotiation.getByLabel('Negotiated amount ($)').fill('900');
+    await expect(negotiation.getByRole('status').textContent()).resolves.toBe(
+      'Savings: $350.00 of $1,250.00.',
+    );
+    await negotiation.getByLabel('Payment terms').fill('Six monthly payments of $150');
+    await negotiation
+      .getByLabel('Written summary for the member')
+      .fill('The hospital lowered the bill by $350.');
+    await negotiation.getByLabel(/Signed off by/).fill('Billing office, St. Example');
+    await negotiation.getByLabel('Sign-off document id').fill('DOC-2026-0042');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await negotiation.getByRole('button', { name: 'Record negotiation' }).press('Enter');
+    const recorded = page.getByRole('region', { name: 'Bill negotiation' });
+    await recorded.getByText('DOC-2026-0042', { exact: false }).waitFor();
+    await expect(recorded.textContent()).resolves.toContain('Savings$350.00');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'bill-negotiation.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('a supervisor sees every queue, its waiting tasks, and reassigns one; a coach cannot', async () => {
     const page = await signIn(get(), 'supervisor-dee', '/supervisor');
     const coaching = page.getByRole('region', { name: /^coaching: / });
@@ -202,6 +404,10 @@ export function workJourneys(get: () => ConsoleStack): void {
     await first.waitFor();
     const href = await first.getByRole('link').getAttribute('href');
     expect(href).toMatch(/\?task=/);
+    // Each waiting task says why it exists.
+    await expect(first.getByRole('link').textContent()).resolves.toMatch(
+      / — (identified|gap|PHQ-9|AUDIT-C|case): /,
+    );
     await first.getByLabel('Reassign to').fill('coach-ana');
     await first.getByRole('button', { name: 'Reassign' }).click();
     // Reassigned: out of the waiting list (it is held now).
@@ -224,6 +430,10 @@ export function workJourneys(get: () => ConsoleStack): void {
     // Without a session the API answers 401, and a write without the CSRF token is refused.
     const anonymous = await fetch(`${get().consoleUrl}/api/members/${memberId}`);
     expect(anonymous.status).toBe(401);
+    // No answer of the API is kept by a cache: not a refusal, not the member view, not the session's CSRF token.
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+    expect((await apiJson(page, `/members/${memberId}`)).cacheControl).toBe('no-store');
+    expect((await apiJson(page, '/session')).cacheControl).toBe('no-store');
     const forged = await page.evaluate(
       async (target) => (await fetch(target, { method: 'POST', credentials: 'same-origin' })).status,
       '/api/queues/coaching/next',
