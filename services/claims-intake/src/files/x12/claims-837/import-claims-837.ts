@@ -3,7 +3,8 @@ import { AcknowledgmentAssembler, setCode, setProblems } from '../acknowledgment
 import type { SegmentError } from '../acknowledgment/acknowledgment.types';
 import { build999 } from '../acknowledgment/build-999';
 import type { PatientMatch } from '../intake/match-patients';
-import { interchangeKeyOf, type InterchangeImporter, type X12Answer } from '../intake/receive-interchange';
+import type { InterchangeImporter, X12Answer } from '../intake/receive-interchange';
+import { walkInterchange } from '../intake/walk-interchange';
 import type { PatientToMatch } from './claim-837.mapper';
 import type { CheckedClaim837 } from './check-claim-837';
 import { isSetRejected, readClaims837, type ReadClaimSet } from './read-claims-837';
@@ -69,79 +70,27 @@ export function claims837Importer(
     const assembler = new AcknowledgmentAssembler();
     const counts = { claims: 0, accepted: 0, duplicate: 0, conflict: 0, rejected: 0 };
     const rejections: X12ClaimRejection[] = [];
-    const sets: X12SetSummary[] = [];
-    const problems: string[] = [];
-    let draining = false;
-    let storing: Promise<void> | undefined;
-    let failure: Error | undefined;
-    /** Waits for the set being stored; its failure fails the import. */
-    const settle = async (): Promise<void> => {
-      await storing;
-      storing = undefined;
-      if (failure !== undefined) throw failure;
-    };
-    let complete = false;
-    let key: { sender: string; receiver: string; controlNumber: string } | undefined;
     const reject = (rejection: X12ClaimRejection): void => {
       counts.rejected += 1;
       if (rejections.length < MAX_REPORTED_X12_REJECTIONS) rejections.push(rejection);
     };
-
-    for await (const event of readClaims837(segments)) {
-      if (draining) continue;
-      switch (event.kind) {
-        case 'interchange':
-          assembler.interchange(event.identity, event.problems, event.readable);
-          problems.push(...event.problems.map((problem) => `ISA: ${problem.message}`));
-          key = interchangeKeyOf(event.identity);
-          draining = (await admit(event.identity, event.readable)) === 'drain';
-          break;
-        case 'group':
-          assembler.startGroup(event.header, event.problems);
-          problems.push(...event.problems.map((problem) => `GS ${event.header.control}: ${problem.message}`));
-          break;
-        case 'set': {
-          // The set is stored while the next one is read: at most two sets are held.
-          await settle();
-          const set = event.set;
-          storing = importSet(set, intake, counts, reject).then(
-            async (outcome) => {
-              assembler.addSet(outcome.acknowledgment);
-              // The summary lists the first sets; the 999 acknowledges every one.
-              if (sets.length < MAX_REPORTED_SETS) sets.push(outcome.summary);
-              await progress();
-            },
-            (error: unknown) => {
-              failure = error instanceof Error ? error : new Error('storing a transaction set failed');
-            },
-          );
-          break;
-        }
-        case 'group-end':
-          await settle();
-          assembler.endGroup(event.problems, event.sets, event.declared);
-          problems.push(...event.problems.map((problem) => `GE: ${problem.message}`));
-          break;
-        case 'interchange-end':
-          await settle();
-          assembler.end(event.problems);
-          problems.push(...event.problems.map((problem) => `IEA: ${problem.message}`));
-          complete = event.complete;
-          break;
-      }
-    }
-    await settle();
-    if (draining || key === undefined) {
+    const walked = await walkInterchange(readClaims837(segments), assembler, {
+      admit,
+      progress,
+      storeSet: (set) => importSet(set, intake, counts, reject),
+      maxSummaries: MAX_REPORTED_SETS,
+    });
+    if (walked.drained || walked.key === undefined) {
       // Received before: the ledger answers with the first answer; this one is never used.
       return { answer: undefined as unknown as X12ClaimsSummary, complete: false };
     }
     const acknowledgment = build999(assembler.result(), now());
     return {
-      complete,
+      complete: walked.complete,
       answer: {
-        interchange: { ...key, status: assembler.status(), repeated: false },
-        problems,
-        transactionSets: sets,
+        interchange: { ...walked.key, status: assembler.status(), repeated: false },
+        problems: walked.problems,
+        transactionSets: walked.sets,
         ...counts,
         rejections,
         acknowledgment,

@@ -6,7 +6,8 @@ import type {
 import { AcknowledgmentAssembler, setCode, setProblems } from '../acknowledgment/acknowledgment-assembler';
 import { build999 } from '../acknowledgment/build-999';
 import { describeRejection, type FieldSource } from '../mapping/field-sources';
-import { interchangeKeyOf, type InterchangeImporter, type X12Answer } from '../intake/receive-interchange';
+import type { InterchangeImporter, X12Answer } from '../intake/receive-interchange';
+import { walkInterchange } from '../intake/walk-interchange';
 import type { MemberChange834 } from './member-834.mapper';
 import { readMembers834, type ReadMemberSet } from './read-members-834';
 
@@ -76,76 +77,25 @@ export function members834Importer(
     const assembler = new AcknowledgmentAssembler();
     const counts = { members: 0, added: 0, updated: 0, unchanged: 0, terminated: 0, rejected: 0 };
     const rejections: X12MemberRejection[] = [];
-    const sets: X12MemberSetSummary[] = [];
-    const problems: string[] = [];
-    let draining = false;
     const reject = (rejection: X12MemberRejection): void => {
       counts.rejected += 1;
       if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push(rejection);
     };
-    let storing: Promise<void> | undefined;
-    let failure: Error | undefined;
-    /** Waits for the set being stored; its failure fails the import. */
-    const settle = async (): Promise<void> => {
-      await storing;
-      storing = undefined;
-      if (failure !== undefined) throw failure;
-    };
-    let complete = false;
-    let key: { sender: string; receiver: string; controlNumber: string } | undefined;
-    for await (const event of readMembers834(segments)) {
-      if (draining) continue;
-      switch (event.kind) {
-        case 'interchange':
-          assembler.interchange(event.identity, event.problems, event.readable);
-          problems.push(...event.problems.map((problem) => `ISA: ${problem.message}`));
-          key = interchangeKeyOf(event.identity);
-          draining = (await admit(event.identity, event.readable)) === 'drain';
-          break;
-        case 'group':
-          assembler.startGroup(event.header, event.problems);
-          problems.push(...event.problems.map((problem) => `GS ${event.header.control}: ${problem.message}`));
-          break;
-        case 'set': {
-          // The set is stored while the next one is read: at most two sets are held.
-          await settle();
-          const set = event.set;
-          storing = importSet(set, intake, counts, reject).then(
-            async (outcome) => {
-              assembler.addSet(outcome.acknowledgment);
-              // The summary lists the first sets; the 999 acknowledges every one.
-              if (sets.length < MAX_REPORTED_SETS) sets.push(outcome.summary);
-              await progress();
-            },
-            (error: unknown) => {
-              failure = error instanceof Error ? error : new Error('storing a transaction set failed');
-            },
-          );
-          break;
-        }
-        case 'group-end':
-          await settle();
-          assembler.endGroup(event.problems, event.sets, event.declared);
-          problems.push(...event.problems.map((problem) => `GE: ${problem.message}`));
-          break;
-        case 'interchange-end':
-          await settle();
-          assembler.end(event.problems);
-          problems.push(...event.problems.map((problem) => `IEA: ${problem.message}`));
-          complete = event.complete;
-          break;
-      }
-    }
-    await settle();
-    if (draining || key === undefined) {
+    const walked = await walkInterchange(readMembers834(segments), assembler, {
+      admit,
+      progress,
+      storeSet: (set) => importSet(set, intake, counts, reject),
+      maxSummaries: MAX_REPORTED_SETS,
+    });
+    if (walked.drained || walked.key === undefined) {
       return { answer: undefined as unknown as X12MembersSummary, complete: false };
     }
     return {
-      complete,
+      complete: walked.complete,
       answer: {
-        interchange: { ...key, status: assembler.status(), repeated: false },
-        problems,
-        transactionSets: sets,
+        interchange: { ...walked.key, status: assembler.status(), repeated: false },
+        problems: walked.problems,
+        transactionSets: walked.sets,
         ...counts,
         rejections,
         acknowledgment: build999(assembler.result(), now()),
