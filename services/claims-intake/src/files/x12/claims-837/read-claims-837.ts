@@ -1,16 +1,11 @@
-import type {
-  GroupProblem,
-  InterchangeIdentity,
-  InterchangeProblem,
-  SegmentError,
-  SetProblem,
-} from '../acknowledgment/acknowledgment.types';
+import type { SegmentError, SetProblem } from '../acknowledgment/acknowledgment.types';
 import {
   X12EnvelopeReader,
   type EnvelopeItem,
   type GroupHeader,
   type SetHeader,
 } from '../envelope/read-x12-envelope';
+import type { InterchangeEvent } from '../envelope/interchange-event';
 import type { X12Segment } from '../segments/read-x12-segments';
 import { Claim837SetReader } from './claim-837-set.reader';
 import { CLAIM_837_GUIDES, type Claim837Kind } from './claim-837.structure';
@@ -37,31 +32,7 @@ export interface ReadClaimSet {
   readonly claimCount: number;
 }
 
-export type Claims837Event =
-  | {
-      readonly kind: 'interchange';
-      readonly identity: InterchangeIdentity;
-      readonly problems: readonly InterchangeProblem[];
-      readonly readable: boolean;
-    }
-  | {
-      readonly kind: 'group';
-      readonly header: GroupHeader;
-      readonly problems: readonly GroupProblem[];
-      readonly claimKind?: Claim837Kind;
-    }
-  | { readonly kind: 'set'; readonly set: ReadClaimSet }
-  | {
-      readonly kind: 'group-end';
-      readonly problems: readonly GroupProblem[];
-      readonly sets: number;
-      readonly declared?: number;
-    }
-  | {
-      readonly kind: 'interchange-end';
-      readonly problems: readonly InterchangeProblem[];
-      readonly complete: boolean;
-    };
+export type Claims837Event = InterchangeEvent<ReadClaimSet, { readonly claimKind?: Claim837Kind }>;
 
 /** Whether a set is rejected as a whole. */
 export function isSetRejected(set: ReadClaimSet): boolean {

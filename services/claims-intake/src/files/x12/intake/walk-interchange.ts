@@ -1,35 +1,8 @@
 import type { AcknowledgmentAssembler } from '../acknowledgment/acknowledgment-assembler';
-import type {
-  GroupProblem,
-  InterchangeIdentity,
-  InterchangeProblem,
-  SetAcknowledgment,
-} from '../acknowledgment/acknowledgment.types';
-import type { GroupHeader } from '../envelope/read-x12-envelope';
+import type { InterchangeIdentity, SetAcknowledgment } from '../acknowledgment/acknowledgment.types';
+import type { InterchangeEvent } from '../envelope/interchange-event';
 import { interchangeKeyOf, type Admission } from './receive-interchange';
 import type { InterchangeKey } from './x12-interchange.repository';
-
-/** What a transaction-set reader (837, 834) yields, whatever its sets hold. */
-export type InterchangeEvent<TSet> =
-  | {
-      readonly kind: 'interchange';
-      readonly identity: InterchangeIdentity;
-      readonly problems: readonly InterchangeProblem[];
-      readonly readable: boolean;
-    }
-  | { readonly kind: 'group'; readonly header: GroupHeader; readonly problems: readonly GroupProblem[] }
-  | { readonly kind: 'set'; readonly set: TSet }
-  | {
-      readonly kind: 'group-end';
-      readonly problems: readonly GroupProblem[];
-      readonly sets: number;
-      readonly declared?: number;
-    }
-  | {
-      readonly kind: 'interchange-end';
-      readonly problems: readonly InterchangeProblem[];
-      readonly complete: boolean;
-    };
 
 /** An interchange walked to its end: its key, envelope problems, set summaries and whether it was drained. */
 export interface WalkedInterchange<TSummary> {

@@ -1,16 +1,11 @@
-import type {
-  GroupProblem,
-  InterchangeIdentity,
-  InterchangeProblem,
-  SegmentError,
-  SetProblem,
-} from '../acknowledgment/acknowledgment.types';
+import type { SegmentError, SetProblem } from '../acknowledgment/acknowledgment.types';
 import {
   X12EnvelopeReader,
   type EnvelopeItem,
   type GroupHeader,
   type SetHeader,
 } from '../envelope/read-x12-envelope';
+import type { InterchangeEvent } from '../envelope/interchange-event';
 import type { X12Segment } from '../segments/read-x12-segments';
 import { Member834SetReader, type Member834Unit } from './member-834-set.reader';
 import { mapMember834, type MemberChange834 } from './member-834.mapper';
@@ -41,26 +36,7 @@ export interface ReadMemberSet {
   readonly memberCount: number;
 }
 
-export type Members834Event =
-  | {
-      readonly kind: 'interchange';
-      readonly identity: InterchangeIdentity;
-      readonly problems: readonly InterchangeProblem[];
-      readonly readable: boolean;
-    }
-  | { readonly kind: 'group'; readonly header: GroupHeader; readonly problems: readonly GroupProblem[] }
-  | { readonly kind: 'set'; readonly set: ReadMemberSet }
-  | {
-      readonly kind: 'group-end';
-      readonly problems: readonly GroupProblem[];
-      readonly sets: number;
-      readonly declared?: number;
-    }
-  | {
-      readonly kind: 'interchange-end';
-      readonly problems: readonly InterchangeProblem[];
-      readonly complete: boolean;
-    };
+export type Members834Event = InterchangeEvent<ReadMemberSet>;
 
 function readMember(unit: Member834Unit): ReadMember {
   if (unit.errors.length > 0) {
