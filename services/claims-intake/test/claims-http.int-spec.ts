@@ -281,6 +281,8 @@ describe('claims-intake over HTTP', () => {
       'care_messages_dead_lettered_total',
       'care_outbox_backlog_rows',
       'care_consumer_lag_messages',
+      // ADR 22: the release of memory at rest (ObservabilityModule).
+      'care_memory_releases_total',
     ]) {
       expect(metrics).toContain(`# TYPE ${name}`);
     }
