@@ -5,7 +5,7 @@ export type CodeListKind = 'diagnosis' | 'procedure' | 'loinc';
  * One code list of the rule catalogs that a value set may replace, by address:
  * `conditions/<rule>/diagnosis`, `conditions/<rule>/exclusions`, `gaps/<rule>/closing/<service>/procedures`,
  * `gaps/<rule>/closing/<service>/loinc`, `gaps/<rule>/control/loinc`, `gaps/<rule>/exclusions`,
- * `gaps/<rule>/exclusions-procedures` (hospice services), `gaps/<rule>/exclusions-windowed/<n>` (the rule's n-th exclusion with a window of its own, from 1),
+ * `gaps/<rule>/exclusions-procedures` (hospice services, palliative care G9054 and M1017), `gaps/<rule>/exclusions-windowed/<n>` (the rule's n-th exclusion with a window of its own, from 1),
  * `gaps/<rule>/exclusions-any-time`.
  */
 export interface CodeListTarget {

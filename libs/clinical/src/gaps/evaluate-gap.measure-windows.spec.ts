@@ -21,6 +21,7 @@ import {
 } from './rules/preventive-screening.rule-data';
 import {
   aDiagnosisClaim,
+  aGapClaim,
   aGapFill,
   aGapMember,
   aLabClaim,
@@ -360,6 +361,53 @@ describe('how far back the rules look, and when time alone changes them', () => 
     const claim = aProcedureClaim('2026-03-01', 'Q5001');
     expect(rulesConcerningGapClaim(GAP_RULES, claim).sort()).toEqual(GAP_RULES.map((rule) => rule.id).sort());
   });
+
+  it.each([
+    ['revenue code 0651 alone', { revenueCodes: ['0651'] }],
+    ['type of bill 0811 alone', { typeOfBill: '0811' }],
+    ['palliative care HCPCS G9054', { procedureCodes: ['G9054'] }],
+    ['palliative care HCPCS M1017', { procedureCodes: ['M1017'] }],
+  ] as const)(
+    'an institutional hospice or palliative claim (%s) concerns every rule, so it is kept',
+    (_name, codes) => {
+      const claim = aGapClaim({ serviceDate: '2026-03-01', ...codes });
+      expect(rulesConcerningGapClaim(GAP_RULES, claim).sort()).toEqual(
+        GAP_RULES.map((rule) => rule.id).sort(),
+      );
+    },
+  );
+
+  it.each([
+    ['revenue code 0660', { revenueCodes: ['0660'] }],
+    ['revenue code 0450', { revenueCodes: ['0450'] }],
+    ['type of bill 0111', { typeOfBill: '0111' }],
+  ] as const)('an institutional claim with %s and nothing else concerns no rule', (_name, codes) => {
+    expect(rulesConcerningGapClaim(GAP_RULES, aGapClaim({ serviceDate: '2026-03-01', ...codes }))).toEqual(
+      [],
+    );
+  });
+
+  // A hospice stay across 1 January, dated by its first day (the claim's serviceDateFrom), with revenue code 0651:
+  // as of mid-2026 a stay dated 31 December 2025 is last year's; one dated 1 January 2026 excludes.
+  it.each([
+    ['2025-12-31', OPEN],
+    ['2026-01-01', 'excluded'],
+  ] as const)(
+    'colorectal screening as of 15 June 2026 with hospice revenue code 0651 dated %s: %s',
+    (date, expected) => {
+      const hospice = aGapClaim({ serviceDate: date, revenueCodes: ['0651'], typeOfBill: '0811' });
+      const evaluation = evaluateGap(COLORECTAL_CANCER_SCREENING_RULE, ANYONE, [hospice], MID_2026);
+      if (expected === 'excluded') {
+        expect(evaluation).toMatchObject({
+          excluded: true,
+          open: false,
+          exclusionClaimIds: [hospice.claimId],
+        });
+      } else {
+        expect(outcomeOf(evaluation)).toEqual(expected);
+      }
+    },
+  );
 
   it('a claim dated after the as-of day is looked at again on its own date', () => {
     // a colonoscopy sent with a date three days ahead (claims-intake does not refuse future service dates)

@@ -33,8 +33,11 @@ import {
 // on a calendar (2025 is a common year, 2024 a leap year).
 const AS_OF = '2025-12-31';
 const MID_YEAR = '2025-06-30';
-/** Issue 21 re-versioned every rule (windows, ages, exclusion windows, hospice). */
-const V2 = 'gaps-2026.2';
+/**
+ * Issue 21 re-versioned every rule twice: gaps-2026.2 (windows, ages, exclusion windows, hospice by procedure code),
+ * gaps-2026.3 (institutional hospice by revenue code and type of bill, palliative care G9054 and M1017).
+ */
+const V3 = 'gaps-2026.3';
 
 /** Born 1 June 1970: 55 on 31 December 2025. */
 const DIABETIC = aGapMember({ conditions: ['diabetes'] });
@@ -99,7 +102,7 @@ interface RuleFixture {
 
 const FIXTURES: Readonly<Record<string, RuleFixture>> = {
   'diabetes-hba1c-testing': {
-    version: V2,
+    version: V3,
     member: DIABETIC,
     base: () => [],
     closing: () => [aLabClaim('2025-06-01', '4548-4', 7.2)],
@@ -108,7 +111,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'diabetes-hba1c-poor-control': {
-    version: V2,
+    version: V3,
     member: DIABETIC,
     base: () => [],
     closing: () => [aLabClaim('2025-06-01', '4548-4', 7.2)],
@@ -117,7 +120,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'diabetes-eye-exam': {
-    version: V2,
+    version: V3,
     member: DIABETIC,
     base: () => [],
     closing: () => [aProcedureClaim('2025-06-01', '2022F')],
@@ -126,7 +129,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'diabetes-kidney-health-evaluation': {
-    version: V2,
+    version: V3,
     member: DIABETIC,
     base: () => [],
     closing: () => [aProcedureClaim('2025-06-01', '80053'), aLabClaim('2025-06-01', '9318-7', 22)],
@@ -140,7 +143,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'statin-therapy-cardiovascular': {
-    version: V2,
+    version: V3,
     member: WITH_CAD,
     base: () => [],
     closing: () => [aGapFill('2025-06-01', 'statin')],
@@ -154,7 +157,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'statin-therapy-diabetes': {
-    version: V2,
+    version: V3,
     member: DIABETIC,
     base: () => [],
     closing: () => [aGapFill('2025-06-01', 'statin')],
@@ -168,7 +171,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     withoutCondition: ANYONE,
   },
   'breast-cancer-screening': {
-    version: V2,
+    version: V3,
     member: WOMAN,
     base: () => [],
     closing: () => [aProcedureClaim('2025-06-01', '77067')],
@@ -181,7 +184,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     ],
   },
   'colorectal-cancer-screening': {
-    version: V2,
+    version: V3,
     member: ANYONE,
     base: () => [],
     closing: () => [aProcedureClaim('2025-06-01', '82270')],
@@ -195,7 +198,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
   },
   // Adherence: 1 October .. 31 December = 92 days, 91 days from the first fill to the as-of day; 90 + 2 days covered.
   'adherence-diabetes': {
-    version: V2,
+    version: V3,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-10-01', 'metformin', 90), aGapFill('2025-12-30', 'metformin', 30)],
@@ -206,7 +209,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     ],
   },
   'adherence-ras-antagonists': {
-    version: V2,
+    version: V3,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-10-01', 'ace-inhibitor', 90), aGapFill('2025-12-30', 'ace-inhibitor', 30)],
@@ -217,7 +220,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
     ],
   },
   'adherence-statins': {
-    version: V2,
+    version: V3,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-10-01', 'statin', 90), aGapFill('2025-12-30', 'statin', 30)],
@@ -229,7 +232,7 @@ const FIXTURES: Readonly<Record<string, RuleFixture>> = {
   },
   // 1 December + 30 days' supply + 15 grace = 15 January 2026: not late on 31 December.
   'late-refill': {
-    version: V2,
+    version: V3,
     member: ANYONE,
     base: () => [],
     closing: () => [aGapFill('2025-12-01', 'metformin', 30)],
@@ -307,6 +310,62 @@ describe.each(GAP_RULES.map((rule) => [rule.id, rule] as const))('evaluateGap(%s
   ])('is not excluded by hospice services (T2042) %s', (_when, date) => {
     const result = evaluate([...fixture.base(), ...fixture.closing(), aProcedureClaim(date, 'T2042')]);
     expectOutcome(result, CLOSED);
+  });
+
+  // Institutional hospice (issue 21, gaps-2026.3): HEDIS and the eCQMs find hospice by the revenue codes 0115, 0125,
+  // 0135, 0145, 0155, 0235, 0650-0659 and the types of bill 081x, 082x too, in the measurement year (2025 here). A
+  // claim carrying only the revenue code or only the type of bill, no hospice HCPCS, excludes.
+  it.each([
+    [
+      'revenue code 0651 on 1 January of the measurement year',
+      { revenueCodes: ['0651'] },
+      '2025-01-01',
+      true,
+    ],
+    ['revenue code 0651 on 31 December of the year before', { revenueCodes: ['0651'] }, '2024-12-31', false],
+    ['revenue code 0651 after the as-of day', { revenueCodes: ['0651'] }, '2026-01-01', false],
+    ['revenue code 0650, the first hospice services code', { revenueCodes: ['0650'] }, '2025-06-01', true],
+    ['revenue code 0659, the last hospice services code', { revenueCodes: ['0659'] }, '2025-06-01', true],
+    ['revenue code 0660 (respite care, not hospice)', { revenueCodes: ['0660'] }, '2025-06-01', false],
+    ['revenue code 0649 (not hospice)', { revenueCodes: ['0649'] }, '2025-06-01', false],
+    ['hospice room and board 0115 among other lines', { revenueCodes: ['0450', '0115'] }, '2025-06-01', true],
+    ['hospice room and board 0155', { revenueCodes: ['0155'] }, '2025-12-31', true],
+    ['hospice incremental nursing 0235', { revenueCodes: ['0235'] }, '2025-06-01', true],
+    ['room and board 0110 (private, not hospice)', { revenueCodes: ['0110'] }, '2025-06-01', false],
+    ['type of bill 0811 (hospice, non-hospital based)', { typeOfBill: '0811' }, '2025-06-01', true],
+    ['type of bill 0822 (hospice, hospital based)', { typeOfBill: '0822' }, '2025-06-01', true],
+    ['type of bill 0811 on 1 January of the measurement year', { typeOfBill: '0811' }, '2025-01-01', true],
+    ['type of bill 0811 on 31 December of the year before', { typeOfBill: '0811' }, '2024-12-31', false],
+    ['type of bill 0111 (hospital inpatient)', { typeOfBill: '0111' }, '2025-06-01', false],
+    ['type of bill 0831 (ambulatory surgery center)', { typeOfBill: '0831' }, '2025-06-01', false],
+    [
+      'type of bill 0131 with revenue code 0450 (outpatient, not hospice)',
+      { typeOfBill: '0131', revenueCodes: ['0450'] },
+      '2025-06-01',
+      false,
+    ],
+  ] as const)('an institutional claim with %s: excluded %s', (_name, codes, date, excluded) => {
+    const institutional = aGapClaim({ serviceDate: date, ...codes });
+    const result = evaluate([...fixture.base(), ...fixture.closing(), institutional]);
+    if (excluded) expectExcluded(result, [institutional.claimId]);
+    else expectOutcome(result, CLOSED);
+  });
+
+  // Palliative care by HCPCS (issue 21, gaps-2026.3): G9054 and M1017 exclude like Z51.5, in the measurement year only.
+  it.each([
+    ['G9054 on 1 January of the measurement year', 'G9054', '2025-01-01', true],
+    ['G9054 on the as-of day', 'G9054', '2025-12-31', true],
+    ['G9054 on 31 December of the year before', 'G9054', '2024-12-31', false],
+    ['G9054 after the as-of day', 'G9054', '2026-01-01', false],
+    ['M1017 on 1 January of the measurement year', 'M1017', '2025-01-01', true],
+    ['M1017 on 31 December of the year before', 'M1017', '2024-12-31', false],
+    ['M1016 (not palliative care)', 'M1016', '2025-06-01', false],
+    ['G9053 (not palliative care)', 'G9053', '2025-06-01', false],
+  ] as const)('palliative care %s: excluded %s', (_name, code, date, excluded) => {
+    const palliative = aProcedureClaim(date, code);
+    const result = evaluate([...fixture.base(), ...fixture.closing(), palliative]);
+    if (excluded) expectExcluded(result, [palliative.claimId]);
+    else expectOutcome(result, CLOSED);
   });
 
   it('is excluded by Z51.5 in a secondary position', () => {

@@ -14,6 +14,10 @@ import { proportionOfDaysCovered } from './proportion-of-days-covered.util';
 
 const within = (date: string, start: string, end: string): boolean => date >= start && date <= end;
 
+/** Whether a type of bill starts with one of `prefixes` (hospice: '081', '082'); false without a type of bill. */
+export const isBillTypeOf = (typeOfBill: string | undefined, prefixes: readonly string[]): boolean =>
+  typeOfBill !== undefined && prefixes.some((prefix) => typeOfBill.startsWith(prefix));
+
 /** The window a service is looked for in: its own window anchored on the measurement year, or the measurement year. */
 export function serviceWindow(service: ClosingService, asOf: string): { start: string; end: string } {
   return measureWindow(asOf, service.window);
@@ -228,8 +232,8 @@ function refillOutcome(rule: GapRule, claims: readonly GapClaim[], asOf: string)
  * claims passed in (the latest version of each, voids left out). The measurement year is the calendar year of `asOf`
  * and every window is anchored on it (`MeasureWindow`); nothing dated after `asOf` counts. Eligibility (age on
  * 31 December of the measurement year, sex, identified conditions, fills) comes first, then exclusions (a diagnosis in
- * the measurement year, in a window of its own or at any time, hospice services or a fill of an excluded class in the
- * year, an identified condition that moves the member to another measure), then the rule's kind decides open or closed.
+ * the measurement year, in a window of its own or at any time, hospice services (procedure codes, or revenue codes and
+ * types of bill of institutional claims), palliative care or a fill of an excluded class in the year, an identified condition that moves the member to another measure), then the rule's kind decides open or closed.
  */
 export function evaluateGap(
   rule: GapRule,
@@ -255,6 +259,8 @@ export function evaluateGap(
   const inYear = claims.filter((claim) => within(claim.serviceDate, year.start, asOf));
   const excludedClasses: readonly string[] = rule.exclusions.drugClasses ?? [];
   const excludedProcedures: readonly string[] = rule.exclusions.procedureCodes ?? [];
+  const excludedRevenueCodes: readonly string[] = rule.exclusions.revenueCodes ?? [];
+  const excludedBillTypes = rule.exclusions.typeOfBillPrefixes ?? [];
   const exclusionClaimIds = inYear
     .filter(
       (claim) =>
@@ -263,6 +269,8 @@ export function evaluateGap(
           claim.diagnosisCodes,
         ) ||
         claim.procedureCodes.some((code) => excludedProcedures.includes(code)) ||
+        (claim.revenueCodes ?? []).some((code) => excludedRevenueCodes.includes(code)) ||
+        isBillTypeOf(claim.typeOfBill, excludedBillTypes) ||
         (claim.drugClass !== undefined && excludedClasses.includes(claim.drugClass)),
     )
     .map((claim) => claim.claimId);

@@ -1,4 +1,5 @@
 import { matchesDiagnosis } from '../conditions/matches-diagnosis.util';
+import { isBillTypeOf } from './evaluate-gap.rule';
 import { addDays, dayNumber, measurementYear, measureWindowMonths } from './gap-calendar.util';
 import type { GapClaim, GapEvaluation, GapRule } from './gap-rule.types';
 import { proportionOfDaysCovered } from './proportion-of-days-covered.util';
@@ -7,6 +8,8 @@ interface RuleCodes {
   readonly procedures: ReadonlySet<string>;
   readonly loinc: ReadonlySet<string>;
   readonly drugClasses: ReadonlySet<string>;
+  readonly revenueCodes: ReadonlySet<string>;
+  readonly typeOfBillPrefixes: readonly string[];
   readonly exclusionDiagnoses: { readonly diagnosisCodePrefixes: readonly string[] };
 }
 
@@ -38,6 +41,8 @@ function codesOf(rule: GapRule): RuleCodes {
       ...rule.eligibility.flatMap((eligibility) => eligibility.filledDrugClasses ?? []),
       ...(rule.exclusions.drugClasses ?? []),
     ]),
+    revenueCodes: new Set(rule.exclusions.revenueCodes ?? []),
+    typeOfBillPrefixes: rule.exclusions.typeOfBillPrefixes ?? [],
     exclusionDiagnoses: {
       diagnosisCodePrefixes: [
         ...rule.exclusions.diagnosisCodePrefixes,
@@ -52,11 +57,15 @@ function codesOf(rule: GapRule): RuleCodes {
 
 /**
  * Ids of the gap rules a claim can matter to: one of its procedure codes, lab LOINC codes or its drug class is one
- * the rule looks at (to close or to exclude), or one of its diagnoses is an exclusion. Claims no rule concerns need never be loaded again.
+ * the rule looks at (to close or to exclude), or one of its diagnoses, revenue codes or its type of bill is an
+ * exclusion. Claims no rule concerns need never be loaded again.
  */
 export function rulesConcerningGapClaim(
   rules: readonly GapRule[],
-  claim: Pick<GapClaim, 'procedureCodes' | 'diagnosisCodes' | 'labs' | 'drugClass'>,
+  claim: Pick<
+    GapClaim,
+    'procedureCodes' | 'diagnosisCodes' | 'labs' | 'drugClass' | 'revenueCodes' | 'typeOfBill'
+  >,
 ): string[] {
   return rules
     .filter((rule) => {
@@ -65,6 +74,8 @@ export function rulesConcerningGapClaim(
         claim.procedureCodes.some((code) => codes.procedures.has(code)) ||
         claim.labs.some((lab) => codes.loinc.has(lab.loincCode)) ||
         (claim.drugClass !== undefined && codes.drugClasses.has(claim.drugClass)) ||
+        (claim.revenueCodes ?? []).some((code) => codes.revenueCodes.has(code)) ||
+        isBillTypeOf(claim.typeOfBill, codes.typeOfBillPrefixes) ||
         matchesDiagnosis(codes.exclusionDiagnoses, claim.diagnosisCodes)
       );
     })

@@ -62,14 +62,18 @@ export interface WindowedDiagnoses {
 
 /**
  * Members excluded from the gap: a diagnosis in the measurement year, in a window of its own, or at any time in the
- * history kept (permanent states: mastectomy, ESRD, colorectal cancer), a procedure (hospice services) or a fill of a
- * class (e.g. insulin) in the year, or an identified condition.
+ * history kept (permanent states: mastectomy, ESRD, colorectal cancer), a procedure, revenue code or type of bill
+ * (hospice services, palliative care) or a fill of a class (e.g. insulin) in the year, or an identified condition.
  */
 export interface GapExclusions {
   /** Diagnoses in the measurement year (1 January to the as-of day). */
   readonly diagnosisCodePrefixes: readonly string[];
-  /** CPT/HCPCS procedure codes in the measurement year (hospice services). */
+  /** CPT/HCPCS procedure codes in the measurement year (hospice services, palliative care G9054 and M1017). */
   readonly procedureCodes?: readonly string[];
+  /** UB-04 revenue codes on any line of an institutional claim in the measurement year (hospice: 0115 ... 0659). */
+  readonly revenueCodes?: readonly string[];
+  /** Starts of UB-04 types of bill of institutional claims in the measurement year (hospice: '081', '082'). */
+  readonly typeOfBillPrefixes?: readonly string[];
   readonly windowedDiagnoses?: readonly WindowedDiagnoses[];
   /** Checked on every claim passed in, whatever its date (callers pass the longest history they keep). */
   readonly anyTimeDiagnosisCodePrefixes?: readonly string[];
@@ -142,6 +146,10 @@ export interface GapClaim {
   readonly procedureCodes: readonly string[];
   readonly diagnosisCodes: readonly string[];
   readonly labs: ReadonlyArray<{ readonly loincCode: string; readonly value?: number }>;
+  /** UB-04 revenue codes of the lines (institutional claims); none when absent. */
+  readonly revenueCodes?: readonly string[];
+  /** UB-04 type of bill, 4 characters upper case (institutional claims). */
+  readonly typeOfBill?: string;
   readonly drugClass?: DrugClass;
   readonly daysSupply?: number;
   readonly prescriberNpi?: string;

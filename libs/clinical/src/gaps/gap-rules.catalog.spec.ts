@@ -1,7 +1,14 @@
 import { DRUG_CLASSES } from '../conditions/drug-class.types';
 import type { GapRule } from './gap-rule.types';
 import { GAP_RULE_CATALOG_VERSION, GAP_RULES } from './gap-rules.catalog';
-import { codeRange, GAP_RULE_VERSION, HOSPICE_PROCEDURE_CODES } from './rules/gap-shared.rule-data';
+import {
+  codeRange,
+  GAP_RULE_VERSION,
+  HOSPICE_PROCEDURE_CODES,
+  HOSPICE_REVENUE_CODES,
+  HOSPICE_TYPE_OF_BILL_PREFIXES,
+  PALLIATIVE_CARE_PROCEDURE_CODES,
+} from './rules/gap-shared.rule-data';
 
 const CPT_OR_HCPCS = /^([0-9]{5}|[0-9]{4}[FT]|[A-V][0-9]{4})$/;
 const LOINC = /^\d{1,7}-\d$/;
@@ -72,10 +79,37 @@ describe('GAP_RULES', () => {
     ]);
   });
 
-  // Issue 21 changed every rule (windows, ages, exclusion windows, hospice): all are at gaps-2026.2.
+  // Issue 21 changed every rule twice: windows, ages, exclusion windows, hospice HCPCS (gaps-2026.2); institutional
+  // hospice by revenue code and type of bill, palliative care G9054 and M1017 (gaps-2026.3).
   it('is versioned as a whole', () => {
-    expect(GAP_RULE_CATALOG_VERSION).toBe('gaps-2026.2');
-    expect(GAP_RULE_VERSION).toBe('gaps-2026.2');
+    expect(GAP_RULE_CATALOG_VERSION).toBe('gaps-2026.3');
+    expect(GAP_RULE_VERSION).toBe('gaps-2026.3');
+  });
+
+  it('lists the hospice revenue codes (0115, 0125, 0135, 0145, 0155, 0235, 0650-0659) and types of bill (081x, 082x)', () => {
+    expect([...HOSPICE_REVENUE_CODES].sort()).toEqual([
+      '0115',
+      '0125',
+      '0135',
+      '0145',
+      '0155',
+      '0235',
+      '0650',
+      '0651',
+      '0652',
+      '0653',
+      '0654',
+      '0655',
+      '0656',
+      '0657',
+      '0658',
+      '0659',
+    ]);
+    expect([...HOSPICE_TYPE_OF_BILL_PREFIXES].sort()).toEqual(['081', '082']);
+  });
+
+  it('lists the palliative care HCPCS codes (G9054, M1017)', () => {
+    expect([...PALLIATIVE_CARE_PROCEDURE_CODES].sort()).toEqual(['G9054', 'M1017']);
   });
 
   it('lists the hospice codes of the exclusion (HCPCS T2042-T2046, S9126, Q5001-Q5010, G9473-G9479; CPT 99377, 99378; G0182)', () => {
@@ -143,9 +177,11 @@ describe('GAP_RULES', () => {
       );
     });
 
-    it('excludes palliative care (Z51.5) and hospice services, and lists exclusion prefixes without dots, in upper case', () => {
+    it('excludes palliative care (Z51.5, G9054, M1017) and hospice services (HCPCS/CPT, revenue codes, types of bill), and lists exclusion prefixes without dots, in upper case', () => {
       expect(rule.exclusions.diagnosisCodePrefixes).toContain('Z515');
-      expect(rule.exclusions.procedureCodes).toEqual(HOSPICE_PROCEDURE_CODES);
+      expect(rule.exclusions.procedureCodes).toEqual([...HOSPICE_PROCEDURE_CODES, 'G9054', 'M1017']);
+      expect(rule.exclusions.revenueCodes).toEqual(HOSPICE_REVENUE_CODES);
+      expect(rule.exclusions.typeOfBillPrefixes).toEqual(['081', '082']);
       expect(
         rule.exclusions.diagnosisCodePrefixes.filter(
           (prefix) => !/^[A-Z][0-9]{2}[0-9A-Z]{0,4}$/.test(prefix),

@@ -19,7 +19,7 @@ import {
 } from './rules/preventive-screening.rule-data';
 
 /** Version of the gap catalog as a whole (the newest rule version); bump when any rule is added, removed or re-versioned. */
-export const GAP_RULE_CATALOG_VERSION = 'gaps-2026.2';
+export const GAP_RULE_CATALOG_VERSION = 'gaps-2026.3';
 
 /** Every care-gap rule, in display order. */
 export const GAP_RULES: readonly GapRule[] = [

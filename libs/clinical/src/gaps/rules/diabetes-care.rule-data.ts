@@ -3,7 +3,7 @@ import {
   codeRange,
   ESRD_PREFIXES,
   GAP_RULE_VERSION,
-  HOSPICE_PROCEDURE_CODES,
+  HOSPICE_AND_PALLIATIVE_CARE,
   PALLIATIVE_CARE_PREFIXES,
 } from './gap-shared.rule-data';
 
@@ -33,7 +33,7 @@ export const DIABETES_HBA1C_TESTING_RULE = {
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     note: 'Palliative care and hospice services in the measurement year.',
   },
   providerAlertTo: 'attributed-pcp',
@@ -53,7 +53,7 @@ export const DIABETES_HBA1C_CONTROL_RULE = {
   control: { loincCodes: HBA1C_LOINC, resultCodes: HBA1C_RESULT_CODES, openAbove: 9 },
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     note: 'Palliative care and hospice services in the measurement year.',
   },
   providerAlertTo: 'attributed-pcp',
@@ -128,7 +128,7 @@ export const DIABETES_EYE_EXAM_RULE = {
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     note: 'Palliative care and hospice services in the measurement year.',
   },
   providerAlertTo: 'attributed-pcp',
@@ -168,7 +168,7 @@ export const DIABETES_KIDNEY_EVALUATION_RULE = {
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     anyTimeDiagnosisCodePrefixes: ESRD_PREFIXES,
     note: 'Hospice and palliative care this year; end-stage renal disease or dialysis at any time (HEDIS KED).',
   },

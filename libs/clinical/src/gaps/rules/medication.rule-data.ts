@@ -3,7 +3,7 @@ import type { GapRule } from '../gap-rule.types';
 import {
   ESRD_PREFIXES,
   GAP_RULE_VERSION,
-  HOSPICE_PROCEDURE_CODES,
+  HOSPICE_AND_PALLIATIVE_CARE,
   MEASUREMENT_OR_PRIOR_YEAR,
   NON_INSULIN_ANTIDIABETICS,
   PALLIATIVE_CARE_PREFIXES,
@@ -35,7 +35,7 @@ export const STATIN_THERAPY_CARDIOVASCULAR_RULE = {
   closing: STATIN_FILL,
   exclusions: {
     diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...PREGNANCY_PREFIXES, ...MYOSITIS_PREFIXES],
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     windowedDiagnoses: [
       { diagnosisCodePrefixes: [...ESRD_PREFIXES, ...CIRRHOSIS_PREFIXES], window: MEASUREMENT_OR_PRIOR_YEAR },
     ],
@@ -59,7 +59,7 @@ export const STATIN_THERAPY_DIABETES_RULE = {
   closing: STATIN_FILL,
   exclusions: {
     diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...MYOSITIS_PREFIXES],
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     windowedDiagnoses: [
       {
         diagnosisCodePrefixes: [...PREGNANCY_PREFIXES, ...ESRD_PREFIXES, ...CIRRHOSIS_PREFIXES],
@@ -104,7 +104,7 @@ export const ADHERENCE_DIABETES_RULE = adherence(
   NON_INSULIN_ANTIDIABETICS,
   {
     diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     drugClasses: ['insulin'],
     note: 'Hospice, palliative care, ESRD/dialysis and insulin users in the measurement year (PQA PDC-DR).',
   },
@@ -117,7 +117,7 @@ export const ADHERENCE_RAS_ANTAGONISTS_RULE = adherence(
   ['ace-inhibitor', 'arb'],
   {
     diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     drugClasses: ['arni'],
     note: 'Hospice, palliative care, ESRD/dialysis and sacubitril/valsartan users in the measurement year (PQA PDC-RASA).',
   },
@@ -126,7 +126,7 @@ export const ADHERENCE_RAS_ANTAGONISTS_RULE = adherence(
 /** Adherence to statins. */
 export const ADHERENCE_STATINS_RULE = adherence('adherence-statins', 'Adherence: statins', ['statin'], {
   diagnosisCodePrefixes: [...PALLIATIVE_CARE_PREFIXES, ...ESRD_PREFIXES],
-  procedureCodes: HOSPICE_PROCEDURE_CODES,
+  ...HOSPICE_AND_PALLIATIVE_CARE,
   note: 'Hospice, palliative care and ESRD/dialysis in the measurement year (PQA PDC-STA).',
 });
 
@@ -154,7 +154,7 @@ export const LATE_REFILL_RULE = {
   },
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     note: 'Palliative care and hospice services in the measurement year.',
   },
   providerAlertTo: 'prescriber',

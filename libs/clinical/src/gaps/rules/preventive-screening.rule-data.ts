@@ -2,7 +2,7 @@ import type { GapRule } from '../gap-rule.types';
 import {
   codeRange,
   GAP_RULE_VERSION,
-  HOSPICE_PROCEDURE_CODES,
+  HOSPICE_AND_PALLIATIVE_CARE,
   PALLIATIVE_CARE_PREFIXES,
 } from './gap-shared.rule-data';
 
@@ -28,7 +28,7 @@ export const BREAST_CANCER_SCREENING_RULE = {
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     anyTimeDiagnosisCodePrefixes: ['Z9013'],
     note: 'Hospice and palliative care this year; bilateral mastectomy (Z90.13) at any time.',
   },
@@ -104,7 +104,7 @@ export const COLORECTAL_CANCER_SCREENING_RULE = {
   ],
   exclusions: {
     diagnosisCodePrefixes: PALLIATIVE_CARE_PREFIXES,
-    procedureCodes: HOSPICE_PROCEDURE_CODES,
+    ...HOSPICE_AND_PALLIATIVE_CARE,
     anyTimeDiagnosisCodePrefixes: ['C18', 'C19', 'C20', 'Z85038', 'Z85048'],
     note: 'Hospice and palliative care this year; colorectal cancer (C18-C20) or its history (Z85.038, Z85.048) at any time.',
   },
