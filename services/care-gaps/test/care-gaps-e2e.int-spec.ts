@@ -94,7 +94,7 @@ describe('care-gaps end to end (claims-intake -> condition-identification -> car
     );
     expect(testing).toMatchObject({
       reason: 'no-service',
-      ruleVersion: 'gaps-2026.2',
+      ruleVersion: 'gaps-2026.3',
       providerNpi: TEST_NPIS.pcp,
     });
     await probe.settle();

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { GAP_RULE_CATALOG_VERSION, GAP_RULES, type GapRule } from '@care/clinical';
-import { aValidMember, deadLetterTopicOf, TEST_NPIS, TOPICS, type MemberRecord } from '@care/contracts';
+import {
+  aValidInstitutionalClaim,
+  aValidMember,
+  deadLetterTopicOf,
+  TEST_NPIS,
+  TOPICS,
+  type ClaimSubmission,
+  type MemberRecord,
+} from '@care/contracts';
 import {
   claimReceivedMessage,
   createTestEnvironment,
@@ -189,10 +197,10 @@ describe('care-gaps', () => {
     );
     expect(first.map((alert) => alert.audience).sort()).toEqual(['member', 'provider']);
     // Each alert names the rule version and the code set release its gap was decided with (issue 21): the rules of
-    // gaps-2026.2 and, with no CODESETS_DIR, the built-in code sets.
+    // gaps-2026.3 and, with no CODESETS_DIR, the built-in code sets.
     expect(first.map((alert) => [alert.ruleVersion, alert.codeSetRelease])).toEqual([
-      ['gaps-2026.2', 'built-in-seed-2026.1'],
-      ['gaps-2026.2', 'built-in-seed-2026.1'],
+      ['gaps-2026.3', 'built-in-seed-2026.1'],
+      ['gaps-2026.3', 'built-in-seed-2026.1'],
     ]);
     const rows = await service.dataSource.query<
       Array<{ audience: string; rule_version: string | null; code_set_release: string | null }>
@@ -201,8 +209,8 @@ describe('care-gaps', () => {
         WHERE member_id = 'G-D' AND rule_id = 'diabetes-hba1c-poor-control' ORDER BY audience`,
     );
     expect(rows).toEqual([
-      { audience: 'member', rule_version: 'gaps-2026.2', code_set_release: 'built-in-seed-2026.1' },
-      { audience: 'provider', rule_version: 'gaps-2026.2', code_set_release: 'built-in-seed-2026.1' },
+      { audience: 'member', rule_version: 'gaps-2026.3', code_set_release: 'built-in-seed-2026.1' },
+      { audience: 'provider', rule_version: 'gaps-2026.3', code_set_release: 'built-in-seed-2026.1' },
     ]);
     await claims(
       officeVisit({
@@ -360,6 +368,76 @@ describe('care-gaps', () => {
     expect(await probe.alerts('G-E')).toEqual([]);
   });
 
+  it('excludes a member on an institutional hospice claim (revenue code and type of bill, no hospice HCPCS) of the measurement year', async () => {
+    // Issue 21, gaps-2026.3: UB-04 revenue codes 0115 ... 0659 and types of bill 081x, 082x are hospice too.
+    const institutional = (
+      claimId: string,
+      date: string,
+      typeOfBill: string,
+      revenueCode: string,
+    ): ClaimSubmission =>
+      aValidInstitutionalClaim({
+        claimId,
+        memberId: 'G-H',
+        typeOfBill,
+        serviceDateFrom: date,
+        serviceDateTo: date,
+        diagnoses: [{ code: 'C34.90' }],
+        lines: [
+          { lineNumber: 1, revenueCode, serviceDate: date, units: 1, chargedAmount: 900, paidAmount: 700 },
+        ],
+        totalChargedAmount: 900,
+        totalPaidAmount: 700,
+      });
+    await roster(
+      aValidMember({ memberId: 'G-H', subscriberId: 'G-H', sex: 'male', birthDate: '1970-01-01' }),
+    );
+    await identified('G-H', 'diabetes');
+    await probe.settle();
+    // 56 on 31 December 2026 with diabetes, no service on file: the four diabetes gaps, the diabetes statin measure
+    // (40-75) and colorectal screening (45-75) are open.
+    const open = [
+      'colorectal-cancer-screening',
+      'diabetes-eye-exam',
+      'diabetes-hba1c-poor-control',
+      'diabetes-hba1c-testing',
+      'diabetes-kidney-health-evaluation',
+      'statin-therapy-diabetes',
+    ];
+    expect(await openRules('G-H')).toEqual(open);
+
+    // Hospice revenue code 0651 on a hospice bill dated 31 December 2025 is last year's; respite care 0660 on an
+    // inpatient bill 0111 this year is not hospice: nothing closes.
+    await claims(
+      institutional('H-LAST-YEAR', '2025-12-31', '0811', '0651'),
+      institutional('H-RESPITE', before(30), '0111', '0660'),
+    );
+    await probe.settle();
+    expect(await openRules('G-H')).toEqual(open);
+    expect(await probe.closed('G-H')).toEqual([]);
+
+    // Hospice services revenue code 0651 on a hospice bill 0811 on 1 January 2026: every open gap closes as excluded.
+    await claims(institutional('H-HOSPICE', '2026-01-01', '0811', '0651'));
+    await probe.settle();
+    expect(await openRules('G-H')).toEqual([]);
+    const closed = await probe.closed('G-H');
+    expect(
+      closed.map((event) => [event.ruleId, event.reason, event.closingClaimIds, event.ruleVersion]).sort(),
+    ).toEqual(open.map((ruleId) => [ruleId, 'excluded', [], 'gaps-2026.3']));
+    const rows = await service.dataSource.query<
+      Array<{ claim_id: string; revenue_codes: string[]; type_of_bill: string | null; rules: number }>
+    >(
+      `SELECT claim_id, revenue_codes, type_of_bill, cardinality(rule_ids)::int AS rules FROM gap_claims
+        WHERE member_id = 'G-H' ORDER BY claim_id`,
+    );
+    // kept with its codes for every rule; the respite claim concerns none and keeps only its identity
+    expect(rows).toEqual([
+      { claim_id: 'H-HOSPICE', revenue_codes: ['0651'], type_of_bill: '0811', rules: GAP_RULES.length },
+      { claim_id: 'H-LAST-YEAR', revenue_codes: ['0651'], type_of_bill: '0811', rules: GAP_RULES.length },
+      { claim_id: 'H-RESPITE', revenue_codes: [], type_of_bill: null, rules: 0 },
+    ]);
+  });
+
   it('re-evaluates every member once under a new rule catalog and emits only what changed', async () => {
     // A catalog where colorectal screening starts at 50: G-R (46) is no longer eligible, nobody else changes. The clock
     // is where G-R was last evaluated (30 days on), so time alone changes nothing.
@@ -395,7 +473,7 @@ describe('care-gaps', () => {
     try {
       // the default catalog is adopted again: every member is evaluated as of 31 December
       expect(await service.review.runDue()).toMatchObject({ catalogChanged: true });
-      expect(GAP_RULE_CATALOG_VERSION).toBe('gaps-2026.2');
+      expect(GAP_RULE_CATALOG_VERSION).toBe('gaps-2026.3');
       await probe.settle();
       expect(await openRules('G-W')).toEqual([]);
       // 2027: mammography from 1 October 2025, colonoscopy from 1 January 2018

@@ -178,14 +178,14 @@ describe('care-gaps with a code set release', () => {
         .map((gap) => [gap.ruleId, gap.ruleVersion, gap.codeSetRelease, gap.closeCodeSetRelease])
         .sort(),
     ).toEqual([
-      ['colorectal-cancer-screening', 'gaps-2026.2', BUILT_IN, null],
-      ['statin-therapy-cardiovascular', 'gaps-2026.2', BUILT_IN, release],
+      ['colorectal-cancer-screening', 'gaps-2026.3', BUILT_IN, null],
+      ['statin-therapy-cardiovascular', 'gaps-2026.3', BUILT_IN, release],
     ]);
     loaded = release;
   });
 
   it('opens a new gap under the loaded release and its alerts name that release and the rule version', async () => {
-    // 60 on 31 December, no screening on file: the colorectal screening gap opens (rules of gaps-2026.2).
+    // 60 on 31 December, no screening on file: the colorectal screening gap opens (rules of gaps-2026.3).
     await environment.probe.produce(TOPICS.memberEligibilityChanged.name, [
       eventMessage(TOPICS.memberEligibilityChanged.name, 'G-NEW', {
         changeType: 'added',
@@ -201,14 +201,14 @@ describe('care-gaps with a code set release', () => {
     await probe.settle();
     const detected = await probe.detected('G-NEW');
     expect(detected.map((event) => [event.ruleId, event.ruleVersion, event.codeSetRelease])).toEqual([
-      ['colorectal-cancer-screening', 'gaps-2026.2', loaded],
+      ['colorectal-cancer-screening', 'gaps-2026.3', loaded],
     ]);
     const alerts = await probe.alerts('G-NEW');
     expect(
       alerts.map((alert) => [alert.ruleId, alert.audience, alert.ruleVersion, alert.codeSetRelease]).sort(),
     ).toEqual([
-      ['colorectal-cancer-screening', 'member', 'gaps-2026.2', loaded],
-      ['colorectal-cancer-screening', 'provider', 'gaps-2026.2', loaded],
+      ['colorectal-cancer-screening', 'member', 'gaps-2026.3', loaded],
+      ['colorectal-cancer-screening', 'provider', 'gaps-2026.3', loaded],
     ]);
     const rows = await service.dataSource.query<
       Array<{ audience: string; status: string; rule_version: string; code_set_release: string }>
@@ -217,8 +217,8 @@ describe('care-gaps with a code set release', () => {
         ORDER BY audience`,
     );
     expect(rows).toEqual([
-      { audience: 'member', status: 'issued', rule_version: 'gaps-2026.2', code_set_release: loaded },
-      { audience: 'provider', status: 'issued', rule_version: 'gaps-2026.2', code_set_release: loaded },
+      { audience: 'member', status: 'issued', rule_version: 'gaps-2026.3', code_set_release: loaded },
+      { audience: 'provider', status: 'issued', rule_version: 'gaps-2026.3', code_set_release: loaded },
     ]);
   });
 });

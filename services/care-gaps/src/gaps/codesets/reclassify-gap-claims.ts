@@ -13,6 +13,8 @@ interface Row {
   procedure_codes: string[];
   diagnosis_codes: string[];
   labs: Array<{ loincCode: string; value?: number }>;
+  revenue_codes: string[];
+  type_of_bill: string | null;
   drug_class: string | null;
   ndc: string | null;
   rule_ids: string[];
@@ -38,7 +40,8 @@ export async function reclassifyGapClaims(
   let changed = 0;
   for (;;) {
     const rows = await dataSource.query<Row[]>(
-      `SELECT claim_id, version, procedure_codes, diagnosis_codes, labs, drug_class, ndc, rule_ids FROM gap_claims
+      `SELECT claim_id, version, procedure_codes, diagnosis_codes, labs, revenue_codes, type_of_bill, drug_class, ndc,
+              rule_ids FROM gap_claims
         WHERE claim_id > $1 AND NOT voided AND (ndc IS NOT NULL OR rule_ids <> '{}')
         ORDER BY claim_id LIMIT $2`,
       [cursor, pageSize],
@@ -50,6 +53,8 @@ export async function reclassifyGapClaims(
         procedureCodes: row.procedure_codes,
         diagnosisCodes: row.diagnosis_codes,
         labs: row.labs,
+        revenueCodes: row.revenue_codes,
+        ...(row.type_of_bill === null ? {} : { typeOfBill: row.type_of_bill }),
         ...(drugClass === null ? {} : { drugClass }),
       });
       return drugClass === row.drug_class && sameSet(ruleIds, row.rule_ids)

@@ -21,8 +21,9 @@ export interface StoredGapClaim extends GapClaim {
 }
 
 /**
- * The evidence a `claim-received` claim carries for gap rules: procedure codes of its lines, diagnoses, lab results
- * (LOINC and value), drug class (the code set release's NDCs), days' supply and prescriber. Denied claims are kept as
+ * The evidence a `claim-received` claim carries for gap rules: procedure codes and revenue codes of its lines, the type
+ * of bill (institutional claims), diagnoses, lab results (LOINC and value), drug class (the code set release's NDCs),
+ * days' supply and prescriber. Denied claims are kept as
  * identity only: a denied service did not happen as far as gaps are concerned. The NDC of an undenied fill is kept
  * even when no rule concerns it, so that a later release can classify it.
  */
@@ -45,6 +46,10 @@ export function gapClaimOf(
         ? []
         : [{ loincCode: line.labResult.loincCode, value: line.labResult.value }],
     ),
+    revenueCodes: [
+      ...new Set(lines.flatMap((line) => (line.revenueCode === undefined ? [] : [line.revenueCode]))),
+    ],
+    ...(claim.typeOfBill === undefined ? {} : { typeOfBill: claim.typeOfBill }),
     ...(drugClass === null ? {} : { drugClass }),
     ...(claim.drug === undefined
       ? {}

@@ -19,6 +19,8 @@ interface GapClaimRow {
   procedure_codes: string[];
   diagnosis_codes: string[];
   labs: Array<{ loincCode: string; value?: number }>;
+  revenue_codes: string[];
+  type_of_bill: string | null;
   drug_class: string | null;
   days_supply: number | null;
   prescriber_npi: string | null;
@@ -27,7 +29,7 @@ interface GapClaimRow {
 }
 
 const COLUMNS = `claim_id, member_id, version, voided, service_date::text AS service_date, procedure_codes,
-  diagnosis_codes, labs, drug_class, days_supply, prescriber_npi, ndc, rule_ids`;
+  diagnosis_codes, labs, revenue_codes, type_of_bill, drug_class, days_supply, prescriber_npi, ndc, rule_ids`;
 
 const claimOf = (row: GapClaimRow): StoredGapClaim => ({
   claimId: row.claim_id,
@@ -38,6 +40,8 @@ const claimOf = (row: GapClaimRow): StoredGapClaim => ({
   procedureCodes: row.procedure_codes,
   diagnosisCodes: row.diagnosis_codes,
   labs: row.labs,
+  revenueCodes: row.revenue_codes,
+  ...(row.type_of_bill === null ? {} : { typeOfBill: row.type_of_bill }),
   ...(row.drug_class === null ? {} : { drugClass: row.drug_class as DrugClass }),
   ...(row.days_supply === null ? {} : { daysSupply: row.days_supply }),
   ...(row.prescriber_npi === null ? {} : { prescriberNpi: row.prescriber_npi }),
@@ -64,16 +68,17 @@ export async function saveGapClaims(
   if (claims.length === 0) return;
   await manager.query(
     `INSERT INTO gap_claims (claim_id, member_id, version, voided, service_date, procedure_codes, diagnosis_codes, labs,
-                             drug_class, days_supply, prescriber_npi, ndc, rule_ids)
+                             revenue_codes, type_of_bill, drug_class, days_supply, prescriber_npi, ndc, rule_ids)
      SELECT r.claim_id, r.member_id, r.version, r.voided, r.service_date, r.procedure_codes, r.diagnosis_codes, r.labs,
-            r.drug_class, r.days_supply, r.prescriber_npi, r.ndc, r.rule_ids
+            r.revenue_codes, r.type_of_bill, r.drug_class, r.days_supply, r.prescriber_npi, r.ndc, r.rule_ids
        FROM jsonb_to_recordset($1::jsonb) AS r(claim_id text, member_id text, version int, voided boolean,
-            service_date date, procedure_codes text[], diagnosis_codes text[], labs jsonb, drug_class text,
-            days_supply int, prescriber_npi text, ndc text, rule_ids text[])
+            service_date date, procedure_codes text[], diagnosis_codes text[], labs jsonb, revenue_codes text[],
+            type_of_bill text, drug_class text, days_supply int, prescriber_npi text, ndc text, rule_ids text[])
      ON CONFLICT (claim_id) DO UPDATE SET
        member_id = EXCLUDED.member_id, version = EXCLUDED.version, voided = EXCLUDED.voided,
        service_date = EXCLUDED.service_date, procedure_codes = EXCLUDED.procedure_codes,
-       diagnosis_codes = EXCLUDED.diagnosis_codes, labs = EXCLUDED.labs, drug_class = EXCLUDED.drug_class,
+       diagnosis_codes = EXCLUDED.diagnosis_codes, labs = EXCLUDED.labs, revenue_codes = EXCLUDED.revenue_codes,
+       type_of_bill = EXCLUDED.type_of_bill, drug_class = EXCLUDED.drug_class,
        days_supply = EXCLUDED.days_supply, prescriber_npi = EXCLUDED.prescriber_npi, ndc = EXCLUDED.ndc,
        rule_ids = EXCLUDED.rule_ids`,
     [
@@ -87,6 +92,8 @@ export async function saveGapClaims(
           procedure_codes: claim.procedureCodes,
           diagnosis_codes: claim.diagnosisCodes,
           labs: claim.labs,
+          revenue_codes: claim.revenueCodes ?? [],
+          type_of_bill: claim.typeOfBill ?? null,
           drug_class: claim.drugClass ?? null,
           days_supply: claim.daysSupply ?? null,
           prescriber_npi: claim.prescriberNpi ?? null,
