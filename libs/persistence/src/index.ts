@@ -7,3 +7,4 @@ export * from './nest/persistence.module';
 export * from './locks/run-exclusively';
 export * from './locks/lock-keys';
 export * from './locks/paged-work';
+export * from './locks/reclassify-claim-rows';
