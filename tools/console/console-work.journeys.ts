@@ -173,6 +173,8 @@ export function workJourneys(get: () => ConsoleStack): void {
       .getByRole('listitem')
       .filter({ hasText: 'held by you' })
       .filter({ hasText: 'Positive screening' });
+    // The member view draws once its one request answers.
+    await held.waitFor();
     await expect(held.getByText('urgent', { exact: true }).count()).resolves.toBe(1);
     await expect(held.textContent()).resolves.toMatch(/— PHQ-9: total 1, .*self-harm answer/);
     await expect(
@@ -241,7 +243,7 @@ export function workJourneys(get: () => ConsoleStack): void {
     await page.keyboard.press('Enter');
     await mine.getByRole('button', { name: /Choose an outcome/ }).focus();
     await page.keyboard.type('unable');
-    await expect(mine.getByRole('button', { name: /unable-to-reach/ }).count()).resolves.toBe(1);
+    await mine.getByRole('button', { name: /unable-to-reach/ }).waitFor();
     await mine.getByRole('button', { name: 'Complete task' }).press('Enter');
     await until(
       async () =>
@@ -286,8 +288,10 @@ export function workJourneys(get: () => ConsoleStack): void {
     const followUp = tasks.getByRole('listitem').filter({ hasText: 'AUDIT-C' });
     await until(async () => {
       await page.reload();
+      // The member view is drawn once its one request answers (the other tasks are listed by then).
+      await tasks.getByRole('listitem').first().waitFor();
       return (await followUp.count()) === 1;
-    }, 30_000);
+    }, 60_000);
     await expect(followUp.textContent()).resolves.toContain(
       'Positive screening: follow-up — AUDIT-C: total 5',
     );
