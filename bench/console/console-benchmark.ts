@@ -65,7 +65,7 @@ export interface ConsoleBenchmarkResult {
  * roster and claims history through claims-intake's batch API and screenings through behavioral-screening, until
  * every consumer group caught up; then a user signs in to the console as a browser would and the benchmark times
  * `GET /api/members/:id` for a random sample of members, one at a time and `concurrency` at a time, beside the
- * same eight service calls made directly with the same user's token (the same-run baseline).
+ * same nine service calls made directly with the same user's token (the same-run baseline).
  */
 export async function runConsoleBenchmark(options: ConsoleBenchmarkOptions): Promise<ConsoleBenchmarkResult> {
   const { log } = options;

@@ -38,11 +38,11 @@ export function renderConsoleMarkdown(result: ConsoleBenchmarkResult): string {
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     row('console `GET /api/members/:id`, sequential', seq.console),
     row('console `GET /api/session` (its floor: session read and touch), sequential', seq.consoleFloor),
-    row('the eight calls at once, direct (same token), sequential', seq.fanOut),
-    row('the eight calls one after another: slowest of the eight', seq.slowest),
-    row('the eight calls one after another: sum', seq.sum),
+    row('the nine calls at once, direct (same token), sequential', seq.fanOut),
+    row('the nine calls one after another: slowest of the nine', seq.slowest),
+    row('the nine calls one after another: sum', seq.sum),
     row(`console, concurrency ${con.concurrency}`, con.console),
-    row(`the eight calls at once, direct, concurrency ${con.concurrency}`, con.fanOut),
+    row(`the nine calls at once, direct, concurrency ${con.concurrency}`, con.fanOut),
     '',
     `Ratios at p50 / p95: console / slowest upstream ${ratio(seq.console.p50, seq.slowest.p50)} / ` +
       `${ratio(seq.console.p95, seq.slowest.p95)}; console / sum ${ratio(seq.console.p50, seq.sum.p50)} / ` +
@@ -56,11 +56,11 @@ export function renderConsoleMarkdown(result: ConsoleBenchmarkResult): string {
       `${con.concurrency} ${ms(con.console.p95)}). Failures: console answers not 200 with every section ok ` +
       `${seq.consoleFailures} sequential, ${con.consoleFailures} concurrent; direct calls not 200 ${seq.directFailures}.`,
     '',
-    'Each endpoint on its own (the eight one after another, nothing else in flight), ms; the floor is the same ' +
+    'Each endpoint on its own (the nine one after another, nothing else in flight), ms; the floor is the same ' +
       "service's `GET /health/live` right after (HTTP and the framework, no token, no database); items are the " +
       "entries of the section's lists:",
     '',
-    '| section | service call | p50 | p95 | p99 | max | floor p50 / p95 | slowest of the eight | members with items | items per member |',
+    '| section | service call | p50 | p95 | p99 | max | floor p50 / p95 | slowest of the nine | members with items | items per member |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...SECTION_NAMES.map((name) => {
       const figures = seq.perSection[name];
@@ -109,4 +109,5 @@ const SECTION_PATHS: Readonly<Record<string, string>> = {
   cases: 'casework `…/cases`',
   tasks: 'casework `…/tasks`',
   enrollment: 'casework `…/enrollment`',
+  notes: 'casework `…/notes`',
 };

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { percentilesOf, type Percentiles } from '../support/percentiles';
 
 /**
- * The eight calls behind the console's member view, as services/console/src/api/member-view.controller.ts makes
+ * The nine calls behind the console's member view, as services/console/src/api/member-view.controller.ts makes
  * them (its SECTIONS), with the stack variable that holds each service's URL. The benchmark checks every console
  * answer has exactly these sections, so a change there shows up as an error here rather than as a wrong baseline.
  */
@@ -15,6 +15,7 @@ export const MEMBER_VIEW_CALLS: ReadonlyArray<readonly [string, string, (memberI
   ['cases', 'CASEWORK_URL', (id) => `/v1/members/${id}/cases`],
   ['tasks', 'CASEWORK_URL', (id) => `/v1/members/${id}/tasks`],
   ['enrollment', 'CASEWORK_URL', (id) => `/v1/members/${id}/enrollment`],
+  ['notes', 'CASEWORK_URL', (id) => `/v1/members/${id}/notes`],
 ];
 export const SECTION_NAMES = MEMBER_VIEW_CALLS.map(([name]) => name);
 
@@ -68,20 +69,20 @@ export interface SequentialFigures {
    * rolling-expiry touch, no service call).
    */
   readonly consoleFloor: Percentiles;
-  /** The same eight calls made by the benchmark itself, at once (the console's fan-out without the console). */
+  /** The same nine calls made by the benchmark itself, at once (the console's fan-out without the console). */
   readonly fanOut: Percentiles;
-  /** The eight calls one after another: each endpoint's own time, with nothing else in flight. */
+  /** The nine calls one after another: each endpoint's own time, with nothing else in flight. */
   readonly perSection: Readonly<Record<string, Percentiles>>;
   /**
    * The floor of each section's service: `GET /health/live` right after its call (HTTP, the framework, no token,
    * no database), what any request to that process costs on this machine at that moment.
    */
   readonly floor: Readonly<Record<string, Percentiles>>;
-  /** Per member, the sum of the eight calls made one after another. */
+  /** Per member, the sum of the nine calls made one after another. */
   readonly sum: Percentiles;
-  /** Per member, the slowest of the eight calls made one after another. */
+  /** Per member, the slowest of the nine calls made one after another. */
   readonly slowest: Percentiles;
-  /** How often each section was the slowest of a member's eight calls. */
+  /** How often each section was the slowest of a member's nine calls. */
   readonly slowestCount: Readonly<Record<string, number>>;
   /** Console answers that were not 200 with every section ok, and direct calls that were not 200. */
   readonly consoleFailures: number;
@@ -149,7 +150,7 @@ async function fanOut(targets: MemberViewTargets, memberId: string): Promise<{ m
 }
 
 /**
- * One member at a time: the console's view, the benchmark's own fan-out of the eight calls, and the eight calls one
+ * One member at a time: the console's view, the benchmark's own fan-out of the nine calls, and the nine calls one
  * after another, in an order that turns with each member (whichever goes first warms the database's cache for the
  * others). The first `warmup` members are measured the same way and dropped.
  */
