@@ -2,8 +2,8 @@ import { ConfigError } from './env-config';
 import { loadRestingMemorySettings } from './resting-memory';
 
 describe('MEMORY_RELEASE_IDLE_SECONDS, when a resting service gives its memory back', () => {
-  it('is 30 seconds unless set, and 0 turns the release off', () => {
-    expect(loadRestingMemorySettings({})).toEqual({ idleSeconds: 30 });
+  it('is 300 seconds unless set, and 0 turns the release off', () => {
+    expect(loadRestingMemorySettings({})).toEqual({ idleSeconds: 300 });
     expect(loadRestingMemorySettings({ MEMORY_RELEASE_IDLE_SECONDS: '0' })).toEqual({ idleSeconds: 0 });
     expect(loadRestingMemorySettings({ MEMORY_RELEASE_IDLE_SECONDS: '120' })).toEqual({ idleSeconds: 120 });
   });

@@ -9,7 +9,7 @@ export const RESTING_MEMORY_SPEC = {
     'MEMORY_RELEASE_IDLE_SECONDS',
     'after this many seconds at rest (event loop under 5 % busy) the service collects its garbage once, compacting ' +
       'the heap and shrinking the young generation, and gives the memory back to the system (0 disables)',
-    30,
+    300,
     { min: 0, max: 86_400 },
   ),
 };
