@@ -53,6 +53,16 @@ export class MessagingRuntime {
         'MESSAGING_UNSAFE_DISABLE_INBOX=true: re-delivered events are applied again (fault proof only)',
       );
     }
+    if (settings.unsafeCommitBeforeApply) {
+      if (process.env['NODE_ENV'] === 'production') {
+        throw new Error('MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY=true is refused when NODE_ENV=production');
+      }
+      options.logger.warn(
+        {},
+        'MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY=true: offsets are committed before a batch is applied, so a crash ' +
+          'loses it (fault proof only)',
+      );
+    }
     this.topics = new TopicNames(settings.topicPrefix);
     this.events = new EventFactory(service);
     this.metrics = new MessagingMetrics(options.registry);
@@ -132,6 +142,7 @@ export class MessagingRuntime {
           deadLetterMaxBytes: this.options.settings.maxSendBytes,
           inputBounds: inputBoundsOf(this.options.settings),
           inbox: !this.options.settings.unsafeDisableInbox,
+          commitBeforeApply: this.options.settings.unsafeCommitBeforeApply,
           maxEventsPerTransaction: this.options.settings.maxEventsPerTransaction,
         },
         definition,

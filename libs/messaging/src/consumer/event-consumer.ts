@@ -40,6 +40,12 @@ export interface EventConsumerDependencies {
    * applied, re-deliveries included (docs/fault-proof.md: what that run shows).
    */
   readonly inbox?: boolean;
+  /**
+   * True only in the fault proof's commit-before-apply run (MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY): a fetched batch's
+   * offsets are committed before it is decoded and applied (at most once), so a crash between that commit and the
+   * database transaction loses the batch (docs/fault-proof.md: what that run shows).
+   */
+  readonly commitBeforeApply?: boolean;
   /** Events applied in one transaction at most (default {@link MAX_EVENTS_PER_TRANSACTION}). */
   readonly maxEventsPerTransaction?: number;
 }
@@ -272,6 +278,24 @@ export class EventConsumer {
     started: bigint,
   ): Promise<void> {
     const { batch } = payload;
+    const last = batch.messages[batch.messages.length - 1];
+    const next = (BigInt(last.offset) + 1n).toString();
+    const commit = async (): Promise<void> => {
+      payload.resolveOffset(last.offset);
+      await this.retryTransient(
+        // Through the batch payload: kafkajs' consumer.commitOffsets() silently skips the commit once disconnect()
+        // has begun, which would leave the batch that a graceful stop waits for applied but never committed.
+        () =>
+          payload.commitOffsetsIfNecessary({
+            topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
+          }),
+        payload,
+        labels,
+      );
+    };
+    // The at-most-once defect the fault proof must catch (MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY): committed first,
+    // the batch is not fetched again if the process dies before its transaction commits.
+    if (this.deps.commitBeforeApply === true) await commit();
     const { events, deadLetters } = await this.decode(batch, topic);
 
     const rejected = await this.apply(events, payload);
@@ -314,19 +338,7 @@ export class EventConsumer {
       );
     }
 
-    const last = batch.messages[batch.messages.length - 1];
-    payload.resolveOffset(last.offset);
-    const next = (BigInt(last.offset) + 1n).toString();
-    await this.retryTransient(
-      // Through the batch payload: kafkajs' consumer.commitOffsets() silently skips the commit once disconnect()
-      // has begun, which would leave the batch that a graceful stop waits for applied but never committed.
-      () =>
-        payload.commitOffsetsIfNecessary({
-          topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
-        }),
-      payload,
-      labels,
-    );
+    if (this.deps.commitBeforeApply !== true) await commit();
 
     const now = Date.now();
     this.deps.metrics.consumed.inc(labels, batch.messages.length);

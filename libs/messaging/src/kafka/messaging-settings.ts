@@ -90,6 +90,13 @@ export const MESSAGING_SETTINGS_SPEC = {
       'when NODE_ENV=production',
     false,
   ),
+  unsafeCommitBeforeApply: setting.boolean(
+    'MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY',
+    "fault proof only: consumers commit a fetched batch's offsets before they decode and apply it, so a process " +
+      'killed between that commit and the database transaction loses the batch (npm run proof -- ' +
+      '--unsafe-commit-before-apply; see docs/fault-proof.md); refused when NODE_ENV=production',
+    false,
+  ),
   readyMaxConsumerLag: setting.integer(
     'READY_MAX_CONSUMER_LAG',
     'readiness fails while a consumer group is more messages behind than this on a partition (0 disables)',
