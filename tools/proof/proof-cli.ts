@@ -44,6 +44,11 @@ const program = new Command('proof')
     '--unsafe-disable-inbox',
     "the faulted run's consumers apply re-deliveries again (see docs/fault-proof.md: it still passes)",
   )
+  .option(
+    '--unsafe-commit-before-apply',
+    "the faulted run's consumers commit each batch's offsets before applying it, so a kill in between loses " +
+      'the batch (see docs/fault-proof.md: it fails)',
+  )
   .option('--dir <dir>', 'where the runs keep their stacks and the report', join(ROOT, 'tmp', 'proof'))
   .parse();
 
@@ -60,6 +65,7 @@ async function main(): Promise<void> {
     replay: string[];
     scale: Record<string, number>;
     unsafeDisableInbox?: boolean;
+    unsafeCommitBeforeApply?: boolean;
     dir: string;
   }>();
   const base =
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
     ...(given.replay.length === 0 ? {} : { replayGroups: given.replay }),
     ...(Object.keys(given.scale).length === 0 ? {} : { instances: given.scale }),
     disableInbox: given.unsafeDisableInbox === true,
+    commitBeforeApply: given.unsafeCommitBeforeApply === true,
     dir: given.dir,
     log: (line) => process.stdout.write(`[proof] ${line}\n`),
   };

@@ -22,7 +22,7 @@ export interface RunOptions {
   readonly faults: readonly Fault[];
   /** Processes per service, e.g. { 'condition-identification': 3, 'care-gaps': 2 }. */
   readonly instances?: Readonly<Record<string, number>>;
-  /** Settings of every service (the negative control sets MESSAGING_UNSAFE_DISABLE_INBOX). */
+  /** Settings of every service (MESSAGING_UNSAFE_DISABLE_INBOX, MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY in the unsafe runs). */
   readonly serviceEnv?: Readonly<Record<string, string>>;
   /**
    * After collecting the facts, tamper with the settled run (see negative-control.ts) and collect them again, so

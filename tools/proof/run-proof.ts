@@ -28,6 +28,11 @@ export interface ProofOptions {
   readonly mustKill: readonly string[];
   /** The faulted run's consumers apply re-deliveries again (MESSAGING_UNSAFE_DISABLE_INBOX). */
   readonly disableInbox: boolean;
+  /**
+   * The faulted run's consumers commit a batch's offsets before applying it (MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY):
+   * a kill between the two loses the batch, which the checks must report.
+   */
+  readonly commitBeforeApply: boolean;
   /** Where the runs keep their stacks and the report goes. */
   readonly dir: string;
   readonly log: (line: string) => void;
@@ -95,6 +100,7 @@ export const CI_PROOF: Omit<ProofOptions, 'dir' | 'log'> = {
   instances: { 'condition-identification': 3, 'care-gaps': 2 },
   mustKill: ['condition-identification-2', 'care-gaps-2'],
   disableInbox: false,
+  commitBeforeApply: false,
 };
 
 /**
@@ -136,7 +142,7 @@ export async function runProof(options: ProofOptions): Promise<ProofOutcome> {
     ratePerSecond: options.ratePerSecond,
     faults,
     instances: options.instances,
-    ...(options.disableInbox ? { serviceEnv: { MESSAGING_UNSAFE_DISABLE_INBOX: 'true' } } : {}),
+    ...(options.disableInbox || options.commitBeforeApply ? { serviceEnv: unsafeServiceEnv(options) } : {}),
     negativeControl: true,
     log: options.log,
   });
@@ -201,6 +207,16 @@ function summary(run: RunResult): Record<string, unknown> {
   };
 }
 
+/** The unsafe switches of the faulted run's services (every one off in a proof that must pass). */
+export function unsafeServiceEnv(
+  options: Pick<ProofOptions, 'disableInbox' | 'commitBeforeApply'>,
+): Record<string, string> {
+  return {
+    ...(options.disableInbox ? { MESSAGING_UNSAFE_DISABLE_INBOX: 'true' } : {}),
+    ...(options.commitBeforeApply ? { MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY: 'true' } : {}),
+  };
+}
+
 /** `care-gaps-1`, `care-gaps-2` for scaled services, the plain name for the others. */
 export function instanceNames(instances: Readonly<Record<string, number>>): string[] {
   const services = [
@@ -231,7 +247,10 @@ function renderReport(
       (Object.entries(options.instances)
         .map(([service, count]) => `${count} x ${service}`)
         .join(', ') || 'one process per service') +
-      (options.disableInbox ? '; **inbox disabled** (MESSAGING_UNSAFE_DISABLE_INBOX)' : ''),
+      (options.disableInbox ? '; **inbox disabled** (MESSAGING_UNSAFE_DISABLE_INBOX)' : '') +
+      (options.commitBeforeApply
+        ? '; **offsets committed before each batch is applied** (MESSAGING_UNSAFE_COMMIT_BEFORE_APPLY)'
+        : ''),
     '',
     '| run | load s | settle s | HTTP retries | Kafka retries | HTTP duplicates seen |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
