@@ -16,8 +16,17 @@ import { claimsFeedAuthorization, outboxRowsBySchema } from '../../tools/stack/p
 import { startPlatformStack, type PlatformStack } from '../../tools/stack/platform-stack';
 import { percentilesOf, type Percentiles } from '../support/percentiles';
 import { summarizeProfiles } from './cpu-profile';
+import { databaseTimeSince, markDatabase, type DatabaseTime } from './database-time';
 import { runOpenLoop, type OpenLoopResult } from './open-loop';
 import { machineBusySeconds, sampleProcess } from './process-sampler';
+import {
+  histogramsSince,
+  readHistograms,
+  STAGE_HISTOGRAMS,
+  stagesOf,
+  type Histograms,
+  type Stage,
+} from './stage-breakdown';
 
 /** Options of `npm run bench -- platform`. */
 export interface PlatformBenchmarkOptions {
@@ -88,6 +97,13 @@ export interface RateResult {
    * whose origin lies between `from` and `settledAt` (not what a later step, such as a roster growth, caused).
    */
   readonly window: { readonly from: number; readonly to: number; readonly settledAt: number };
+  /**
+   * Where the time went, hop by hop, from the load's start until it was drained: each consuming stage (broker
+   * timestamp to commit, batches) and each service's outbox (staging transaction to the broker's acknowledgement).
+   */
+  readonly stages: readonly Stage[];
+  /** The database's share over the same span (pg_stat_statements); absent when not available. */
+  readonly database?: DatabaseTime;
 }
 
 export interface PlatformBenchmarkResult {
@@ -169,6 +185,8 @@ export async function runPlatformBenchmark(
     without: ['console'],
     // A rest of 30 s (not the default 300) before memory is given back, so the benchmark can wait for it.
     serviceEnv: { MEMORY_RELEASE_IDLE_SECONDS: process.env['MEMORY_RELEASE_IDLE_SECONDS'] ?? '30' },
+    // Where the database's time goes, per statement (see database-time.ts).
+    statementStatistics: true,
     ...(options.profile === true ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] } : {}),
   });
   const pids = new Map<number, string>();
@@ -209,6 +227,10 @@ export async function runPlatformBenchmark(
     const rates: RateResult[] = [];
     const runRate = async (phase: string, rate: number): Promise<void> => {
       const before = timeline[timeline.length - 1] ?? emptySample(ready);
+      const [histogramsBefore, databaseMark] = await Promise.all([
+        scrapeStageHistograms(stack),
+        markDatabase(database),
+      ]);
       log(`${phase}: ${rate} claims/s for ${options.seconds} s`);
       const load = await runOpenLoop({
         ratePerSecond: rate,
@@ -227,6 +249,13 @@ export async function runPlatformBenchmark(
       const drainSeconds = (await waitUntilDrained(connection, database, 600_000)) / 1000;
       await sleep(1500);
       const settledAt = Date.now();
+      const [histogramsAfter, databaseTime] = await Promise.all([
+        scrapeStageHistograms(stack),
+        databaseTimeSince(database, databaseMark),
+      ]);
+      const stages = [...histogramsAfter].flatMap(([service, after]) =>
+        stagesOf(service, histogramsSince(after, histogramsBefore.get(service) ?? new Map())),
+      );
       const after = timeline[timeline.length - 1] ?? emptySample(ready);
       const cpuPer1000 = Object.fromEntries(
         Object.keys(after.cpu).map((service) => [
@@ -259,6 +288,8 @@ export async function runPlatformBenchmark(
         cpuPer1000,
         cores,
         window: { from: load.startedAt, to: loadEnd, settledAt },
+        stages,
+        ...(databaseTime === undefined ? {} : { database: databaseTime }),
       });
       log(
         `${phase}: ${load.sent} sent, ${load.shed} shed, ${load.failed} failed; lag at the end ${lagAtEnd}, ` +
@@ -422,6 +453,18 @@ async function takeSample(
     machineCpu: machineBusySeconds(),
     loadGeneratorCpu: (own.user + own.system) / 1e6,
   };
+}
+
+/** Each service's stage histograms (see stage-breakdown.ts), by service name; one that does not answer is left out. */
+async function scrapeStageHistograms(stack: PlatformStack): Promise<Map<string, Histograms>> {
+  const scraped = new Map<string, Histograms>();
+  for (const service of stack.services.filter((candidate) => candidate.name !== 'dev-identity')) {
+    const text = await fetch(`${service.url}/metrics`)
+      .then((response) => response.text())
+      .catch(() => undefined);
+    if (text !== undefined) scraped.set(service.name, readHistograms(text, STAGE_HISTOGRAMS));
+  }
+  return scraped;
 }
 
 /** Each service's `care_memory_releases_total` (releases at rest so far), by name; dev-identity serves none. */
@@ -786,6 +829,8 @@ export function renderMarkdown(result: PlatformBenchmarkResult): string {
       .join(' | ')} |`,
     '',
     ...rosterComparison(result),
+    ...stageTable(result),
+    ...databaseTable(result),
   ];
   return lines.join('\n');
 }
@@ -814,6 +859,74 @@ function rosterComparison(result: PlatformBenchmarkResult): string[] {
         .map((service) => `${service} ${ratio(service)}`)
         .join(', ') +
       '.',
+    '',
+  ];
+}
+
+/** Milliseconds as a table cell: whole above 10, one decimal below. */
+const ms = (value: number | undefined): string =>
+  value === undefined ? '-' : value >= 10 ? fixed(value) : fixed(value, 1);
+
+/**
+ * Where the time went, hop by hop: one row per stage, one column per load. A consuming stage's figure runs from the
+ * consumed event's broker timestamp to the commit of its effect (waiting in Kafka, then decoding, applying and
+ * committing its batch); a publishing stage's from the transaction that staged the event to the broker's ack.
+ */
+function stageTable(result: PlatformBenchmarkResult): string[] {
+  const keys = new Map<string, { service: string; stage: string }>();
+  for (const rate of result.rates)
+    for (const stage of rate.stages ?? [])
+      keys.set(`${stage.service} ${stage.stage}`, { service: stage.service, stage: stage.stage });
+  if (keys.size === 0) return [];
+  const order = [...keys.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return [
+    "Where the time went, hop by hop (from the services' own histograms over each load until drained; mean / p95 ms, " +
+      'p95 estimated from the buckets as Prometheus does; for a consuming stage, events per batch and the mean batch):',
+    '',
+    `| service | stage | ${result.rates.map((rate) => rate.phase).join(' | ')} |`,
+    `| --- | --- | ${result.rates.map(() => '---:').join(' | ')} |`,
+    ...order.map(([key, { service, stage }]) => {
+      const cells = result.rates.map((rate) => {
+        const found = (rate.stages ?? []).find(
+          (candidate) => `${candidate.service} ${candidate.stage}` === key,
+        );
+        if (found === undefined) return '-';
+        const batches =
+          found.batches === undefined || found.batches === 0
+            ? ''
+            : `; ${fixed(found.events / found.batches, 1)}/batch, ${ms(found.meanBatchMs)}`;
+        return `${ms(found.meanMs)} / ${ms(found.p95Ms)}${batches}`;
+      });
+      return `| ${service} | ${stage} | ${cells.join(' | ')} |`;
+    }),
+    '',
+  ];
+}
+
+/** The database's share of each load: transactions, statements, time executing, planning and waiting on locks. */
+function databaseTable(result: PlatformBenchmarkResult): string[] {
+  const measured = result.rates.filter((rate) => rate.database !== undefined);
+  if (measured.length === 0) return [];
+  const perSecond = (rate: RateResult, value: number): string =>
+    fixed(value / Math.max(0.001, (rate.window.settledAt - rate.window.from) / 1000));
+  return [
+    'The database over each load until drained (pg_stat_statements): time in statements per second of the load ' +
+      '(execution less the lock statement, and planning; time, not only CPU: it includes I/O), and the time ' +
+      'transactions spent waiting on member and household locks (lockKeys):',
+    '',
+    '| load | commits/s | statements/s | execution, s/s | planning, s/s | waiting on member locks, s | heaviest statement (calls, ms) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...measured.map((rate) => {
+      const database = rate.database as DatabaseTime;
+      const seconds = Math.max(0.001, (rate.window.settledAt - rate.window.from) / 1000);
+      const heaviest = database.top[0];
+      return (
+        `| ${rate.phase} | ${perSecond(rate, database.commits)} | ${perSecond(rate, database.statements)} | ` +
+        `${fixed((database.executionMs - database.lockWaitMs) / 1000 / seconds, 2)} | ` +
+        `${fixed(database.planningMs / 1000 / seconds, 2)} | ${fixed(database.lockWaitMs / 1000, 1)} | ` +
+        `${heaviest === undefined ? '-' : `\`${heaviest.statement.replace(/\|/g, '\\|')}\` (${heaviest.calls}, ${fixed(heaviest.ms)})`} |`
+      );
+    }),
     '',
   ];
 }

@@ -80,6 +80,8 @@ export interface PlatformStackOptions {
    * a name the stack does not know is refused.
    */
   readonly without?: readonly string[];
+  /** Load pg_stat_statements into the embedded PostgreSQL (the platform benchmark reports the database's time). */
+  readonly statementStatistics?: boolean;
 }
 
 /**
@@ -115,6 +117,7 @@ export async function startPlatformStack(
       postgres = await startPostgres({
         durable: true,
         dataDir,
+        ...(options.statementStatistics === true ? { statementStatistics: true } : {}),
         port: freePorts ? await findFreePort() : Number(process.env['STACK_POSTGRES_PORT'] ?? 54329),
       });
     }

@@ -273,6 +273,10 @@ describe('claims-intake over HTTP', () => {
     expect(metrics).toMatch(
       /care_claims_intake_total\{channel="http",outcome="accepted",service="claims-intake"\} [1-9]/,
     );
+    // The outbox's part of each hop: staging transaction to the broker's acknowledgement, per published event.
+    expect(metrics).toMatch(
+      /care_outbox_publish_delay_seconds_count\{service="claims-intake",topic="claim-received"\} [1-9]/,
+    );
     expect(metrics).toMatch(
       /care_claims_intake_total\{channel="http",outcome="conflict",service="claims-intake"\} 1\n/,
     );

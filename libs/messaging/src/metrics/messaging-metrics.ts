@@ -16,6 +16,7 @@ export class MessagingMetrics {
   readonly endToEndLatency: Histogram<'topic' | 'group'>;
   readonly outboxBacklog: Gauge;
   readonly outboxOldestAge: Gauge;
+  readonly outboxPublishDelay: Histogram<'topic'>;
   readonly relayFailures: Counter;
   readonly producerReplaced: Counter;
   readonly consumerRestarts: Counter<'group'>;
@@ -95,6 +96,13 @@ export class MessagingMetrics {
     this.outboxOldestAge = new Gauge({
       name: 'care_outbox_oldest_age_seconds',
       help: 'Age of the oldest outbox row waiting to be published (0 when empty)',
+      registers,
+    });
+    this.outboxPublishDelay = new Histogram({
+      name: 'care_outbox_publish_delay_seconds',
+      help: 'Time from the transaction that staged an event (its outbox row) to the broker acknowledging it',
+      labelNames: ['topic'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
       registers,
     });
     this.relayFailures = new Counter({

@@ -13,6 +13,8 @@ interface OutboxRow {
   message_key: string;
   value: string;
   headers: Record<string, string>;
+  /** Seconds since the staging transaction began, by the database's clock, when the row was read. */
+  waited: number;
 }
 
 export interface OutboxRelayOptions {
@@ -166,9 +168,12 @@ export class OutboxRelay {
       );
       if (!lock?.locked) return { published: 0, more: false };
       const read = await manager.query<OutboxRow[]>(
-        'SELECT position, topic, message_key, value, headers FROM outbox ORDER BY position LIMIT $1',
+        `SELECT position, topic, message_key, value, headers,
+                EXTRACT(EPOCH FROM clock_timestamp() - created_at)::float8 AS waited
+           FROM outbox ORDER BY position LIMIT $1`,
         [this.options.batchSize],
       );
+      const readAt = performance.now();
       if (read.length === 0) return { published: 0, more: false };
       const rows = this.rowsThatFit(read);
       const byTopic = new Map<string, Message[]>();
@@ -188,6 +193,10 @@ export class OutboxRelay {
         rows.map((row) => row.position),
       ]);
       for (const [topic, messages] of byTopic) this.metrics.produced.inc({ topic }, messages.length);
+      // The row's wait by the database's clock, plus the send by this process's: no clock is compared with another.
+      const sent = (performance.now() - readAt) / 1000;
+      for (const row of rows)
+        this.metrics.outboxPublishDelay.observe({ topic: row.topic }, row.waited + sent);
       return {
         published: rows.length,
         more: rows.length < read.length || read.length >= this.options.batchSize,

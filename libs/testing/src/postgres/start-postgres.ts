@@ -25,6 +25,11 @@ export type PostgresKind = 'env' | 'testcontainers' | 'embedded';
 export interface StartPostgresOptions {
   /** Keep fsync and friends on (a dev stack); tests default to durability off for speed. */
   durable?: boolean;
+  /**
+   * Load pg_stat_statements (with planning time) so a caller can see where the database's time goes, per
+   * normalized statement; the platform benchmark does. Embedded servers only; the caller creates the extension.
+   */
+  statementStatistics?: boolean;
   /** Port for the embedded server; default a free one. */
   port?: number;
   /** Data directory for the embedded server, kept on stop; default a fresh temp dir removed on stop. */
@@ -46,6 +51,14 @@ export interface PostgresForTests {
 /** Postgres settings that trade crash safety for speed; never for data you want to keep. */
 const NON_DURABLE_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 const COMMON_FLAGS = ['-c', 'max_connections=200'];
+const STATEMENT_STATISTICS_FLAGS = [
+  '-c',
+  'shared_preload_libraries=pg_stat_statements',
+  '-c',
+  'pg_stat_statements.track=all',
+  '-c',
+  'pg_stat_statements.track_planning=on',
+];
 
 /**
  * Starts (or finds) PostgreSQL for tests, in order of preference: `DATABASE_URL` from the environment; a
@@ -108,6 +121,7 @@ async function startEmbeddedPostgres(options: StartPostgresOptions): Promise<Pos
       'unix_socket_directories=', // TCP only: no socket files left in /tmp
       ...COMMON_FLAGS,
       ...(options.durable ? [] : NON_DURABLE_FLAGS),
+      ...(options.statementStatistics ? STATEMENT_STATISTICS_FLAGS : []),
     ],
     onLog: keep,
     onError: keep,
