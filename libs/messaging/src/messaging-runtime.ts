@@ -138,6 +138,7 @@ export class MessagingRuntime {
           service: this.options.service,
           onStaged: () => this.relay.wake(),
           partitionsConsumedConcurrently: this.options.settings.partitionsConsumedConcurrently,
+          fetchMaxWaitMs: this.options.settings.fetchMaxWaitMs,
           sessionTimeoutMs: this.options.settings.sessionTimeoutMs,
           deadLetterMaxBytes: this.options.settings.maxSendBytes,
           inputBounds: inputBoundsOf(this.options.settings),

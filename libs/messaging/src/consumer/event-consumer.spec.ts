@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@care/config';
 import { aValidProfessionalClaim, TOPICS } from '@care/contracts';
-import type { Consumer, ConsumerRunConfig, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type {
+  Consumer,
+  ConsumerConfig,
+  ConsumerRunConfig,
+  EachBatchPayload,
+  Kafka,
+  KafkaMessage,
+} from 'kafkajs';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { MESSAGING_SETTINGS_SPEC } from '../kafka/messaging-settings';
 import type { EventProducer } from '../kafka/serial-producer';
 import { TopicNames } from '../kafka/topic-names';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
@@ -144,5 +153,58 @@ describe('the event consumer: offset commit and transaction', () => {
     finish();
     await handled;
     expect(steps).toEqual(['transaction begins', 'transaction commits', 'offset 8 resolved', COMMITTED]);
+  });
+});
+
+/** How long the broker may hold a fetch while nothing waits: KAFKA_FETCH_MAX_WAIT_MS, 500 ms by default. */
+describe('the event consumer: the idle fetch', () => {
+  async function maxWaitOf(fetchMaxWaitMs: number | undefined): Promise<number | undefined> {
+    let config: ConsumerConfig | undefined;
+    const fakeConsumer = {
+      events: { CRASH: 'crash', HEARTBEAT: 'heartbeat', FETCH: 'fetch', GROUP_JOIN: 'join' },
+      on: () => undefined,
+      connect: () => Promise.resolve(),
+      subscribe: () => Promise.resolve(),
+      run: () => Promise.resolve(),
+      disconnect: () => Promise.resolve(),
+    };
+    const consumer = new EventConsumer(
+      {
+        kafka: {
+          consumer: (given: ConsumerConfig) => {
+            config = given;
+            return fakeConsumer as unknown as Consumer;
+          },
+        } as unknown as Kafka,
+        producer: {} as EventProducer,
+        dataSource: {} as DataSource,
+        topics: new TopicNames(''),
+        metrics: new MessagingMetrics(new Registry()),
+        logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+        service: 'idle-fetch',
+        onStaged: () => undefined,
+        partitionsConsumedConcurrently: 1,
+        sessionTimeoutMs: 30_000,
+        deadLetterMaxBytes: 900_000,
+        ...(fetchMaxWaitMs === undefined ? {} : { fetchMaxWaitMs }),
+      },
+      { name: 'claims', topics: [TOPICS.claimsInbound], handle: () => Promise.resolve() },
+    );
+    await consumer.start();
+    await consumer.stop();
+    return config?.maxWaitTimeInMs;
+  }
+
+  it('is held 500 ms by default, as the setting says, and as long as KAFKA_FETCH_MAX_WAIT_MS asks', async () => {
+    expect(await maxWaitOf(undefined)).toBe(500);
+    expect(loadConfig(MESSAGING_SETTINGS_SPEC, { KAFKA_BROKERS: 'localhost:9092' }).fetchMaxWaitMs).toBe(500);
+    const asked = loadConfig(MESSAGING_SETTINGS_SPEC, {
+      KAFKA_BROKERS: 'localhost:9092',
+      KAFKA_FETCH_MAX_WAIT_MS: '100',
+    }).fetchMaxWaitMs;
+    expect(await maxWaitOf(asked)).toBe(100);
+    expect(() =>
+      loadConfig(MESSAGING_SETTINGS_SPEC, { KAFKA_BROKERS: 'localhost:9092', KAFKA_FETCH_MAX_WAIT_MS: '5' }),
+    ).toThrow(/KAFKA_FETCH_MAX_WAIT_MS/);
   });
 });

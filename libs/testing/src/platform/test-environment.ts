@@ -98,6 +98,8 @@ export async function createTestEnvironment(
       // On wherever the broker supports it (every real Kafka), as in production; the mock broker cannot.
       KAFKA_IDEMPOTENT_PRODUCER: faults.kind === 'local-mock' ? 'false' : 'true',
       OUTBOX_RELAY_POLL_MS: '50',
+      // An idle consumer's fetch returns within 100 ms (500 by default), so a test's consumers stop sooner.
+      KAFKA_FETCH_MAX_WAIT_MS: '100',
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     },
