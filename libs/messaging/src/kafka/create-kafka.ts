@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { MessagingLogger } from '../messaging-logger';
+import { stopKafkajsIdleLoop } from './kafkajs-idle-loop';
 
 /** How long a TCP connect to a broker may take (kafkajs' own default is 1 s). */
 export const KAFKA_CONNECTION_TIMEOUT_MS = 10_000;
@@ -10,6 +11,7 @@ export function createKafka(options: {
   brokers: readonly string[];
   logger: MessagingLogger;
 }): Kafka {
+  stopKafkajsIdleLoop();
   const logCreator =
     () =>
     ({ level, log }: LogEntry): void => {

@@ -3,6 +3,7 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { OPS_TOPICS } from '@care/contracts';
 import { TopicNames } from '../kafka/topic-names';
 import { KAFKA_CONNECTION_TIMEOUT_MS } from '../kafka/create-kafka';
+import { stopKafkajsIdleLoop } from '../kafka/kafkajs-idle-loop';
 
 /** The replay ledger and the reveal audit topics (catalog names, before the environment prefix): see OPS_TOPICS. */
 export const OPS_REPLAY_LEDGER_TOPIC = OPS_TOPICS.dlqReplays.name;
@@ -48,6 +49,7 @@ export class OpsConnection {
     const brokers = options.brokers.map((broker) => broker.trim()).filter((broker) => broker !== '');
     if (brokers.length === 0) throw new Error('no Kafka brokers given (KAFKA_BROKERS)');
     const log = options.logger;
+    stopKafkajsIdleLoop(); // a long-lived connection (the console's) would otherwise spin (kafkajs-idle-loop.ts)
     const kafka = new Kafka({
       clientId: 'care-ops',
       brokers,
