@@ -227,6 +227,8 @@ describe('casework work queues', () => {
     // a gap found in January is long past due
     await publish(TOPICS.careGapDetected.name, careGapDetected('M-S1', randomUUID(), '2026-01-05T15:00:00.000Z'));
     await probe.settle();
+    // Its task has waited two hours (set here: a task made a moment ago has waited under a second, counted as 0).
+    await service.dataSource.query("UPDATE tasks SET created_at = now() - interval '2 hours' WHERE member_id = 'M-S1'");
     const stats = await coach('supervisor-dee').get<{
       queues: Array<{ queue: string; depth: number; slaBreaches: number; oldestWaitingSeconds: number | null; assigned: number }>;
       coaches: Array<{ coach: string; assigned: number }>;
@@ -238,7 +240,7 @@ describe('casework work queues', () => {
     );
     expect(coaching?.depth).toBe(open);
     expect(coaching?.slaBreaches).toBeGreaterThanOrEqual(1);
-    expect(coaching?.oldestWaitingSeconds).toBeGreaterThan(0);
+    expect(coaching?.oldestWaitingSeconds).toBeGreaterThanOrEqual(2 * 3600);
     expect(stats.body.queues.find((queue) => queue.queue === 'advocacy')).toMatchObject({ depth: 0, assigned: 0, oldestWaitingSeconds: null });
     expect(stats.body.coaches.find((row) => row.coach === 'coach-ana')?.assigned).toBeGreaterThanOrEqual(1);
   });

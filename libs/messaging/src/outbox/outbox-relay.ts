@@ -161,12 +161,12 @@ export class OutboxRelay {
    * Returns the rows published and whether more were waiting.
    */
   private async publishRound(): Promise<{ published: number; more: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
+    const round = await this.dataSource.transaction(async (manager) => {
       const [lock] = await manager.query<Array<{ locked: boolean }>>(
         'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
         [this.options.lockName],
       );
-      if (!lock?.locked) return { published: 0, more: false };
+      if (!lock?.locked) return { published: [], more: false, acknowledgedAfter: 0 };
       const read = await manager.query<OutboxRow[]>(
         `SELECT position, topic, message_key, value, headers,
                 EXTRACT(EPOCH FROM clock_timestamp() - created_at)::float8 AS waited
@@ -174,7 +174,7 @@ export class OutboxRelay {
         [this.options.batchSize],
       );
       const readAt = performance.now();
-      if (read.length === 0) return { published: 0, more: false };
+      if (read.length === 0) return { published: [], more: false, acknowledgedAfter: 0 };
       const rows = this.rowsThatFit(read);
       const byTopic = new Map<string, Message[]>();
       for (const row of rows) {
@@ -189,19 +189,25 @@ export class OutboxRelay {
           messages,
         })),
       });
+      const acknowledgedAfter = (performance.now() - readAt) / 1000;
       await manager.query('DELETE FROM outbox WHERE position = ANY($1::bigint[])', [
         rows.map((row) => row.position),
       ]);
-      for (const [topic, messages] of byTopic) this.metrics.produced.inc({ topic }, messages.length);
-      // The row's wait by the database's clock, plus the send by this process's: no clock is compared with another.
-      const sent = (performance.now() - readAt) / 1000;
-      for (const row of rows)
-        this.metrics.outboxPublishDelay.observe({ topic: row.topic }, row.waited + sent);
       return {
-        published: rows.length,
+        published: rows,
         more: rows.length < read.length || read.length >= this.options.batchSize,
+        acknowledgedAfter,
       };
     });
+    // Counted once the rows' deletion committed (a round that fails is published again, and counted then). The delay
+    // is the row's wait by the database's clock plus the send by this process's: no clock is compared with another.
+    const perTopic = new Map<string, number>();
+    for (const row of round.published) {
+      perTopic.set(row.topic, (perTopic.get(row.topic) ?? 0) + 1);
+      this.metrics.outboxPublishDelay.observe({ topic: row.topic }, row.waited + round.acknowledgedAfter);
+    }
+    for (const [topic, count] of perTopic) this.metrics.produced.inc({ topic }, count);
+    return { published: round.published.length, more: round.more };
   }
 
   /** The longest prefix of `rows` within maxSendBytes (always the first row: alone it may still be refused). */
