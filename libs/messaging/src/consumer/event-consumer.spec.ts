@@ -15,7 +15,53 @@ import { MESSAGING_SETTINGS_SPEC } from '../kafka/messaging-settings';
 import type { EventProducer } from '../kafka/serial-producer';
 import { TopicNames } from '../kafka/topic-names';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
-import { EventConsumer } from './event-consumer';
+import { EventConsumer, type EventConsumerDependencies } from './event-consumer';
+
+/**
+ * An EventConsumer for the claims-inbound topic on a fake kafkajs client (these specs are about what the consumer asks
+ * of kafkajs, not about a broker): `onConsumer` sees the config the consumer is created with, `onRun` its run config.
+ */
+function aConsumerOnAFakeBroker(options: {
+  readonly service: string;
+  readonly dataSource?: unknown;
+  readonly onConsumer?: (config: ConsumerConfig) => void;
+  readonly onRun?: (config: ConsumerRunConfig) => void;
+  readonly settings?: Partial<Pick<EventConsumerDependencies, 'commitBeforeApply' | 'fetchMaxWaitMs'>>;
+}): EventConsumer {
+  const fakeConsumer = {
+    events: { CRASH: 'crash', HEARTBEAT: 'heartbeat', FETCH: 'fetch', GROUP_JOIN: 'join' },
+    on: () => undefined,
+    connect: () => Promise.resolve(),
+    subscribe: () => Promise.resolve(),
+    run: (config: ConsumerRunConfig) => {
+      options.onRun?.(config);
+      return Promise.resolve();
+    },
+    disconnect: () => Promise.resolve(),
+  };
+  return new EventConsumer(
+    {
+      kafka: {
+        consumer: (config: ConsumerConfig) => {
+          options.onConsumer?.(config);
+          return fakeConsumer as unknown as Consumer;
+        },
+      } as unknown as Kafka,
+      producer: {} as EventProducer,
+      dataSource: (options.dataSource ?? {}) as DataSource,
+      topics: new TopicNames(''),
+      metrics: new MessagingMetrics(new Registry()),
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      service: options.service,
+      onStaged: () => undefined,
+      partitionsConsumedConcurrently: 1,
+      sessionTimeoutMs: 30_000,
+      deadLetterMaxBytes: 900_000,
+      ...options.settings,
+    },
+    { name: 'claims', topics: [TOPICS.claimsInbound], handle: () => Promise.resolve() },
+  );
+}
 
 /**
  * When a fetched batch's offsets are committed against its database transaction: after it (at least once, the
@@ -29,17 +75,6 @@ describe('the event consumer: offset commit and transaction', () => {
   async function consumerWith(options: { commitBeforeApply?: boolean; transaction?: () => Promise<void> }) {
     const steps: string[] = [];
     let eachBatch: ConsumerRunConfig['eachBatch'];
-    const fakeConsumer = {
-      events: { CRASH: 'crash', HEARTBEAT: 'heartbeat', FETCH: 'fetch', GROUP_JOIN: 'join' },
-      on: () => undefined,
-      connect: () => Promise.resolve(),
-      subscribe: () => Promise.resolve(),
-      run: (config: ConsumerRunConfig) => {
-        eachBatch = config.eachBatch;
-        return Promise.resolve();
-      },
-      disconnect: () => Promise.resolve(),
-    };
     const dataSource = {
       transaction: async () => {
         steps.push('transaction begins');
@@ -47,23 +82,16 @@ describe('the event consumer: offset commit and transaction', () => {
         steps.push('transaction commits');
       },
     };
-    const consumer = new EventConsumer(
-      {
-        kafka: { consumer: () => fakeConsumer as unknown as Consumer } as unknown as Kafka,
-        producer: {} as EventProducer,
-        dataSource: dataSource as unknown as DataSource,
-        topics: new TopicNames(''),
-        metrics: new MessagingMetrics(new Registry()),
-        logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-        service: 'commit-order',
-        onStaged: () => undefined,
-        partitionsConsumedConcurrently: 1,
-        sessionTimeoutMs: 30_000,
-        deadLetterMaxBytes: 900_000,
-        ...(options.commitBeforeApply === undefined ? {} : { commitBeforeApply: options.commitBeforeApply }),
+    const consumer = aConsumerOnAFakeBroker({
+      service: 'commit-order',
+      dataSource,
+      onRun: (config) => {
+        eachBatch = config.eachBatch;
       },
-      { name: 'claims', topics: [TOPIC], handle: () => Promise.resolve() },
-    );
+      ...(options.commitBeforeApply === undefined
+        ? {}
+        : { settings: { commitBeforeApply: options.commitBeforeApply } }),
+    });
     await consumer.start();
     const messages: KafkaMessage[] = [7, 8].map((offset) => {
       const claim = aValidProfessionalClaim({ claimId: `CLM-COMMIT-${offset}` });
@@ -160,36 +188,13 @@ describe('the event consumer: offset commit and transaction', () => {
 describe('the event consumer: the idle fetch', () => {
   async function maxWaitOf(fetchMaxWaitMs: number | undefined): Promise<number | undefined> {
     let config: ConsumerConfig | undefined;
-    const fakeConsumer = {
-      events: { CRASH: 'crash', HEARTBEAT: 'heartbeat', FETCH: 'fetch', GROUP_JOIN: 'join' },
-      on: () => undefined,
-      connect: () => Promise.resolve(),
-      subscribe: () => Promise.resolve(),
-      run: () => Promise.resolve(),
-      disconnect: () => Promise.resolve(),
-    };
-    const consumer = new EventConsumer(
-      {
-        kafka: {
-          consumer: (given: ConsumerConfig) => {
-            config = given;
-            return fakeConsumer as unknown as Consumer;
-          },
-        } as unknown as Kafka,
-        producer: {} as EventProducer,
-        dataSource: {} as DataSource,
-        topics: new TopicNames(''),
-        metrics: new MessagingMetrics(new Registry()),
-        logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-        service: 'idle-fetch',
-        onStaged: () => undefined,
-        partitionsConsumedConcurrently: 1,
-        sessionTimeoutMs: 30_000,
-        deadLetterMaxBytes: 900_000,
-        ...(fetchMaxWaitMs === undefined ? {} : { fetchMaxWaitMs }),
+    const consumer = aConsumerOnAFakeBroker({
+      service: 'idle-fetch',
+      onConsumer: (given) => {
+        config = given;
       },
-      { name: 'claims', topics: [TOPICS.claimsInbound], handle: () => Promise.resolve() },
-    );
+      ...(fetchMaxWaitMs === undefined ? {} : { settings: { fetchMaxWaitMs } }),
+    });
     await consumer.start();
     await consumer.stop();
     return config?.maxWaitTimeInMs;
