@@ -11,13 +11,17 @@ export interface Tampering {
   readonly orphanedAlert: string;
   /** The member's condition status deleted (a fact the clean run has and this one lost). */
   readonly lostCondition: string;
+  /** The consumer group and topic of the event whose inbox row was given a second application. */
+  readonly doubledApplication: string;
 }
 
 /**
  * The proof's own negative control, run on the faulted run once it has settled and its facts are collected:
  * one doubled fact (a second `care-gap-detected` for one gap, new event id, as a consumer without an inbox that
- * re-applies a non-idempotent handler would publish), one event whose row is gone, and one lost condition status. Collected
- * again, the facts must fail the checks on all three; if they did not, the checks could not fail.
+ * re-applies a non-idempotent handler would publish), one event whose row is gone, one lost condition status, and
+ * one event a consumer group applied twice (its inbox row counts a second application, as a consumer whose inbox
+ * no longer skips re-deliveries records it). Collected again, the facts must fail the checks on all four; if they
+ * did not, the checks could not fail.
  */
 export async function tamperWithRun(connection: OpsConnection, databaseUrl: string): Promise<Tampering> {
   const physical = connection.names.physical(TOPICS.careGapDetected);
@@ -58,10 +62,17 @@ export async function tamperWithRun(connection: OpsConnection, databaseUrl: stri
          RETURNING member_id || '|' || condition_id AS id)
        SELECT id FROM gone`,
     );
+    const application = await client.query<{ id: string }>(
+      `UPDATE casework.inbox SET applications = applications + 1
+       WHERE (consumer_group, event_id) = (
+         SELECT consumer_group, event_id FROM casework.inbox ORDER BY consumer_group, event_id LIMIT 1)
+       RETURNING consumer_group || ' ' || topic AS id`,
+    );
     return {
       doubledGap: envelope.data.gapId,
       orphanedAlert: alert.rows[0]?.id ?? '(none)',
       lostCondition: condition.rows[0]?.id ?? '(none)',
+      doubledApplication: application.rows[0]?.id ?? '(none)',
     };
   } finally {
     await client.end();

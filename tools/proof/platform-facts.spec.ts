@@ -1,4 +1,4 @@
-import { compareFacts, factTotals, oneEventPerRow } from './platform-facts';
+import { compareFacts, factTotals, ledgerProblems, oneEventPerRow } from './platform-facts';
 import { recoveryOf } from './proof';
 
 const facts = (entries: Record<string, Array<[string, number]>>): Record<string, Map<string, number>> =>
@@ -89,6 +89,57 @@ describe('oneEventPerRow', () => {
       'care-gap-detected: 1 event(s) with no gap behind them',
       'care-gap-detected: 1 gap(s) never announced',
     ]);
+  });
+});
+
+describe('ledgerProblems', () => {
+  // e1 twice on the topic (a resend), e2 once, e3 only at a position the group dead-lettered.
+  const onTopic = new Map([
+    ['e1', ['0:1', '0:7']],
+    ['e2', ['1:4']],
+    ['e3', ['2:9']],
+  ]);
+  const deadLettered = new Set(['2:9']);
+
+  it('accepts a group that applied every event it had to once, however many copies it read', () => {
+    expect(
+      ledgerProblems(
+        'casework.task-inputs',
+        'care-gap-detected',
+        onTopic,
+        deadLettered,
+        new Map([
+          ['e1', 1],
+          ['e2', 1],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports an event never applied, events applied more than once and an application with no event', () => {
+    expect(
+      ledgerProblems(
+        'casework.task-inputs',
+        'care-gap-detected',
+        onTopic,
+        new Set<string>(),
+        new Map([
+          ['e1', 3],
+          ['e2', 2],
+          ['e9', 1],
+        ]),
+      ),
+    ).toEqual([
+      'casework.task-inputs: 1 event(s) of care-gap-detected never applied',
+      'casework.task-inputs: 2 event(s) of care-gap-detected applied more than once (up to 3 times)',
+      'casework.task-inputs: 1 event(s) recorded as applied that are not on care-gap-detected',
+    ]);
+  });
+
+  it('reports every event of a group whose inbox recorded nothing', () => {
+    expect(
+      ledgerProblems('care-gaps.gap-inputs', 'claim-received', onTopic, deadLettered, new Map()),
+    ).toEqual(['care-gaps.gap-inputs: 2 event(s) of claim-received never applied']);
   });
 });
 

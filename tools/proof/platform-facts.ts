@@ -1,4 +1,4 @@
-import { ALL_TOPICS, deadLetterTopicOf, TOPICS } from '@care/contracts';
+import { ALL_CONSUMER_GROUPS, ALL_TOPICS, deadLetterTopicOf, TOPICS } from '@care/contracts';
 import { type OpsConnection, readTopic } from '@care/messaging';
 import { Client } from 'pg';
 
@@ -18,12 +18,15 @@ export interface RunFacts {
   /**
    * Every derived event must match one row of its service's end state, once: a gap-detected event per gap, a
    * gap-closed event per closed gap, an alert event per issued alert, a member-identified event per identification,
-   * a survey-triggered event per surveyed visit, a claim-received event per stored claim version. One line per
-   * mismatch kind, with counts.
+   * a survey-triggered event per surveyed visit, a claim-received event per stored claim version. And every consumer
+   * group must have applied every event on each topic it reads exactly once, as its inbox records (see
+   * {@link ledgerProblems}). One line per mismatch kind, with counts.
    */
   readonly problems: readonly string[];
   /** Copies of an event already on its topic (same event id), per topic: re-deliveries, not doubled facts. */
   readonly redelivered: Readonly<Record<string, number>>;
+  /** Per consumer group, the applications its inbox records for the topics it reads (what the ledger check read). */
+  readonly applications: Readonly<Record<string, number>>;
 }
 
 type Payload = Record<string, unknown>;
@@ -103,41 +106,60 @@ const EVENT_ROWS: ReadonlyArray<{ topic: string; rows: string; what: string }> =
   },
 ];
 
+/** Topics some consumer group reads: each group's inbox is checked against them. */
+const CONSUMED_TOPICS: readonly string[] = [
+  ...new Set(ALL_CONSUMER_GROUPS.flatMap((group) => group.topics.map((topic) => topic.name))),
+];
+
+/** Where each event id sits on one topic (`partition:offset`, one per copy). */
+type EventPositions = Map<string, string[]>;
+
 const count = (facts: Map<string, number>, identity: string): void => {
   facts.set(identity, (facts.get(identity) ?? 0) + 1);
 };
 
-/** Reads every derived topic and dead-letter topic to its end, and each service's end state. */
+/**
+ * Reads every derived topic, every consumed topic and every dead-letter topic to its end, and each service's end
+ * state and inbox.
+ */
 export async function collectFacts(connection: OpsConnection, databaseUrl: string): Promise<RunFacts> {
   const facts: Record<string, Map<string, number>> = {};
   const entities = new Map<string, Map<string, number>>();
   const redelivered: Record<string, number> = {};
+  const positions = new Map<string, EventPositions>();
   const existing = new Set(await connection.admin.listTopics());
-  for (const topic of Object.keys(EVENT_ENTITY)) {
+  for (const topic of [...new Set([...Object.keys(EVENT_ENTITY), ...CONSUMED_TOPICS])]) {
     const physical = connection.names.physical(topic);
     const byEntity = new Map<string, number>();
     const found = new Map<string, number>();
     const seen = new Set<string>();
+    const onTopic: EventPositions = new Map();
+    positions.set(topic, onTopic);
     let copies = 0;
     if (existing.has(physical)) {
-      for (const { message } of await readTopic(connection, physical, { timeoutMs: 120_000 })) {
-        const envelope = JSON.parse(message.value?.toString('utf8') ?? '{}') as {
-          id?: string;
-          data?: Payload;
-        };
+      for (const { partition, message } of await readTopic(connection, physical, { timeoutMs: 120_000 })) {
+        const envelope = parseEnvelope(message.value);
+        const id = typeof envelope.id === 'string' ? envelope.id.toLowerCase() : undefined;
+        if (id !== undefined) {
+          const copiesOfId = onTopic.get(id);
+          if (copiesOfId === undefined) onTopic.set(id, [`${partition}:${message.offset}`]);
+          else copiesOfId.push(`${partition}:${message.offset}`);
+        }
+        if (EVENT_ENTITY[topic] === undefined) continue;
         // A second copy of one event (same id: the relay sent it again after a crash between sending and
         // recording) is a re-delivery, which consumers drop; a second event about the same thing is a doubled fact.
-        if (envelope.id !== undefined && seen.has(envelope.id)) {
+        if (id !== undefined && seen.has(id)) {
           copies += 1;
           continue;
         }
-        if (envelope.id !== undefined) seen.add(envelope.id);
+        if (id !== undefined) seen.add(id);
         const data = envelope.data ?? {};
         count(byEntity, EVENT_ENTITY[topic]?.(data) ?? '');
         const fact = EVENT_FACTS[topic];
         if (fact !== undefined) count(found, fact(data));
       }
     }
+    if (EVENT_ENTITY[topic] === undefined) continue;
     if (copies > 0) redelivered[topic] = copies;
     entities.set(topic, byEntity);
     if (EVENT_FACTS[topic] !== undefined) facts[`topic ${topic}`] = found;
@@ -153,6 +175,7 @@ export async function collectFacts(connection: OpsConnection, databaseUrl: strin
   }
   facts['dead letters'] = deadLetters;
   const problems: string[] = [];
+  const applications: Record<string, number> = {};
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -165,10 +188,108 @@ export async function collectFacts(connection: OpsConnection, databaseUrl: strin
       const ids = new Set((await client.query<{ id: string }>(rows)).rows.map((row) => row.id));
       problems.push(...oneEventPerRow(topic, what, entities.get(topic) ?? new Map<string, number>(), ids));
     }
+    const ledgers = await readLedgers(client);
+    for (const group of ALL_CONSUMER_GROUPS) applications[`${group.service}.${group.name}`] = 0;
+    for (const group of ALL_CONSUMER_GROUPS) {
+      const physicalGroup = connection.names.consumerGroup(group.service, group.name);
+      const label = `${group.service}.${group.name}`;
+      for (const topic of group.topics) {
+        const key = `${physicalGroup}|${topic.name}`;
+        for (const times of ledgers.applied.get(key)?.values() ?? []) {
+          applications[label] = (applications[label] ?? 0) + times;
+        }
+        problems.push(
+          ...ledgerProblems(
+            label,
+            topic.name,
+            positions.get(topic.name) ?? new Map<string, string[]>(),
+            ledgers.deadLettered.get(`${physicalGroup}|${connection.names.physical(topic)}`) ??
+              new Set<string>(),
+            ledgers.applied.get(key) ?? new Map<string, number>(),
+          ),
+        );
+      }
+    }
   } finally {
     await client.end();
   }
-  return { facts, problems, redelivered };
+  return { facts, problems, redelivered, applications };
+}
+
+function parseEnvelope(value: Buffer | null): { id?: unknown; data?: Payload } {
+  try {
+    const parsed = JSON.parse(value?.toString('utf8') ?? '{}') as unknown;
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
+  } catch {
+    return {}; // not an event: dead-lettered by every group that reads it
+  }
+}
+
+/**
+ * Every consumer group's inbox (`<group>|<topic>` to the applications of each event id) and the source positions it
+ * dead-lettered (`<group>|<physical topic>` to `partition:offset`), from every schema that has them.
+ */
+async function readLedgers(client: Client): Promise<{
+  applied: Map<string, Map<string, number>>;
+  deadLettered: Map<string, Set<string>>;
+}> {
+  const schemas = async (table: string): Promise<string[]> =>
+    (
+      await client.query<{ schema: string }>(
+        'SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = $1',
+        [table],
+      )
+    ).rows.map((row) => row.schema);
+  const applied = new Map<string, Map<string, number>>();
+  for (const schema of await schemas('inbox')) {
+    const rows = await client.query<{ key: string; id: string; applications: number }>(
+      `SELECT consumer_group || '|' || topic AS key, event_id::text AS id, applications FROM "${schema}".inbox`,
+    );
+    for (const row of rows.rows) {
+      const byId = applied.get(row.key) ?? new Map<string, number>();
+      byId.set(row.id, row.applications);
+      applied.set(row.key, byId);
+    }
+  }
+  const deadLettered = new Map<string, Set<string>>();
+  for (const schema of await schemas('dead_letters_sent')) {
+    const rows = await client.query<{ key: string; position: string }>(
+      `SELECT consumer_group || '|' || topic AS key, partition || ':' || "offset" AS position FROM "${schema}".dead_letters_sent`,
+    );
+    for (const row of rows.rows) {
+      const set = deadLettered.get(row.key) ?? new Set<string>();
+      set.add(row.position);
+      deadLettered.set(row.key, set);
+    }
+  }
+  return { applied, deadLettered };
+}
+
+/**
+ * What breaks "each event applied once" for one consumer group and one topic it reads: an event on the topic that
+ * the group's inbox does not record (lost by the consumer, unless every copy of it was dead-lettered by the group),
+ * one it applied more than once (the inbox counts an application only when its de-duplication is switched off:
+ * MESSAGING_UNSAFE_DISABLE_INBOX), and one it records that is not on the topic.
+ */
+export function ledgerProblems(
+  group: string,
+  topic: string,
+  onTopic: ReadonlyMap<string, readonly string[]>,
+  deadLettered: ReadonlySet<string>,
+  applied: ReadonlyMap<string, number>,
+): string[] {
+  const due = [...onTopic].filter(([, copies]) => copies.some((position) => !deadLettered.has(position)));
+  const neverApplied = due.filter(([id]) => !applied.has(id)).length;
+  const repeated = [...applied.values()].filter((applications) => applications > 1);
+  const unknown = [...applied.keys()].filter((id) => !onTopic.has(id)).length;
+  const most = repeated.reduce((max, applications) => Math.max(max, applications), 0);
+  return [
+    ...(neverApplied > 0 ? [`${group}: ${neverApplied} event(s) of ${topic} never applied`] : []),
+    ...(repeated.length > 0
+      ? [`${group}: ${repeated.length} event(s) of ${topic} applied more than once (up to ${most} times)`]
+      : []),
+    ...(unknown > 0 ? [`${group}: ${unknown} event(s) recorded as applied that are not on ${topic}`] : []),
+  ];
 }
 
 /** What breaks "one event per row, one row per event" between an event stream and its rows. */

@@ -10,7 +10,7 @@ interface ProofReport {
   failures: string[];
   faults: Array<{ fault: string; recoverySeconds: number | null; readinessReported?: string[] }>;
   negativeControl: { caught: string[]; missed: string[] };
-  clean: { totals: Record<string, number> };
+  clean: { totals: Record<string, number>; applications: Record<string, number> };
   faulted: { totals: Record<string, number>; restarts: Record<string, number> };
 }
 
@@ -86,10 +86,20 @@ describe('the whole-platform fault proof (CI form)', () => {
     expect(report.clean.totals['table condition_identification.member_conditions']).toBeGreaterThan(0);
     expect(report.clean.totals['table care_gaps.gaps open']).toBeGreaterThan(0);
     expect(report.clean.totals['table casework.tasks not cancelled']).toBeGreaterThan(0);
+    // Each consumer group's inbox was read against its topics (every event applied once, in both runs).
+    for (const group of [
+      'claims-intake.claims-inbound',
+      'condition-identification.evidence',
+      'care-gaps.gap-inputs',
+      'survey-trigger.visits',
+      'casework.task-inputs',
+    ]) {
+      expect(report.clean.applications[group]).toBeGreaterThan(0);
+    }
 
-    // The checks can fail: the tampered copy of the run (a gap announced twice, an alert row gone, a condition status gone)
-    // failed each of them.
+    // The checks can fail: the tampered copy of the run (a gap announced twice, an alert row gone, a condition status
+    // gone, an event counted as applied twice in casework's inbox) failed each of them.
     expect(report.negativeControl.missed).toEqual([]);
-    expect(report.negativeControl.caught.length).toBeGreaterThanOrEqual(3);
+    expect(report.negativeControl.caught.length).toBeGreaterThanOrEqual(4);
   }, 1_260_000);
 });

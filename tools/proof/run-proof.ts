@@ -58,7 +58,7 @@ export interface NegativeControlVerdict {
   readonly missed: readonly string[];
 }
 
-/** The checks run on the tampered facts; each of the three tamperings must show. */
+/** The checks run on the tampered facts; each of the four tamperings must show. */
 export function negativeControlVerdict(clean: RunResult, faulted: RunResult): NegativeControlVerdict {
   if (faulted.tampered === undefined)
     return { caught: [], missed: ['the negative control, which did not run'] };
@@ -83,6 +83,9 @@ export function negativeControlVerdict(clean: RunResult, faulted: RunResult): Ne
     ...(caught.some((line) => line.startsWith('table condition_identification.member_conditions'))
       ? []
       : ['a lost condition status']),
+    ...(caught.some((line) => line.startsWith('casework.') && line.includes('applied more than once'))
+      ? []
+      : ['an event applied twice']),
   ];
   return { caught, missed };
 }
@@ -203,6 +206,7 @@ function summary(run: RunResult): Record<string, unknown> {
     restarts: run.restarts,
     totals: factTotals(run.facts.facts),
     redelivered: run.facts.redelivered,
+    applications: run.facts.applications,
     lagSamples: run.lagSamples,
   };
 }
@@ -280,6 +284,13 @@ function renderReport(
         .map(([topic, copies]) => `${topic} ${copies}`)
         .join(', ') || 'none'
     }`,
+    `Applications recorded by each consumer group's inbox (clean / faulted run; every event it reads once): ${Object.keys(
+      clean.facts.applications,
+    )
+      .map(
+        (group) => `${group} ${clean.facts.applications[group]} / ${faulted.facts.applications[group] ?? 0}`,
+      )
+      .join(', ')}`,
     '',
     '| facts | clean run | faulted run |',
     '| --- | ---: | ---: |',
@@ -288,7 +299,8 @@ function renderReport(
     ),
     '',
     `Negative control (the faulted run tampered with after its verdict: one gap announced twice, one alert row ` +
-      `deleted, one member's condition status deleted): the checks reported ${outcome.control.caught.length} failure(s)` +
+      `deleted, one member's condition status deleted, one event counted as applied twice in casework's inbox): ` +
+      `the checks reported ${outcome.control.caught.length} failure(s)` +
       (outcome.control.missed.length === 0
         ? ', each tampering among them.'
         : `; they missed ${outcome.control.missed.join(', ')}.`),
@@ -296,7 +308,7 @@ function renderReport(
     '',
     ...(outcome.failures.length === 0
       ? [
-          'Every claim version reached claim-received exactly once; every derived event matches one row of its service once; every order-free fact equals the clean run.',
+          'Every claim version reached claim-received exactly once; every derived event matches one row of its service once; every consumer group applied every event it reads once; every order-free fact equals the clean run.',
         ]
       : [
           'Failures:',

@@ -3,6 +3,7 @@ import { loadConfig } from '@care/config';
 import {
   createServiceDataSource,
   MessagingDeadLetters1796601600000,
+  MessagingInboxApplications1797500000000,
   MessagingTables1732406400000,
   runMigrations,
 } from '@care/persistence';
@@ -37,7 +38,11 @@ describe('a consumer that crashes for good', () => {
       url: environment.databaseUrl,
       schema: SCHEMA,
       applicationName: SERVICE,
-      migrations: [MessagingTables1732406400000, MessagingDeadLetters1796601600000],
+      migrations: [
+        MessagingTables1732406400000,
+        MessagingDeadLetters1796601600000,
+        MessagingInboxApplications1797500000000,
+      ],
       poolSize: 2,
     });
     await dataSource.initialize();

@@ -20,6 +20,7 @@ import { loadConfig } from '@care/config';
 import {
   createServiceDataSource,
   MessagingDeadLetters1796601600000,
+  MessagingInboxApplications1797500000000,
   MessagingTables1732406400000,
   runMigrations,
 } from '@care/persistence';
@@ -206,7 +207,11 @@ describe('messaging runtime', () => {
       url: environment.databaseUrl,
       schema: SCHEMA,
       applicationName: SERVICE,
-      migrations: [MessagingTables1732406400000, MessagingDeadLetters1796601600000],
+      migrations: [
+        MessagingTables1732406400000,
+        MessagingDeadLetters1796601600000,
+        MessagingInboxApplications1797500000000,
+      ],
       poolSize: 6,
     });
     await dataSource.initialize();

@@ -2,6 +2,7 @@ export * from './data-source/create-data-source';
 export * from './data-source/run-migrations';
 export * from './migrations/messaging-tables.migration';
 export * from './migrations/messaging-dead-letters.migration';
+export * from './migrations/messaging-inbox-applications.migration';
 export * from './errors/is-transient-database-error';
 export * from './nest/persistence.module';
 export * from './locks/run-exclusively';

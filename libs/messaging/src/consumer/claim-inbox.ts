@@ -5,10 +5,20 @@ import type { ReceivedEvent } from './received-event';
 export interface InboxClaim {
   /** Not applied before, in their original order: to apply now. */
   readonly fresh: ReceivedEvent[];
-  /** Applied before with the same content: re-deliveries, to skip. */
+  /** Applied before with the same content: re-deliveries, skipped (none when they are applied again). */
   readonly duplicates: number;
   /** Applied before with other content: a different event under a reused id, to dead-letter. */
   readonly conflicts: ReceivedEvent[];
+}
+
+/** How the inbox treats a re-delivery. */
+export interface InboxOptions {
+  /**
+   * Apply re-deliveries again instead of skipping them, counting each application in the row's `applications`:
+   * only the fault proof's inbox-disabled run (MESSAGING_UNSAFE_DISABLE_INBOX), whose check reports every event a
+   * group applied more than once. Reused ids (other content) are still told apart.
+   */
+  readonly reapplyDuplicates?: boolean;
 }
 
 /**
@@ -20,6 +30,7 @@ export async function claimInbox(
   manager: EntityManager,
   group: string,
   events: readonly ReceivedEvent[],
+  options: InboxOptions = {},
 ): Promise<InboxClaim> {
   if (events.length === 0) return { fresh: [], duplicates: 0, conflicts: [] };
   const inserted = await manager.query<Array<{ event_id: string }>>(
@@ -49,6 +60,17 @@ export async function claimInbox(
     // Without a hash on either side (rows from before hashes were kept) the event counts as a re-delivery.
     return before != null && event.contentHash != null && !before.equals(event.contentHash);
   });
+  if (options.reapplyDuplicates === true) {
+    const conflicting = new Set(conflicts);
+    const again = seenBefore.filter((event) => !conflicting.has(event));
+    if (again.length > 0) {
+      await manager.query(
+        'UPDATE inbox SET applications = applications + 1 WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])',
+        [group, again.map((event) => event.envelope.id)],
+      );
+    }
+    return { fresh: events.filter((event) => !conflicting.has(event)), duplicates: 0, conflicts };
+  }
   return {
     fresh: events.filter((event) => fresh.has(event.envelope.id)),
     duplicates: seenBefore.length - conflicts.length,

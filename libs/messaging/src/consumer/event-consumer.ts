@@ -40,7 +40,8 @@ export interface EventConsumerDependencies {
   readonly inputBounds?: InputBounds;
   /**
    * False only in the fault proof's inbox-disabled run (MESSAGING_UNSAFE_DISABLE_INBOX): every delivered event is
-   * applied, re-deliveries included (docs/fault-proof.md: what that run shows).
+   * applied, re-deliveries included; the inbox still records each event, counting its applications, which the
+   * proof checks (docs/fault-proof.md: what that run shows).
    */
   readonly inbox?: boolean;
   /**
@@ -506,10 +507,9 @@ export class EventConsumer {
       let applied: ReceivedEvent[] = [];
       try {
         await this.deps.dataSource.transaction(async (manager) => {
-          const { fresh, duplicates, conflicts } =
-            this.deps.inbox === false
-              ? { fresh: [...events], duplicates: 0, conflicts: [] }
-              : await claimInbox(manager, this.group, events);
+          const { fresh, duplicates, conflicts } = await claimInbox(manager, this.group, events, {
+            reapplyDuplicates: this.deps.inbox === false,
+          });
           applied = fresh;
           if (duplicates > 0) this.deps.metrics.duplicates.inc(labels, duplicates);
           for (const event of conflicts) {

@@ -1,5 +1,9 @@
 import { AuditTrail1796800000000 } from '@care/audit';
-import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import {
+  MessagingDeadLetters1796601600000,
+  MessagingInboxApplications1797500000000,
+  MessagingTables1732406400000,
+} from '@care/persistence';
 import { IncompleteScreenings1796900000000 } from './incomplete-screenings.migration';
 import { ScreeningMembers1797000000000 } from './screening-members.migration';
 import { Screenings1795471400000 } from './screenings.migration';
@@ -12,4 +16,5 @@ export const BEHAVIORAL_SCREENING_MIGRATIONS = [
   AuditTrail1796800000000,
   IncompleteScreenings1796900000000,
   ScreeningMembers1797000000000,
+  MessagingInboxApplications1797500000000,
 ];

@@ -1,5 +1,9 @@
 import { AuditTrail1796800000000 } from '@care/audit';
-import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import {
+  MessagingDeadLetters1796601600000,
+  MessagingInboxApplications1797500000000,
+  MessagingTables1732406400000,
+} from '@care/persistence';
 import { AlertRuleVersions1797300000000 } from './alert-rule-versions.migration';
 import { CareGaps1763910000000 } from './care-gaps.migration';
 import { CodeSetReleases1797200000000 } from './code-set-releases.migration';
@@ -16,4 +20,5 @@ export const CARE_GAPS_MIGRATIONS = [
   CodeSetReleases1797200000000,
   AlertRuleVersions1797300000000,
   InstitutionalHospiceEvidence1797400000000,
+  MessagingInboxApplications1797500000000,
 ];

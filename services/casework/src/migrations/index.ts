@@ -1,5 +1,9 @@
 import { AuditTrail1796800000000 } from '@care/audit';
-import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import {
+  MessagingDeadLetters1796601600000,
+  MessagingInboxApplications1797500000000,
+  MessagingTables1732406400000,
+} from '@care/persistence';
 import { CaseworkAdvocacy1764000000000 } from './advocacy-cases.migration';
 import { Casework1763990000000 } from './casework.migration';
 
@@ -10,4 +14,5 @@ export const CASEWORK_MIGRATIONS = [
   CaseworkAdvocacy1764000000000,
   MessagingDeadLetters1796601600000,
   AuditTrail1796800000000,
+  MessagingInboxApplications1797500000000,
 ];

@@ -1,5 +1,9 @@
 import { AuditTrail1796800000000 } from '@care/audit';
-import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import {
+  MessagingDeadLetters1796601600000,
+  MessagingInboxApplications1797500000000,
+  MessagingTables1732406400000,
+} from '@care/persistence';
 import { ClaimsAndMembers1732406500000 } from './claims-and-members.migration';
 import { X12Interchanges1797000000000 } from './x12-interchanges.migration';
 
@@ -10,4 +14,5 @@ export const CLAIMS_INTAKE_MIGRATIONS = [
   MessagingDeadLetters1796601600000,
   AuditTrail1796800000000,
   X12Interchanges1797000000000,
+  MessagingInboxApplications1797500000000,
 ];

@@ -1,5 +1,9 @@
 import { AuditTrail1796800000000 } from '@care/audit';
-import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import {
+  MessagingDeadLetters1796601600000,
+  MessagingInboxApplications1797500000000,
+  MessagingTables1732406400000,
+} from '@care/persistence';
 import { CodeSetReleases1797100000000 } from './code-set-releases.migration';
 import { EvidenceAndIdentifications1763900000000 } from './evidence-and-identifications.migration';
 import { RetractionCodeSetReleases1797300000000 } from './retraction-code-set-releases.migration';
@@ -12,4 +16,5 @@ export const CONDITION_IDENTIFICATION_MIGRATIONS = [
   AuditTrail1796800000000,
   CodeSetReleases1797100000000,
   RetractionCodeSetReleases1797300000000,
+  MessagingInboxApplications1797500000000,
 ];

@@ -1,5 +1,9 @@
 import { AuditTrail1796800000000 } from '@care/audit';
-import { MessagingDeadLetters1796601600000, MessagingTables1732406400000 } from '@care/persistence';
+import {
+  MessagingDeadLetters1796601600000,
+  MessagingInboxApplications1797500000000,
+  MessagingTables1732406400000,
+} from '@care/persistence';
 import { VisitsAndResponses1764000000000 } from './visits-and-responses.migration';
 
 /** Every migration of survey-trigger, oldest first. */
@@ -8,4 +12,5 @@ export const SURVEY_TRIGGER_MIGRATIONS = [
   VisitsAndResponses1764000000000,
   MessagingDeadLetters1796601600000,
   AuditTrail1796800000000,
+  MessagingInboxApplications1797500000000,
 ];
