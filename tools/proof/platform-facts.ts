@@ -189,15 +189,13 @@ export async function collectFacts(connection: OpsConnection, databaseUrl: strin
       problems.push(...oneEventPerRow(topic, what, entities.get(topic) ?? new Map<string, number>(), ids));
     }
     const ledgers = await readLedgers(client);
-    for (const group of ALL_CONSUMER_GROUPS) applications[`${group.service}.${group.name}`] = 0;
     for (const group of ALL_CONSUMER_GROUPS) {
       const physicalGroup = connection.names.consumerGroup(group.service, group.name);
       const label = `${group.service}.${group.name}`;
+      applications[label] = 0;
       for (const topic of group.topics) {
         const key = `${physicalGroup}|${topic.name}`;
-        for (const times of ledgers.applied.get(key)?.values() ?? []) {
-          applications[label] = (applications[label] ?? 0) + times;
-        }
+        for (const times of ledgers.applied.get(key)?.values() ?? []) applications[label] += times;
         problems.push(
           ...ledgerProblems(
             label,

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ClaimsInbound, TOPICS } from '@care/contracts';
-import {
-  createServiceDataSource,
-  MessagingDeadLetters1796601600000,
-  MessagingInboxApplications1797500000000,
-  MessagingTables1732406400000,
-  runMigrations,
-} from '@care/persistence';
 import { createTestEnvironment, type TestEnvironment } from '@care/testing';
 import type { DataSource } from 'typeorm';
 import { claimInbox, type InboxClaim, type InboxOptions } from '../src/consumer/claim-inbox';
 import type { ReceivedEvent } from '../src/consumer/received-event';
+import { openMessagingSchema } from './support/messaging-schema';
 
 const SCHEMA = 'claim_inbox_it';
 const GROUP = 'claim-inbox-it.consumer';
@@ -26,19 +20,12 @@ describe('the inbox', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
-    dataSource = createServiceDataSource({
-      url: environment.databaseUrl,
+    dataSource = await openMessagingSchema({
+      databaseUrl: environment.databaseUrl,
       schema: SCHEMA,
       applicationName: 'claim-inbox-it',
-      migrations: [
-        MessagingTables1732406400000,
-        MessagingDeadLetters1796601600000,
-        MessagingInboxApplications1797500000000,
-      ],
       poolSize: 2,
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource, SCHEMA);
   });
 
   afterAll(async () => {

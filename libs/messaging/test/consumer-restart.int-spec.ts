@@ -1,16 +1,10 @@
 import { TOPICS } from '@care/contracts';
 import { loadConfig } from '@care/config';
-import {
-  createServiceDataSource,
-  MessagingDeadLetters1796601600000,
-  MessagingInboxApplications1797500000000,
-  MessagingTables1732406400000,
-  runMigrations,
-} from '@care/persistence';
 import { createTestEnvironment, type TestEnvironment } from '@care/testing';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { MESSAGING_SETTINGS_SPEC, MessagingRuntime, sleep, type MessagingLogger } from '../src';
+import { openMessagingSchema } from './support/messaging-schema';
 
 const SERVICE = 'restart-it';
 const SCHEMA = 'restart_it';
@@ -34,19 +28,12 @@ describe('a consumer that crashes for good', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
-    dataSource = createServiceDataSource({
-      url: environment.databaseUrl,
+    dataSource = await openMessagingSchema({
+      databaseUrl: environment.databaseUrl,
       schema: SCHEMA,
       applicationName: SERVICE,
-      migrations: [
-        MessagingTables1732406400000,
-        MessagingDeadLetters1796601600000,
-        MessagingInboxApplications1797500000000,
-      ],
       poolSize: 2,
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource, SCHEMA);
   });
 
   afterAll(async () => {

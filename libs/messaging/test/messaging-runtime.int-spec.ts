@@ -17,13 +17,6 @@ import {
   type ClaimSubmission,
 } from '@care/contracts';
 import { loadConfig } from '@care/config';
-import {
-  createServiceDataSource,
-  MessagingDeadLetters1796601600000,
-  MessagingInboxApplications1797500000000,
-  MessagingTables1732406400000,
-  runMigrations,
-} from '@care/persistence';
 import { createTestEnvironment, inboundClaimMessage, type TestEnvironment } from '@care/testing';
 import { Client } from 'pg';
 import { Registry } from 'prom-client';
@@ -42,6 +35,7 @@ import {
   type OutgoingEvent,
   type ReceivedEvent,
 } from '../src';
+import { openMessagingSchema } from './support/messaging-schema';
 
 jest.setTimeout(60_000);
 
@@ -203,19 +197,12 @@ describe('messaging runtime', () => {
       relayBatchSize: 40,
       shutdownFlushMs: 20_000,
     };
-    dataSource = createServiceDataSource({
-      url: environment.databaseUrl,
+    dataSource = await openMessagingSchema({
+      databaseUrl: environment.databaseUrl,
       schema: SCHEMA,
       applicationName: SERVICE,
-      migrations: [
-        MessagingTables1732406400000,
-        MessagingDeadLetters1796601600000,
-        MessagingInboxApplications1797500000000,
-      ],
       poolSize: 6,
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource, SCHEMA);
     await dataSource.query(
       'CREATE TABLE applied (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, claim_id text NOT NULL)',
     );
