@@ -82,7 +82,9 @@ export function workJourneys(get: () => ConsoleStack): void {
     await expect(
       tasks
         .getByRole('listitem')
-        .filter({ hasText: 'Care gap: outreach — gap: Diabetes: HbA1c testing' })
+        .filter({
+          hasText: 'Care gap: outreach — gap: Diabetes: HbA1c testing (recommended care not received)',
+        })
         .count(),
     ).resolves.toBe(1);
     const conditions = page.getByRole('region', { name: 'Identified conditions' });
@@ -91,10 +93,12 @@ export function workJourneys(get: () => ConsoleStack): void {
     const gaps = page.getByRole('region', { name: 'Care gaps' });
     await expect(gaps.textContent()).resolves.toContain('diabetes-hba1c-testing');
     await expect(gaps.getByRole('cell', { name: 'open', exact: true }).count()).resolves.toBeGreaterThan(0);
-    // What closes the HbA1c testing gap, from the rule.
-    await expect(gaps.getByRole('row', { name: /diabetes-hba1c-testing/ }).textContent()).resolves.toContain(
-      'hba1c test',
+    // Why the HbA1c testing gap is open, in words, and what closes it, from the rule.
+    const hba1cTesting = gaps.getByRole('row', { name: /diabetes-hba1c-testing/ });
+    await expect(hba1cTesting.getByRole('cell').nth(1).textContent()).resolves.toBe(
+      'recommended care not received',
     );
+    await expect(hba1cTesting.textContent()).resolves.toContain('hba1c test');
 
     // A note on the task taken, shown with the task once written.
     // The panel of the task taken is open (the others are closed).

@@ -12,6 +12,7 @@ import { ScreeningForm } from './ScreeningForm';
 const ScreeningTrendChart = lazy(() =>
   import('./ScreeningTrendChart').then((module) => ({ default: module.ScreeningTrendChart })),
 );
+import { gapCloseReason, gapOpenReason } from './gap-reason';
 import { describeTask, TASK_KIND_LABELS } from './task-reason';
 import { TaskActions } from './TaskActions';
 
@@ -238,11 +239,11 @@ export function MemberPage() {
                       </span>
                     </th>
                     <td>{gap.status}</td>
-                    <td>{gap.reason}</td>
+                    <td>{gapOpenReason(gap.reason)}</td>
                     <td>{gap.openedOn}</td>
                     <td>
                       {gap.status === 'closed'
-                        ? `closed: ${`${gap.closeReason ?? ''} ${gap.closingClaimIds.join(', ')}`.trim()}`
+                        ? `closed: ${`${gap.closeReason === null ? '' : gapCloseReason(gap.closeReason)} ${gap.closingClaimIds.join(', ')}`.trim()}`
                         : (gapRule(gap.ruleId)?.closedBy ?? 'a claim for the missing care')}
                     </td>
                   </tr>

@@ -1,4 +1,5 @@
 import type { Task } from '../types';
+import { gapOpenReason } from './gap-reason';
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -29,7 +30,7 @@ export function taskReason(task: Pick<Task, 'kind' | 'details'>): string {
     case 'gap-outreach': {
       const gap = text(details['gapName']) ?? text(details['ruleId']);
       const why = text(details['reason']);
-      return gap === undefined ? '' : `gap: ${gap}${why === undefined ? '' : ` (${why})`}`;
+      return gap === undefined ? '' : `gap: ${gap}${why === undefined ? '' : ` (${gapOpenReason(why)})`}`;
     }
     case 'screening-follow-up': {
       const instrumentId = text(details['instrument']);
