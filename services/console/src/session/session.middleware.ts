@@ -15,6 +15,9 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const REFRESH_MARGIN_MS = 30_000;
 
+/** A session in use has its expiry written at most this often: the idle limit holds to within a minute. */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
 export interface SessionMiddlewareOptions {
   readonly pool: Pool;
   readonly schema: string;
@@ -24,22 +27,64 @@ export interface SessionMiddlewareOptions {
 }
 
 /**
+ * Makes `store.touch`, the rolling expiry's write that express-session asks for on every request, write a session
+ * at most once per `intervalMs` in this process: a console page makes several requests a second, and each was an
+ * UPDATE of the session's row. A session's row may then expire up to `intervalMs` before its cookie would; a write
+ * that failed is tried again on the next request. Sessions not touched for an interval are forgotten (checked at
+ * most once an interval), so the memory held follows the sessions in use.
+ */
+export function throttleTouch<S extends session.Store>(
+  store: S,
+  intervalMs: number,
+  now: () => number = Date.now,
+): S {
+  const touch = store.touch?.bind(store);
+  if (touch === undefined) return store;
+  const touched = new Map<string, number>();
+  let forgotten = now();
+  store.touch = (sid, data, callback) => {
+    const at = now();
+    const last = touched.get(sid);
+    if (last !== undefined && at - last < intervalMs) {
+      callback?.();
+      return;
+    }
+    if (at - forgotten >= intervalMs) {
+      for (const [id, when] of touched) if (at - when >= intervalMs) touched.delete(id);
+      forgotten = at;
+    }
+    touched.set(sid, at);
+    // The store answers with its error, if any (connect-pg-simple does; express-session's types leave it out).
+    const answer: (error?: unknown) => void = callback ?? (() => undefined);
+    touch(sid, data, (error?: unknown) => {
+      if (error !== undefined && error !== null) touched.delete(sid);
+      answer(error);
+    });
+  };
+  return store;
+}
+
+/**
  * Server-side sessions (express-session) kept in PostgreSQL (connect-pg-simple, table `<schema>.sessions`, which
  * the console's migration creates). The browser holds only the signed session id: httpOnly, SameSite=Lax (the
  * identity provider's redirect back is a top-level GET), Secure and `__Host-` over TLS. A session ends after
- * `idleMinutes` without a request (rolling expiry); expired rows are pruned by the store.
+ * `idleMinutes` without a request (rolling expiry, written at most once a minute: {@link throttleTouch}); expired
+ * rows are pruned by the store.
  */
 export function sessionMiddleware(options: SessionMiddlewareOptions): RequestHandler {
   const PgStore = connectPgSimple(session);
   return session({
     name: sessionCookieName(options.secure),
     secret: options.secret,
-    store: new PgStore({
-      pool: options.pool,
-      schemaName: options.schema,
-      tableName: 'sessions',
-      createTableIfMissing: false,
-    }),
+    store: throttleTouch(
+      new PgStore({
+        pool: options.pool,
+        schemaName: options.schema,
+        tableName: 'sessions',
+        createTableIfMissing: false,
+      }),
+      SESSION_TOUCH_INTERVAL_MS,
+    ),
     resave: false,
     saveUninitialized: false,
     rolling: true,
