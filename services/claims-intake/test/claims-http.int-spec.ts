@@ -257,6 +257,77 @@ describe('claims-intake over HTTP', () => {
     expect((await read('ops-eli', 'HTTP-H1')).status).toBe(403);
   });
 
+  it('finds members by last name in any case and birth date, narrowed by first name, each member shown audited', async () => {
+    const twin = (memberId: string, firstName: string) =>
+      aValidMember({
+        memberId,
+        subscriberId: 'HTTP-S1',
+        relationship: memberId === 'HTTP-S1' ? 'subscriber' : 'child',
+        firstName,
+        lastName: "O'Search",
+        birthDate: '2001-02-03',
+      });
+    const others = [
+      aValidMember({ memberId: 'HTTP-S9', lastName: "O'Search", birthDate: '2001-02-04' }),
+      aValidMember({ memberId: 'HTTP-S8', lastName: 'Searcher', birthDate: '2001-02-03' }),
+    ];
+    const members = [twin('HTTP-S1', 'Maya'), twin('HTTP-S2', 'Mateo'), twin('HTTP-S3', 'Lena'), ...others];
+    expect((await post('/v1/members/batch', { members })).status).toBe(200);
+    const search = async (username: string, query: string) => {
+      const response = await fetch(`${service.url}/v1/members?${query}`, {
+        headers: await environment.bearer(username),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const ids = (body: Record<string, unknown>) =>
+      (body['members'] as Array<{ memberId: string }>).map((member) => member.memberId);
+
+    const all = await search('advocate-cruz', "lastName=o'search&birthDate=2001-02-03");
+    expect(all.status).toBe(200);
+    expect(ids(all.body)).toEqual(['HTTP-S1', 'HTTP-S2', 'HTTP-S3']);
+    expect(all.body['more']).toBe(false);
+    expect((all.body['members'] as unknown[])[1]).toEqual({
+      memberId: 'HTTP-S2',
+      firstName: 'Mateo',
+      lastName: "O'Search",
+      birthDate: '2001-02-03',
+      relationship: 'child',
+      subscriberId: 'HTTP-S1',
+      deceased: false,
+    });
+    expect(
+      ids((await search('coach-ana', "lastName=O'SEARCH&birthDate=2001-02-03&firstName=ma")).body),
+    ).toEqual(['HTTP-S1', 'HTTP-S2']);
+    expect(ids((await search('coach-ana', 'lastName=Nobody&birthDate=2001-02-03')).body)).toEqual([]);
+
+    const audit = await service.dataSource.query<
+      Array<{ actor: string; action: string; member_id: string | null }>
+    >(
+      "SELECT actor, action, member_id FROM read_audit WHERE action IN ('member.search', 'member.found') ORDER BY entry_id",
+    );
+    expect(audit).toEqual([
+      { actor: 'advocate-cruz', action: 'member.search', member_id: null },
+      { actor: 'advocate-cruz', action: 'member.found', member_id: 'HTTP-S1' },
+      { actor: 'advocate-cruz', action: 'member.found', member_id: 'HTTP-S2' },
+      { actor: 'advocate-cruz', action: 'member.found', member_id: 'HTTP-S3' },
+      { actor: 'coach-ana', action: 'member.search', member_id: null },
+      { actor: 'coach-ana', action: 'member.found', member_id: 'HTTP-S1' },
+      { actor: 'coach-ana', action: 'member.found', member_id: 'HTTP-S2' },
+      { actor: 'coach-ana', action: 'member.search', member_id: null },
+    ]);
+
+    // Every bad parameter named; the claims system and ops hold no member-data role.
+    const bad = await search('coach-ana', 'birthDate=2001-02-30&firstName=');
+    expect(bad.status).toBe(400);
+    expect((bad.body['issues'] as Array<{ field: string }>).map((issue) => issue.field).sort()).toEqual([
+      'birthDate',
+      'firstName',
+      'lastName',
+    ]);
+    expect((await search('claims-feed', "lastName=O'Search&birthDate=2001-02-03")).status).toBe(403);
+    expect((await search('ops-eli', "lastName=O'Search&birthDate=2001-02-03")).status).toBe(403);
+  });
+
   it('exposes liveness, readiness with database and broker checks, Prometheus metrics and OpenAPI with the contract schemas', async () => {
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${service.url}/health/ready`);

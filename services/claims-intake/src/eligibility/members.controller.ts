@@ -8,6 +8,7 @@ import {
   NotFoundException,
   Param,
   Post,
+  Query,
   Res,
 } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -19,6 +20,7 @@ import { BoundsPerItem, ParseMemberIdPipe } from '@care/observability';
 import { applyBatch, readBatchBody, type BatchItemResult } from '../shared/apply-batch.util';
 import { MemberBatchRequest } from './dto/member-batch.dto';
 import { MemberRecordQuery, type MemberRecordView } from './member-record.query';
+import { MemberSearchQuery, MemberSearchRequest, type MemberSearchResult } from './member-search.query';
 import { MemberRosterService } from './member-roster.service';
 import type { MemberUpsertOutcome } from './use-cases/upsert-members/upsert-members.use-case';
 
@@ -30,7 +32,33 @@ export class MembersController {
     @Inject(MemberRosterService) private readonly roster: MemberRosterService,
     @Inject(MemberRecordQuery) private readonly records: MemberRecordQuery,
     @Inject(MemberReadAudit) private readonly audit: MemberReadAudit,
+    @Inject(MemberSearchQuery) private readonly searches: MemberSearchQuery,
   ) {}
+
+  @Get()
+  @Access(ACCESS.readMemberData)
+  @AuditedRead(
+    'Members on the roster by last name (any case) and birth date, narrowed by the start of the first name, at most 20 (`more` when there are others): who a caller says they are. One audit entry for the search (its terms are not kept) and one per member shown',
+  )
+  @ApiBadRequestResponse({ description: 'Every bad query parameter is named' })
+  search(
+    @Query() query: MemberSearchRequest,
+    @AuditContext() context: ReadContext,
+  ): Promise<MemberSearchResult> {
+    return this.audit.allowed(
+      context,
+      (found: MemberSearchResult) => [
+        { action: 'member.search', resourceType: 'member-search', resourceId: 'roster', memberId: null },
+        ...found.members.map((member) => ({
+          action: 'member.found',
+          resourceType: 'member',
+          resourceId: member.memberId,
+          memberId: member.memberId,
+        })),
+      ],
+      (manager) => this.searches.search(manager, query),
+    );
+  }
 
   @Get(':memberId')
   @Access(ACCESS.readMemberData)

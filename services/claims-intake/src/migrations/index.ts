@@ -5,6 +5,7 @@ import {
   MessagingTables1732406400000,
 } from '@care/persistence';
 import { ClaimsAndMembers1732406500000 } from './claims-and-members.migration';
+import { MemberSearch1797600000000 } from './member-search.migration';
 import { X12Interchanges1797000000000 } from './x12-interchanges.migration';
 
 /** Every migration of claims-intake, oldest first. */
@@ -15,4 +16,5 @@ export const CLAIMS_INTAKE_MIGRATIONS = [
   AuditTrail1796800000000,
   X12Interchanges1797000000000,
   MessagingInboxApplications1797500000000,
+  MemberSearch1797600000000,
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '@care/auth';
 import {
@@ -68,6 +68,29 @@ export class MemberViewController {
         SECTIONS.map(([name], index) => [name, sectionOf(answers[index] ?? { status: 502, body: null })]),
       ),
     };
+  }
+
+  /**
+   * Finding a member by who they say they are (last name, birth date, optionally the start of the first name):
+   * claims-intake searches its roster, validates the terms (400 naming each bad one) and audits the search and
+   * every member it shows under the user's name. Only those three terms are passed on.
+   */
+  @Get('members')
+  @Access(CONSOLE_ACCESS.readMemberData)
+  async findMembers(
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    const terms = new URLSearchParams();
+    for (const name of ['lastName', 'birthDate', 'firstName']) {
+      const value = query[name];
+      if (typeof value === 'string') terms.set(name, value);
+    }
+    return relay(
+      response,
+      await this.upstream.call(request, 'claims-intake', 'GET', `/v1/members?${terms.toString()}`),
+    );
   }
 
   /** A screening administered in the console: behavioral-screening scores it and answers at once. */

@@ -43,6 +43,21 @@ export interface QueueStats {
 
 export type Section<T> = { ok: true; data: T } | { ok: false; status: number; error: unknown };
 
+/** Members claims-intake's roster search found (`GET /api/members`), at most 20. */
+export interface MemberSearchResult {
+  readonly members: ReadonlyArray<{
+    memberId: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    relationship: string;
+    subscriberId: string;
+    deceased: boolean;
+  }>;
+  /** Others match too: narrow by first name. */
+  readonly more: boolean;
+}
+
 export interface MemberRecordView {
   readonly member: {
     memberId: string;

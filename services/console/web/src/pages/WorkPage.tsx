@@ -5,8 +5,9 @@ import { api } from '../api';
 import { hasRole, useUser, WORKER_ROLES } from '../session';
 import type { QueueCounts, Task } from '../types';
 import { ErrorNote, Forbidden, formatDateTime, Section, TaskWhy } from './common';
+import { FindMember } from './FindMember';
 
-/** A coach's or advocate's day: their queues with counts, Next task, and the tasks they hold. */
+/** A coach's or advocate's day: their queues with counts, Next task, finding a member who calls, and the tasks they hold. */
 export function WorkPage() {
   const user = useUser();
   const navigate = useNavigate();
@@ -79,6 +80,7 @@ export function WorkPage() {
         {next.isError && <ErrorNote error={next.error} />}
         {next.data === null && <p role="status">No task is waiting in that queue.</p>}
       </Section>
+      <FindMember />
       <Section title="Tasks I hold" id="held-title">
         {held.isError && <ErrorNote error={held.error} />}
         {held.data?.length === 0 && <p>You hold no task. Take the next one from a queue.</p>}
